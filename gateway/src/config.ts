@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
+
+const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
+export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+/** The gateway's settings; the README's configuration table lists them. */
+export function readGatewayConfig(environment: Environment) {
+  const config = readConfig(
+    {
+      nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') },
+      host: { variable: 'HOST', setting: settings.string({ default: '127.0.0.1' }) },
+      port: { variable: 'PORT', setting: settings.port(4000) },
+      supergraphPath: { variable: 'SUPERGRAPH_PATH', setting: settings.string({ default: DEFAULT_SUPERGRAPH_PATH }) },
+      identityUrl: { variable: 'IDENTITY_URL', setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }) },
+      subscriptionsUrl: { variable: 'SUBSCRIPTIONS_URL', setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }) },
+      deviceTelemetryUrl: {
+        variable: 'DEVICE_TELEMETRY_URL',
+        setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }),
+      },
+      internalTokenPrivateKey: { variable: 'INTERNAL_TOKEN_PRIVATE_KEY', setting: settings.pem('PRIVATE KEY') },
+      internalTokenTtlSeconds: {
+        variable: 'INTERNAL_TOKEN_TTL_SECONDS',
+        setting: settings.integer({ min: 5, max: 300, default: 60 }),
+      },
+      subgraphTimeoutMs: { variable: 'SUBGRAPH_TIMEOUT_MS', setting: settings.integer({ min: 100, max: 120_000, default: 10_000 }) },
+      corsOrigins: { variable: 'CORS_ORIGINS', setting: settings.optionalString() },
+      bodyLimit: { variable: 'BODY_LIMIT', setting: settings.string({ default: '1mb' }) },
+      logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
+      logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
+    },
+    environment,
+  );
+  const corsOrigins =
+    config.corsOrigins === undefined
+      ? config.nodeEnv === 'production'
+        ? []
+        : SANDBOX_ORIGINS
+      : settings.list().parse(config.corsOrigins);
+  return {
+    ...config,
+    corsOrigins,
+    subgraphUrls: {
+      identity: config.identityUrl,
+      subscriptions: config.subscriptionsUrl,
+      'device-telemetry': config.deviceTelemetryUrl,
+    },
+  };
+}
+
+export type GatewayConfig = ReturnType<typeof readGatewayConfig>;
+
+/**
+ * @apollo/gateway exports metrics to Apollo and probes cloud metadata
+ * addresses unless APOLLO_TELEMETRY_DISABLED is set when it is constructed.
+ * PartnerGraph runs air-gapped: off unless the operator set it explicitly.
+ */
+export function disableApolloTelemetryByDefault(environment: NodeJS.ProcessEnv = process.env): void {
+  environment.APOLLO_TELEMETRY_DISABLED ??= '1';
+}

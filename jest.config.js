@@ -1,0 +1,42 @@
+/**
+ * Three layers, named by suffix:
+ *   unit        *.test.ts beside the code (no network, no database)
+ *   federation  test/federation/*.test.ts: subgraphs and gateway in this process, composed in memory, real PostgreSQL
+ *   e2e         test/e2e/*.e2e.test.ts: real processes started from the command line, queried through the gateway
+ * Tests are transpiled without type checks; `npm run typecheck` checks the types.
+ */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', '@partnergraph/source'] },
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway,scripts}/*/src/**/*.test.ts', '<rootDir>/{gateway,scripts}/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'federation',
+      testMatch: ['<rootDir>/test/federation/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,46 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { SAFE_INTERNAL_MESSAGE, isErrorCode } from './errors';
+
+/**
+ * Codes whose messages are written for clients: ours, plus the ones Apollo
+ * Server raises while parsing and validating a request.
+ */
+const CLIENT_SAFE_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * What a client may see of an error: its message when the code says the message
+ * was written for clients, otherwise a fixed message with INTERNAL_SERVER_ERROR.
+ * Stack traces and other extensions are dropped either way; `path` and
+ * `locations` are kept so a client can tell which field failed.
+ */
+export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
+  const code = error.extensions?.code;
+  const safe = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (isErrorCode(code) || CLIENT_SAFE_CODES.has(code));
+  const { path, locations } = error;
+  const extensions = safe ? pickPublicExtensions(error.extensions ?? {}) : { code: 'INTERNAL_SERVER_ERROR' };
+  return {
+    message: safe ? error.message : SAFE_INTERNAL_MESSAGE,
+    ...(locations ? { locations } : {}),
+    ...(path ? { path } : {}),
+    extensions,
+  };
+}
+
+/** Extensions a client may rely on; everything else (stacktrace, exception details) stays on the server. */
+const PUBLIC_EXTENSIONS = ['code', 'serviceName', 'field', 'retryAfterSeconds'];
+
+function pickPublicExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)));
+}
+
+/** True when the error's message would be replaced for the client: worth logging in full. */
+export function isInternalError(error: GraphQLFormattedError): boolean {
+  return maskError(error).extensions?.code === 'INTERNAL_SERVER_ERROR';
+}

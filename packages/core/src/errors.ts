@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error code a client can see, defined once with what it means and the
+ * HTTP status it maps to. Clients branch on `extensions.code`; messages are for
+ * people and may change, codes may not.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials for what it asks.' },
+  FORBIDDEN: { status: 403, description: 'The caller is known but may not do this.' },
+  NOT_FOUND: { status: 404, description: 'Nothing with that id exists for this caller.' },
+  BAD_USER_INPUT: { status: 400, description: 'An argument is malformed or out of range; nothing was written.' },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 502,
+    description: 'A service behind the gateway did not answer; the fields it owns are null.',
+  },
+  SERVICE_STARTING: { status: 503, description: 'The gateway has not loaded its supergraph yet; retry shortly.' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    description: 'Something failed on our side; the request id in the logs says what.',
+  },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** The one way to build an error a client may see. */
+export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const SAFE_INTERNAL_MESSAGE = 'Internal server error';

@@ -1,0 +1,97 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT, errors as joseErrors, importPKCS8, importSPKI, jwtVerify, type KeyLike } from 'jose';
+import { parsePrincipal, principalSubject, type Principal } from './principal';
+
+/**
+ * The gateway signs one short-lived token per subgraph request. It carries the
+ * caller's principal and names that one subgraph as its audience, so a token
+ * captured on the way to one subgraph is worthless at another.
+ *
+ * Ed25519 keys: only the gateway holds the private key; a subgraph holds the
+ * public key and so cannot mint tokens for its peers.
+ */
+export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
+export const INTERNAL_TOKEN_ISSUER = 'partnergraph-gateway';
+export const INTERNAL_TOKEN_HEADER = 'authorization';
+const PRINCIPAL_CLAIM = 'principal';
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export interface InternalTokenSigner {
+  sign(principal: Principal, audience: string): Promise<string>;
+}
+
+export interface InternalTokenVerifier {
+  /** Resolves to the principal, or rejects with an InternalTokenError. */
+  verify(token: string): Promise<Principal>;
+}
+
+export class InternalTokenError extends Error {
+  override readonly name = 'InternalTokenError';
+}
+
+export async function createInternalTokenSigner(options: {
+  privateKeyPem: string;
+  ttlSeconds: number;
+}): Promise<InternalTokenSigner> {
+  if (!Number.isInteger(options.ttlSeconds) || options.ttlSeconds < 1 || options.ttlSeconds > 300) {
+    throw new RangeError(`ttlSeconds must be an integer from 1 to 300, got ${String(options.ttlSeconds)}`);
+  }
+  const key = await importPKCS8(options.privateKeyPem, INTERNAL_TOKEN_ALGORITHM);
+  return {
+    sign: (principal, audience) =>
+      new SignJWT({ [PRINCIPAL_CLAIM]: principal })
+        .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
+        .setIssuer(INTERNAL_TOKEN_ISSUER)
+        .setAudience(audience)
+        .setSubject(principalSubject(principal))
+        .setIssuedAt()
+        .setExpirationTime(`${options.ttlSeconds}s`)
+        .sign(key),
+  };
+}
+
+export async function createInternalTokenVerifier(options: {
+  publicKeyPem: string;
+  audience: string;
+  maxTokenAgeSeconds?: number;
+}): Promise<InternalTokenVerifier> {
+  const key: KeyLike = await importSPKI(options.publicKeyPem, INTERNAL_TOKEN_ALGORITHM);
+  const maxTokenAge = options.maxTokenAgeSeconds ?? 300;
+  return {
+    async verify(token) {
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: [INTERNAL_TOKEN_ALGORITHM],
+          issuer: INTERNAL_TOKEN_ISSUER,
+          audience: options.audience,
+          requiredClaims: ['exp', 'iat', 'sub'],
+          maxTokenAge,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        }));
+      } catch (error) {
+        throw new InternalTokenError(describeJoseError(error));
+      }
+      const principal = parsePrincipal(payload[PRINCIPAL_CLAIM]);
+      if (principal === null) throw new InternalTokenError('the token carries no valid principal');
+      return principal;
+    },
+  };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's "${error.claim}" claim is not accepted`;
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm that is not accepted';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature does not verify';
+  return 'the token is malformed';
+}
+
+/** A fresh Ed25519 key pair as PEM: PKCS#8 for the gateway, SPKI for the subgraphs. */
+export function generateInternalTokenKeys(): { privateKeyPem: string; publicKeyPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}

@@ -1,0 +1,130 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import type { Logger } from '@partnergraph/core';
+
+/**
+ * Each subgraph owns one PostgreSQL schema, reached through TypeORM with
+ * migrations only (`synchronize` stays off). Every SQL statement is counted, in
+ * total and per request, so tests and benchmarks can assert batching exactly.
+ */
+export interface DatabaseOptions {
+  url: string;
+  /** The PostgreSQL schema this subgraph owns. */
+  schema: string;
+  entities: MixedList<EntitySchema>;
+  migrations: MixedList<new () => unknown>;
+  poolSize: number;
+  statementTimeoutMs: number;
+  applicationName: string;
+  logger: Logger;
+}
+
+export class StatementCounter {
+  private totalCount = 0;
+  private readonly scope = new AsyncLocalStorage<{ count: number }>();
+
+  get total(): number {
+    return this.totalCount;
+  }
+
+  record(): void {
+    this.totalCount += 1;
+    const current = this.scope.getStore();
+    if (current) current.count += 1;
+  }
+
+  /** Runs `work` and reports how many statements it issued, however they interleave with other work. */
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const counter = { count: 0 };
+    const result = await this.scope.run(counter, work);
+    return { result, statements: counter.count };
+  }
+
+  /** Runs `handle` (an HTTP request's handling) with a fresh per-request count. */
+  runRequest<T>(handle: () => T): T {
+    return this.scope.run({ count: 0 }, handle);
+  }
+
+  /** Statements issued so far by the current request, or undefined outside one. */
+  currentRequestCount(): number | undefined {
+    return this.scope.getStore()?.count;
+  }
+}
+
+export interface Database {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  schema: string;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const statements = new StatementCounter();
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    // gen_random_uuid() is built into PostgreSQL 13 and later; installing extensions from three processes at once races.
+    installExtensions: false,
+    applicationName: options.applicationName,
+    poolSize: options.poolSize,
+    extra: { statement_timeout: options.statementTimeoutMs },
+    logger: new CountingLogger(statements, options.logger),
+  });
+  return { dataSource, statements, schema: options.schema };
+}
+
+/**
+ * Creates the schema and applies pending migrations. An advisory lock keeps two
+ * processes that start together from migrating the same schema at once.
+ */
+export async function migrateDatabase(database: Database): Promise<string[]> {
+  const { dataSource, schema } = database;
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`partnergraph:migrate:${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`partnergraph:migrate:${schema}`]);
+    await runner.release();
+  }
+}
+
+class CountingLogger implements TypeOrmLogger {
+  constructor(
+    private readonly statements: StatementCounter,
+    private readonly logger: Logger,
+  ) {}
+
+  logQuery(): void {
+    this.statements.record();
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error('SQL statement failed', { error, query });
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn('slow SQL statement', { milliseconds: time, query });
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    this.logger.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(String(message));
+  }
+}

@@ -1,0 +1,25 @@
+import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
+
+/** The settings every subgraph reads; the README's configuration table lists them. */
+export function readSubgraphConfig(environment: Environment, defaults: { port: number }) {
+  return readConfig(
+    {
+      nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') },
+      host: { variable: 'HOST', setting: settings.string({ default: '127.0.0.1' }) },
+      port: { variable: 'PORT', setting: settings.port(defaults.port) },
+      databaseUrl: { variable: 'DATABASE_URL', setting: settings.url({ protocols: ['postgres:', 'postgresql:'] }) },
+      databasePoolSize: { variable: 'DATABASE_POOL_SIZE', setting: settings.integer({ min: 1, max: 100, default: 10 }) },
+      statementTimeoutMs: {
+        variable: 'DATABASE_STATEMENT_TIMEOUT_MS',
+        setting: settings.integer({ min: 100, max: 600_000, default: 10_000 }),
+      },
+      internalTokenPublicKey: { variable: 'INTERNAL_TOKEN_PUBLIC_KEY', setting: settings.pem('PUBLIC KEY') },
+      logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
+      logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
+      bodyLimit: { variable: 'BODY_LIMIT', setting: settings.string({ default: '1mb' }) },
+    },
+    environment,
+  );
+}
+
+export type SubgraphConfig = ReturnType<typeof readSubgraphConfig>;

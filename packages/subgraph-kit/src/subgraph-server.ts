@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import type { IRules } from 'graphql-shield';
+import { isInternalError, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
+import type { BaseContext } from './context';
+import type { Database } from './database';
+import { requireInternalToken, type VerifiedCall } from './internal-auth';
+import { applyShield } from './shield';
+
+/** What a subgraph supplies; the kit turns it into a server. */
+export interface SubgraphDefinition<TContext extends BaseContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  permissions: Record<string, IRules>;
+  /** Adds the subgraph's per-request state (its DataLoaders) to the base context. */
+  createContext(base: BaseContext, database: Database): TContext;
+}
+
+export interface SubgraphServerOptions {
+  database: Database;
+  verifier: InternalTokenVerifier;
+  logger: Logger;
+  introspection: boolean;
+  bodyLimit: string;
+}
+
+export interface SubgraphServer {
+  httpServer: Server;
+  /** Starts Apollo Server and mounts the routes; call before listening. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds a subgraph's HTTP server (never listens: `index.ts` does, and tests start it in-process). */
+export function createSubgraphServer<TContext extends BaseContext>(
+  definition: SubgraphDefinition<TContext>,
+  options: SubgraphServerOptions,
+): SubgraphServer {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const schema = applyShield(
+    buildSubgraphSchema({
+      typeDefs: definition.typeDefs,
+      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    definition.permissions,
+  );
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => {
+      if (isInternalError(formatted)) options.logger.error('request failed', { error });
+      return maskError(formatted);
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      countStatementsPerRequest(options.database),
+    ],
+  });
+  let ready = false;
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'live', service: definition.name });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const databaseReachable = ready && (await isReachable(options.database));
+    res.status(databaseReachable ? 200 : 503).json({ status: databaseReachable ? 'ready' : 'starting', service: definition.name });
+  });
+
+  return {
+    httpServer,
+    async start() {
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: options.bodyLimit }),
+        requireInternalToken(options.verifier, options.logger),
+        (_req, _res, next) => options.database.statements.runRequest(next),
+        expressMiddleware(apollo, {
+          context: async ({ req, res }) => {
+            const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+            const { principal } = res.locals as VerifiedCall;
+            const base: BaseContext = { principal, requestId, logger: options.logger.child({ requestId }) };
+            return definition.createContext(base, options.database);
+          },
+        }),
+      );
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      await apollo.stop();
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single && /^[\w-]{1,128}$/.test(single) ? single : undefined;
+}
+
+async function isReachable(database: Database): Promise<boolean> {
+  try {
+    await database.dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reports how many SQL statements a request issued, in the `x-sql-statements` response header. */
+function countStatementsPerRequest(database: Database): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const count = database.statements.currentRequestCount();
+          if (count !== undefined) response.http.headers.set('x-sql-statements', String(count));
+        },
+      };
+    },
+  };
+}

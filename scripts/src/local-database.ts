@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Logger } from '@partnergraph/core';
+import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import type { StackConfig } from './stack-config';
+
+export interface LocalDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = 'partnergraph';
+
+/**
+ * DATABASE_URL when it is set; otherwise a PostgreSQL server from the
+ * `embedded-postgres` package, with its data under the data directory.
+ */
+export async function openLocalDatabase(config: StackConfig, logger: Logger): Promise<LocalDatabase> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  }
+  const dataDir = join(config.dataDir, 'postgres');
+  logger.info('starting embedded PostgreSQL', { dataDir, port: config.embeddedPostgresPort });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: config.embeddedPostgresPort,
+    persistent: true,
+    onLog: (line) => logger.debug(line.trim()),
+  });
+  try {
+    return { url: await ensureDatabase(server.url, DATABASE_NAME), embedded: true, stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

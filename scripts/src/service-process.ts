@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { REPOSITORY_ROOT } from './stack-config';
+
+export interface ServiceProcess {
+  name: string;
+  /** Resolves with the exit code when the process ends, however it ends. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+const STOP_GRACE_MS = 10_000;
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * Runs one service (a TypeScript entry point) as a child process, prefixing
+ * each line it logs with its name, and resolves once its readiness URL
+ * answers 200. Rejects if the process ends before it is ready.
+ */
+export async function startService(options: {
+  name: string;
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  readyUrl: string;
+  write: (line: string) => void;
+}): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@partnergraph/source', options.entry], {
+    cwd: REPOSITORY_ROOT,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => options.write(line));
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const service: ServiceProcess = { name: options.name, exited, stop: () => stopChild(child, exited) };
+  const outcome = await Promise.race([
+    waitUntilReady(options.readyUrl).then(() => 'ready' as const),
+    exited.then(() => 'exited' as const),
+  ]);
+  if (outcome === 'exited') throw new Error(`${options.name} stopped before it was ready (see its log above)`);
+  return service;
+}
+
+async function waitUntilReady(url: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}

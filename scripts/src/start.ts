@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { createLogger } from '@partnergraph/core';
+import { migrateAll, seedDemoDataIfEmpty } from './database-setup';
+import { assertPortFree } from './free-port';
+import { loadOrCreateInternalKeys } from './internal-keys';
+import { openLocalDatabase, type LocalDatabase } from './local-database';
+import { prefixer } from './log-prefix';
+import { runCommand } from './run-command';
+import { startService, type ServiceProcess } from './service-process';
+import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
+
+/**
+ * npm does not pass SIGTERM on to the script it runs: when `npm start` is
+ * terminated, this process is re-parented. Noticing that within a second
+ * keeps a supervisor's SIGTERM from leaving the services and database behind.
+ */
+function stopWhenParentDies(stop: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 1_000).unref();
+}
+
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
+ * demo data on first start, the three subgraphs, then the gateway. Ctrl-C or
+ * SIGTERM stops everything in reverse order; if any service dies, the rest
+ * are stopped too and the command fails.
+ */
+runCommand('start', async () => {
+  const config = readStackConfig(process.env);
+  const write = prefixer(process.stdout);
+  const logger = createLogger({ level: 'info', format: 'text', write: write('stack') });
+
+  const ports = {
+    identity: config.identityPort,
+    subscriptions: config.subscriptionsPort,
+    'device-telemetry': config.deviceTelemetryPort,
+  };
+  await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
+  await assertPortFree(config.identityPort, 'IDENTITY_PORT');
+  await assertPortFree(config.subscriptionsPort, 'SUBSCRIPTIONS_PORT');
+  await assertPortFree(config.deviceTelemetryPort, 'DEVICE_TELEMETRY_PORT');
+  if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
+
+  const services: ServiceProcess[] = [];
+  let database: LocalDatabase | undefined;
+  let stopping = false;
+  const stopAll = async (exitCode: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      for (const service of [...services].reverse()) await service.stop();
+      await database?.stop();
+      logger.info('stopped');
+    }
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  stopWhenParentDies(() => void stopAll(0));
+
+  try {
+    database = await openLocalDatabase(config, logger);
+    await migrateAll(database.url, logger);
+    if (await seedDemoDataIfEmpty(database.url, logger)) logger.info('seeded the demo data');
+    const keys = await loadOrCreateInternalKeys(config.dataDir);
+    const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
+
+    for (const [name, port] of Object.entries(ports)) {
+      services.push(
+        await startService({
+          name,
+          entry: join(REPOSITORY_ROOT, 'subgraphs', name, 'src', 'index.ts'),
+          env: { ...common, PORT: String(port), DATABASE_URL: database.url, INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem },
+          readyUrl: `http://127.0.0.1:${port}/health/ready`,
+          write: write(name),
+        }),
+      );
+    }
+    services.push(
+      await startService({
+        name: 'gateway',
+        entry: join(REPOSITORY_ROOT, 'gateway', 'src', 'index.ts'),
+        env: {
+          ...common,
+          PORT: String(config.gatewayPort),
+          INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
+          IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
+          SUBSCRIPTIONS_URL: `http://127.0.0.1:${ports.subscriptions}/graphql`,
+          DEVICE_TELEMETRY_URL: `http://127.0.0.1:${ports['device-telemetry']}/graphql`,
+        },
+        readyUrl: `http://127.0.0.1:${config.gatewayPort}/health/ready`,
+        write: write('gateway'),
+      }),
+    );
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+    return stopAll(1);
+  }
+
+  logger.info(`PartnerGraph is ready: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops it)`);
+  const firstToExit = await Promise.race(services.map((service) => service.exited.then(() => service.name)));
+  if (!stopping) {
+    logger.error(`${firstToExit} stopped unexpectedly; stopping the rest`);
+    await stopAll(1);
+  }
+});

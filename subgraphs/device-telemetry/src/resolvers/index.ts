@@ -1,0 +1,4 @@
+import { Device } from './device';
+import { Organization } from './organization';
+
+export const resolvers = { Organization, Device };

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@partnergraph/subgraph-kit';
+import { identitySubgraph } from './server';
+
+void runSubgraph(identitySubgraph);

@@ -1,0 +1,4 @@
+import { Organization } from './organization';
+import { Query } from './query';
+
+export const resolvers = { Query, Organization };

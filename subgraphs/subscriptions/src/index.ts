@@ -1,0 +1,4 @@
+import { runSubgraph } from '@partnergraph/subgraph-kit';
+import { subscriptionsSubgraph } from './server';
+
+void runSubgraph(subscriptionsSubgraph);

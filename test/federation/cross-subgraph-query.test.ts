@@ -1,0 +1,87 @@
+import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { countStatements, seedWorld } from '../support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const DASHBOARD = /* GraphQL */ `
+  query Dashboard($first: Int) {
+    organizations(first: $first) {
+      nodes {
+        id
+        name
+        kind
+        partnerId
+        subscriptions { product deviceAllowance startsOn endsOn status }
+        devices(first: 100) {
+          nodes { name make model serialNumber firmwareRevision ipAddress sensors { type unit } }
+        }
+      }
+    }
+  }
+`;
+
+interface Dashboard {
+  organizations: {
+    nodes: {
+      id: string;
+      name: string;
+      kind: string;
+      partnerId: string | null;
+      subscriptions: { product: string; status: string }[];
+      devices: { nodes: { name: string; ipAddress: string; sensors: { type: string }[] }[] };
+    }[];
+  };
+}
+
+describe('one query through the gateway', () => {
+  let database: TestDatabase;
+  let supergraph: InProcessSupergraph;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await supergraph?.stop();
+    await database?.drop();
+  });
+
+  it('returns organizations from identity, their licences from subscriptions and their devices from device-telemetry', async () => {
+    const world = await seedWorld(supergraph, { customers: 3, devicesPerCustomer: 2, sensorsPerDevice: 2 });
+
+    const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, { first: 100 });
+
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const organizations = body.data?.organizations.nodes ?? [];
+    const partner = organizations.find((organization) => organization.id === world.partner.id);
+    expect(partner).toMatchObject({ kind: 'PARTNER', partnerId: world.partner.partnerId, subscriptions: [], devices: { nodes: [] } });
+    for (const customer of world.customers) {
+      const seen = organizations.find((organization) => organization.id === customer.id);
+      expect(seen).toMatchObject({ name: customer.name, kind: 'CUSTOMER', partnerId: null });
+      expect(seen?.subscriptions.map((license) => license.product).sort()).toEqual(['IT Advisor', 'IT Expert']);
+      expect(seen?.devices.nodes).toHaveLength(2);
+      expect(seen?.devices.nodes[0]?.sensors).toHaveLength(2);
+      expect(seen?.devices.nodes[0]?.ipAddress).toMatch(/^10\.\d+\.113\.\d+$/);
+    }
+  });
+
+  it.each([
+    { customers: 2, devicesPerCustomer: 2 },
+    { customers: 12, devicesPerCustomer: 9 },
+  ])('issues one SQL statement per entity type whatever the size ($customers customers × $devicesPerCustomer devices)', async (size) => {
+    const isolated = await createTestDatabase();
+    const sized = await startInProcessSupergraph({ databaseUrl: isolated.url });
+    try {
+      await seedWorld(sized, { ...size, sensorsPerDevice: 3 });
+      const statements = await countStatements(sized, async () => {
+        const { body } = await sized.query<Dashboard>(DASHBOARD, { first: 100 });
+        expect(body.errors).toBeUndefined();
+        expect(body.data?.organizations.nodes).toHaveLength(size.customers + 1);
+      });
+      expect(statements).toEqual({ identity: 1, subscriptions: 1, 'device-telemetry': 2 });
+    } finally {
+      await sized.stop();
+      await isolated.drop();
+    }
+  });
+});

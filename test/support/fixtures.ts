@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoOrganizations, type DemoOrganization } from '@partnergraph/identity/demo-seed';
+import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
+import type { InProcessSupergraph } from './in-process-supergraph';
+
+export interface SeededWorld {
+  partner: DemoOrganization;
+  customers: DemoOrganization[];
+  devices: DemoDevice[];
+  licenses: DemoSubscriptionLicense[];
+}
+
+/**
+ * A partner and `customers` customer organizations, each with
+ * `devicesPerCustomer` devices of `sensorsPerDevice` sensors and two licences,
+ * written through each subgraph's own seeding code.
+ */
+export async function seedWorld(
+  supergraph: InProcessSupergraph,
+  size: { customers: number; devicesPerCustomer: number; sensorsPerDevice: number },
+): Promise<SeededWorld> {
+  const tag = randomUUID().slice(0, 8);
+  const partner: DemoOrganization = { id: randomUUID(), name: `Partner ${tag}`, kind: 'PARTNER', partnerId: `PARTNER_${tag.toUpperCase()}` };
+  const customers: DemoOrganization[] = Array.from({ length: size.customers }, (_, index) => ({
+    id: randomUUID(),
+    name: `Customer ${tag} ${String(index).padStart(3, '0')}`,
+    kind: 'CUSTOMER',
+    partnerId: null,
+  }));
+  const devices: DemoDevice[] = customers.flatMap((customer, customerIndex) =>
+    Array.from({ length: size.devicesPerCustomer }, (_, deviceIndex) => ({
+      id: randomUUID(),
+      organizationId: customer.id,
+      name: `Device ${String(deviceIndex).padStart(3, '0')}`,
+      make: 'APC',
+      model: 'Smart-UPS',
+      serialNumber: `SN-${customerIndex}-${deviceIndex}`,
+      firmwareRevision: '1.0',
+      ipAddress: `10.${customerIndex % 250}.113.${deviceIndex % 250}`,
+      type: 'UPS',
+      monitored: true,
+      sensors: Array.from({ length: size.sensorsPerDevice }, () => ({ id: randomUUID(), type: 'TEMPERATURE', unit: '°C' })),
+    })),
+  );
+  const licenses: DemoSubscriptionLicense[] = customers.flatMap((customer) =>
+    ['IT Expert', 'IT Advisor'].map((product) => ({
+      id: randomUUID(),
+      organizationId: customer.id,
+      product,
+      deviceAllowance: 25,
+      trial: false,
+      startsOn: '2026-01-01',
+      endsOn: '2027-01-01',
+    })),
+  );
+  await seedDemoOrganizations(supergraph.subgraphs.identity.database, [partner, ...customers]);
+  await seedDemoSubscriptions(supergraph.subgraphs.subscriptions.database, licenses);
+  await seedDemoDevices(supergraph.subgraphs['device-telemetry'].database, devices);
+  return { partner, customers, devices, licenses };
+}
+
+/** Runs `work` and returns how many SQL statements each subgraph issued meanwhile. */
+export async function countStatements(
+  supergraph: InProcessSupergraph,
+  work: () => Promise<unknown>,
+): Promise<Record<keyof InProcessSupergraph['subgraphs'], number>> {
+  const before = Object.fromEntries(
+    Object.entries(supergraph.subgraphs).map(([name, running]) => [name, running.database.statements.total]),
+  );
+  await work();
+  return Object.fromEntries(
+    Object.entries(supergraph.subgraphs).map(([name, running]) => [name, running.database.statements.total - (before[name] ?? 0)]),
+  ) as Record<keyof InProcessSupergraph['subgraphs'], number>;
+}
