@@ -179,6 +179,14 @@ describe('settings.list', () => {
   });
 });
 
+describe('secrets in rejected URLs', () => {
+  it('masks the password of a rejected URL', () => {
+    expect(problem(settings.url({ protocols: ['postgres:'] }), 'mysql://admin:hunter2@db.internal/app')).toBe(
+      'VALUE: expected a URL starting with postgres://, got "mysql://admin:***@db.internal/app"',
+    );
+  });
+});
+
 describe('settings.pem', () => {
   const pem = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----';
 
@@ -194,6 +202,13 @@ describe('settings.pem', () => {
     const privateKey = pem.replace(/PUBLIC/g, 'PRIVATE');
     expect(problem(settings.pem('PUBLIC KEY'), privateKey)).toMatch(
       /^VALUE: expected a PEM-encoded public key \(-----BEGIN PUBLIC KEY-----\), got /,
+    );
+  });
+
+  it('never echoes a rejected key, which may be a private key in the wrong variable', () => {
+    const privateKey = pem.replace(/PUBLIC/g, 'PRIVATE');
+    expect(problem(settings.pem('PUBLIC KEY'), privateKey)).toBe(
+      'VALUE: expected a PEM-encoded public key (-----BEGIN PUBLIC KEY-----), got a value not shown here',
     );
   });
 

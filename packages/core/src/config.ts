@@ -9,6 +9,8 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export interface Setting<T> {
   /** What the variable expects, in words; used in error messages and docs. */
   readonly expects: string;
+  /** How to show a rejected value that may hold a secret; undefined hides it entirely. */
+  readonly redact?: (raw: string) => string | undefined;
   parse(raw: string | undefined): T;
 }
 
@@ -33,7 +35,9 @@ export function readConfig<S extends Settings>(settings: S, environment: Environ
       result[key] = setting.parse(raw === '' ? undefined : raw);
     } catch (error) {
       if (!(error instanceof InvalidValue)) throw error;
-      const shown = raw === undefined || raw === '' ? 'it is not set' : `got ${JSON.stringify(raw)}`;
+      const visible = raw === undefined || raw === '' ? undefined : setting.redact ? setting.redact(raw) : raw;
+      const shown =
+        raw === undefined || raw === '' ? 'it is not set' : visible === undefined ? 'got a value not shown here' : `got ${JSON.stringify(visible)}`;
       problems.push(`${variable}: expected ${setting.expects}, ${shown}`);
     }
   }
@@ -52,6 +56,16 @@ function setting<T>(expects: string, parse: (raw: string) => T, fallback: T | un
       return parse(raw.trim());
     },
   };
+}
+
+function withoutPassword(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return raw.replace(/:[^:@/]*@/, ':***@');
+  }
 }
 
 function invalid(): never {
@@ -94,8 +108,8 @@ export const settings = {
       fallback,
     ),
 
-  url: (options: { protocols: readonly string[]; default?: string }): Setting<string> =>
-    setting(
+  url: (options: { protocols: readonly string[]; default?: string }): Setting<string> => ({
+    ...setting(
       `a URL starting with ${options.protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
       (raw) => {
         try {
@@ -106,8 +120,11 @@ export const settings = {
       },
       options.default,
     ),
+    redact: withoutPassword,
+  }),
 
   optionalUrl: (options: { protocols: readonly string[] }): Setting<string | undefined> => ({
+    redact: withoutPassword,
     expects: `a URL starting with ${options.protocols.map((protocol) => `${protocol}//`).join(' or ')}, or nothing`,
     parse: (raw) => (raw === undefined ? undefined : settings.url(options).parse(raw)),
   }),
@@ -123,8 +140,8 @@ export const settings = {
       fallback,
     ),
 
-  pem: (label: 'PUBLIC KEY' | 'PRIVATE KEY'): Setting<string> =>
-    setting(
+  pem: (label: 'PUBLIC KEY' | 'PRIVATE KEY'): Setting<string> => ({
+    ...setting(
       `a PEM-encoded ${label.toLowerCase()} (-----BEGIN ${label}-----)`,
       (raw) => {
         const pem = raw.replace(/\\n/g, '\n');
@@ -132,6 +149,8 @@ export const settings = {
       },
       undefined,
     ),
+    redact: () => undefined,
+  }),
 } as const;
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
