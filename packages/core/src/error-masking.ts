@@ -1,4 +1,5 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
 import { SAFE_INTERNAL_MESSAGE, isErrorCode } from './errors';
 
 /**
@@ -43,4 +44,14 @@ function pickPublicExtensions(extensions: Record<string, unknown>): Record<strin
 /** True when the error's message would be replaced for the client: worth logging in full. */
 export function isInternalError(error: GraphQLFormattedError): boolean {
   return maskError(error).extensions?.code === 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * Logs, with the request's logger (which carries its request id), every error
+ * whose message the client will not see, with the original error and stack.
+ */
+export function logInternalErrors(errors: readonly GraphQLError[], logger: Logger): void {
+  for (const error of errors) {
+    if (isInternalError(error.toJSON())) logger.error('request failed', { error: error.originalError ?? error, path: error.path });
+  }
 }

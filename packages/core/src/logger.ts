@@ -1,3 +1,7 @@
+import { types } from 'node:util';
+
+const { isNativeError } = types;
+
 /**
  * A small structured logger: one line per event, JSON in production (for log
  * shippers), `level message key=value` otherwise (for people). Writes to stderr
@@ -43,12 +47,29 @@ export function createLogger(options: {
   };
 }
 
+/** Errors from any realm (jest sandboxes, vm contexts), with their causes: "fetch failed" alone tells an operator little. */
+function describeError(error: Error): { name: string; message: string; stack?: string; cause?: unknown } {
+  const cause = error.cause;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(error.stack ? { stack: error.stack } : {}),
+    ...(cause === undefined ? {} : { cause: isNativeError(cause) ? describeError(cause) : cause }),
+  };
+}
+
 function errorReplacer(_key: string, value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+  return isNativeError(value) ? describeError(value) : value;
 }
 
 function formatValue(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify(value.stack ?? value.message);
+  if (isNativeError(value)) {
+    const causes: string[] = [];
+    for (let cause: unknown = value.cause; cause !== undefined && causes.length < 5; cause = isNativeError(cause) ? cause.cause : undefined) {
+      causes.push(isNativeError(cause) ? `${cause.name}: ${cause.message}` : String(cause));
+    }
+    return JSON.stringify([value.stack ?? value.message, ...causes.map((cause) => `caused by ${cause}`)].join('\n'));
+  }
   if (typeof value === 'string') return /^[\w.:/@-]*$/.test(value) ? value : JSON.stringify(value);
   return JSON.stringify(value);
 }

@@ -24,7 +24,10 @@ export function requireInternalToken(verifier: InternalTokenVerifier, logger: Lo
       next();
     } catch (error) {
       if (!(error instanceof InternalTokenError)) throw error;
-      logger.warn('refused a request with an invalid internal token', { reason: error.message });
+      logger.warn('refused a request with an invalid internal token', {
+        reason: error.message,
+        requestId: req.headers['x-request-id'],
+      });
       refuse(res, 'this service accepts only requests signed by the gateway');
     }
   };

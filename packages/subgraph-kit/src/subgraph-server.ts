@@ -9,7 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { isInternalError, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
+import { logInternalErrors, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
@@ -60,11 +60,17 @@ export function createSubgraphServer<TContext extends BaseContext>(
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted, error) => {
-      if (isInternalError(formatted)) options.logger.error('request failed', { error });
-      return maskError(formatted);
-    },
+    formatError: (formatted) => maskError(formatted),
     plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              logInternalErrors(errors, contextValue.logger ?? options.logger);
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

@@ -1,0 +1,85 @@
+import { countStatements, seedWorld, type SeededWorld } from '../support/fixtures';
+import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * When a query makes the gateway resolve many entity references at once, each
+ * subgraph answers them with one SQL statement, however many there are. Here
+ * every device names its organization; identity resolves all of them through
+ * one `_entities` call and one statement.
+ */
+
+const DEVICE_OWNERS = /* GraphQL */ `
+  {
+    organizations(first: 100) {
+      nodes {
+        name
+        devices(first: 100) { nodes { id organization { id name } } }
+      }
+    }
+  }
+`;
+
+interface DeviceOwners {
+  organizations: {
+    nodes: { name: string; devices: { nodes: { id: string; organization: { id: string; name: string } }[] } }[];
+  };
+}
+
+describe.each([
+  { customers: 2, devicesPerCustomer: 2 },
+  { customers: 12, devicesPerCustomer: 9 },
+])('with $customers customers of $devicesPerCustomer devices each', (size) => {
+  let database: TestDatabase;
+  let supergraph: InProcessSupergraph;
+  let world: SeededWorld;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    world = await seedWorld(supergraph, { ...size, sensorsPerDevice: 0 });
+  });
+  afterAll(async () => {
+    await supergraph?.stop();
+    await database?.drop();
+  });
+
+  const devices = size.customers * size.devicesPerCustomer;
+
+  it(`resolves the organizations of all ${devices} devices in one _entities call and one SQL statement in identity`, async () => {
+    let identityRequests = 0;
+    const countRequest = (): void => {
+      identityRequests += 1;
+    };
+    const identityServer = supergraph.subgraphs.identity.server.httpServer;
+    identityServer.on('request', countRequest);
+    let data: DeviceOwners | null | undefined;
+
+    const statements = await countStatements(supergraph, async () => {
+      const { status, body } = await supergraph.query<DeviceOwners>(DEVICE_OWNERS);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      data = body.data;
+    }).finally(() => identityServer.off('request', countRequest));
+
+    const owners = (data?.organizations.nodes ?? []).flatMap((organization) =>
+      organization.devices.nodes.map((device) => ({
+        device: device.id,
+        owner: device.organization,
+        listedUnder: organization.name,
+      })),
+    );
+    expect(owners).toHaveLength(world.devices.length);
+    const nameOf = new Map([world.partner, ...world.customers].map((organization) => [organization.id, organization.name]));
+    for (const device of world.devices) {
+      expect(owners.find((owner) => owner.device === device.id)).toEqual({
+        device: device.id,
+        owner: { id: device.organizationId, name: nameOf.get(device.organizationId) },
+        listedUnder: nameOf.get(device.organizationId),
+      });
+    }
+    // Identity: one request and one statement for the list, one of each for all the devices' organizations.
+    expect(identityRequests).toBe(2);
+    expect(statements).toEqual({ identity: 2, subscriptions: 0, 'device-telemetry': 1 });
+  });
+});
