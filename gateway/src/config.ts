@@ -1,7 +1,15 @@
 import { join } from 'node:path';
-import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
+import {
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  NODE_ENVIRONMENTS,
+  readConfig,
+  settings,
+  type Environment,
+} from '@partnergraph/core';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
+const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:4001/graphql';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** The gateway's settings; the README's configuration table lists them. */
@@ -25,6 +33,9 @@ export function readGatewayConfig(environment: Environment) {
       },
       subgraphTimeoutMs: { variable: 'SUBGRAPH_TIMEOUT_MS', setting: settings.integer({ min: 100, max: 120_000, default: 10_000 }) },
       corsOrigins: { variable: 'CORS_ORIGINS', setting: settings.optionalString() },
+      authJwksUrl: { variable: 'AUTH_JWKS_URL', setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }) },
+      authIssuer: { variable: 'AUTH_ISSUER', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_ISSUER }) },
+      authAudience: { variable: 'AUTH_AUDIENCE', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_AUDIENCE }) },
       bodyLimit: { variable: 'BODY_LIMIT', setting: settings.string({ default: '1mb' }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
@@ -40,6 +51,8 @@ export function readGatewayConfig(environment: Environment) {
   return {
     ...config,
     corsOrigins,
+    // Identity publishes its keys beside its GraphQL endpoint unless an external OIDC issuer is configured.
+    authJwksUrl: config.authJwksUrl ?? new URL('/.well-known/jwks.json', config.identityUrl ?? DEFAULT_IDENTITY_URL).toString(),
     subgraphUrls: {
       identity: config.identityUrl,
       subscriptions: config.subscriptionsUrl,

@@ -13,7 +13,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import {
-  ANONYMOUS,
+  AccessTokenError,
+  clientError,
+  createAccessTokenVerifier,
   createInternalTokenSigner,
   logInternalErrors,
   isSubgraphName,
@@ -38,6 +40,11 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const signer = await createInternalTokenSigner({
     privateKeyPem: config.internalTokenPrivateKey,
     ttlSeconds: config.internalTokenTtlSeconds,
+  });
+  const accessTokens = createAccessTokenVerifier({
+    keys: { jwksUrl: config.authJwksUrl },
+    issuer: config.authIssuer,
+    audience: config.authAudience,
   });
   let supergraphLoaded = false;
   const gateway = new ApolloGateway({
@@ -122,8 +129,15 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     async start() {
       await apollo.start();
       graphqlHandler = expressMiddleware(apollo, {
-        // Until sign-in lands (issue #3) every caller is anonymous.
-        context: async ({ res }) => ({ principal: ANONYMOUS, requestId: String(res.locals.requestId) }),
+        context: async ({ req, res }) => {
+          const requestId = String(res.locals.requestId);
+          try {
+            return { principal: await accessTokens.authenticate(req.headers.authorization), requestId };
+          } catch (error) {
+            if (!(error instanceof AccessTokenError)) throw error;
+            throw clientError('UNAUTHENTICATED', `Not signed in: ${error.message}.`, { http: { status: 401 } });
+          }
+        },
       });
       logger.info('supergraph loaded', { path: config.supergraphPath });
     },

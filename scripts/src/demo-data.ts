@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
-import type { DemoOrganization } from '@partnergraph/identity/demo-seed';
+import type { DemoOrganization, DemoUser } from '@partnergraph/identity/demo-seed';
+import { derivePartnerId } from '@partnergraph/identity/partner-id';
 import type { DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
 
 /**
@@ -17,8 +18,17 @@ export const DEMO_PARTNER: DemoOrganization = {
   id: demoId('organization:Northwind Data Services'),
   name: 'Northwind Data Services',
   kind: 'PARTNER',
-  partnerId: 'NORTHWIND_DATA_SERVICES',
+  partnerId: derivePartnerId('Northwind Data Services'),
 };
+
+/** Every demo account's password (README: demo accounts). */
+export const DEMO_PASSWORD = 'partnergraph-demo';
+
+/**
+ * Demo TOTP secret of the partner's users: partner access requires
+ * multi-factor authentication. Any authenticator app makes codes from it.
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export const DEMO_CUSTOMERS: readonly DemoOrganization[] = [
   'Contoso Hospital',
@@ -151,4 +161,25 @@ export function demoSubscriptions(today: Date): DemoSubscriptionLicense[] {
       endsOn: daysFrom(today, plan.to),
     })),
   );
+}
+
+/** One account of each kind, listed in the README. */
+export function demoUsers(): DemoUser[] {
+  const [contoso] = DEMO_CUSTOMERS;
+  if (!contoso) throw new Error('the demo data has no customers');
+  const user = (email: string, displayName: string, organization: DemoOrganization, role: DemoUser['role'], mfa: boolean): DemoUser => ({
+    id: demoId(`user:${email}`),
+    organizationId: organization.id,
+    email,
+    displayName,
+    role,
+    password: DEMO_PASSWORD,
+    totpSecret: mfa ? DEMO_TOTP_SECRET : null,
+  });
+  return [
+    user('admin@contoso.example', 'Camille Admin', contoso, 'ADMIN', false),
+    user('viewer@contoso.example', 'Victor Viewer', contoso, 'VIEWER', false),
+    user('admin@northwind.example', 'Nadia Partner-Admin', DEMO_PARTNER, 'ADMIN', true),
+    user('viewer@northwind.example', 'Noah Partner-Viewer', DEMO_PARTNER, 'VIEWER', true),
+  ];
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createLogger } from '@partnergraph/core';
 import { migrateAll, seedDemoDataIfEmpty } from './database-setup';
 import { assertPortFree } from './free-port';
-import { loadOrCreateInternalKeys } from './internal-keys';
+import { loadOrCreateDevKeyPair } from './dev-keys';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
 import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
@@ -63,7 +63,8 @@ runCommand('start', async () => {
     database = await openLocalDatabase(config, logger);
     await migrateAll(database.url, logger);
     if (await seedDemoDataIfEmpty(database.url, logger)) logger.info('seeded the demo data');
-    const keys = await loadOrCreateInternalKeys(config.dataDir);
+    const keys = await loadOrCreateDevKeyPair(config.dataDir, 'internal-token');
+    const accessTokenKeys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
     const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
 
     for (const [name, port] of Object.entries(ports)) {
@@ -71,7 +72,16 @@ runCommand('start', async () => {
         await startService({
           name,
           entry: join(REPOSITORY_ROOT, 'subgraphs', name, 'src', 'index.ts'),
-          env: { ...common, PORT: String(port), DATABASE_URL: database.url, INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem },
+          env: {
+            ...common,
+            PORT: String(port),
+            DATABASE_URL: database.url,
+            INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+            // Only identity signs sessions.
+            ...(name === 'identity'
+              ? { ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem }
+              : {}),
+          },
           readyUrl: `http://127.0.0.1:${port}/health/ready`,
           write: write(name),
         }),

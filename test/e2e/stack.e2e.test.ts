@@ -1,9 +1,15 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { generateInternalTokenKeys } from '@partnergraph/core';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generateEd25519KeyPair } from '@partnergraph/core';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoSubscriptions } from '@partnergraph/scripts/demo-data';
 import { postGraphQL } from '../support/http';
 import { descendantsOf, runEntryPoint, waitUntilGone, type ProcessInfo } from '../support/processes';
 import { startStack, stopAllStacks, StackStartError, type RunningStack } from '../support/stack';
+
+const execFileAsync = promisify(execFile);
+const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
 /** A stack start takes 8-10 s here; the helper gives up after 60 s, so hooks and tests allow a little more. */
 const STACK_TIMEOUT_MS = 120_000;
@@ -106,6 +112,22 @@ describe('npm start', () => {
       }
     });
 
+    it('npm run token prints, and only prints, an access token that signs a seeded user in through the gateway', async () => {
+      const stack = running();
+      const { stdout } = await execFileAsync('npm', ['run', '--silent', 'token', '--', 'viewer@contoso.example'], {
+        cwd: REPOSITORY_ROOT,
+        env: { ...process.env, DATABASE_URL: stack.databaseUrl, DATA_DIR: stack.dataDir },
+      });
+      expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+
+      const { body } = await postGraphQL<{ viewer: { user: { email: string; role: string } | null } }>(
+        stack.gatewayUrl,
+        { query: '{ viewer { user { email role } } }' },
+        { authorization: `Bearer ${stdout.trim()}` },
+      );
+      expect(body).toEqual({ data: { viewer: { user: { email: 'viewer@contoso.example', role: 'VIEWER' } } } });
+    });
+
     it('the subgraphs cannot be reached without the gateway', async () => {
       const { ports } = running();
       for (const port of [ports.identity, ports.subscriptions, ports.deviceTelemetry]) {
@@ -185,7 +207,7 @@ describe('npm start', () => {
 });
 
 describe('a bad configuration value stops a service with a message naming the variable', () => {
-  const keys = generateInternalTokenKeys();
+  const keys = generateEd25519KeyPair();
   /** Only what node and tsx need, so nothing from the shell running the tests decides the outcome. */
   const base: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -199,6 +221,8 @@ describe('a bad configuration value stops a service with a message naming the va
     PORT: '0',
     DATABASE_URL: 'postgres://partnergraph@127.0.0.1:5432/partnergraph',
     INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+    ACCESS_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
+    ACCESS_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
   };
   const gateway = { ...base, PORT: '0', INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem };
 

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import {
+  createAccessTokenIssuer,
   createInternalTokenVerifier,
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  type AccessTokenIssuer,
   createLogger,
-  generateInternalTokenKeys,
+  generateEd25519KeyPair,
   listen,
   type Logger,
   type SubgraphName,
@@ -13,7 +17,7 @@ import {
 import { deviceTelemetrySubgraph } from '@partnergraph/device-telemetry';
 import { createGatewayServer, type GatewayServer } from '@partnergraph/gateway';
 import { readGatewayConfig } from '@partnergraph/gateway/config';
-import { identitySubgraph } from '@partnergraph/identity';
+import { createIdentitySubgraph, identityTypeDefs } from '@partnergraph/identity';
 import { subscriptionsSubgraph } from '@partnergraph/subscriptions';
 import {
   createDatabase,
@@ -37,21 +41,46 @@ export interface InProcessSupergraph {
   supergraphPath: string;
   supergraphSdl: string;
   keys: { privateKeyPem: string; publicKeyPem: string };
+  /** Issues access tokens the gateway accepts, as identity's sign-in does. */
+  accessTokens: AccessTokenIssuer;
+  /** Identity's access-token key pair, for forging tokens that differ in one respect. */
+  accessTokenKeys: { privateKeyPem: string; publicKeyPem: string };
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Every line the gateway and subgraphs logged. */
   logs: string[];
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
-const PACKAGES = [identitySubgraph, subscriptionsSubgraph, deviceTelemetrySubgraph] as unknown as SubgraphPackage<BaseContext>[];
+/** Identity's access-token key pair for tests: the gateway trusts it through identity's JWKS. */
+export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair()): Promise<AccessTokenIssuer> {
+  return createAccessTokenIssuer({
+    ...keys,
+    issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
+    audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
+    ttlSeconds: 900,
+  });
+}
+
+function subgraphPackages(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext>[] {
+  return [createIdentitySubgraph(accessTokens), subscriptionsSubgraph, deviceTelemetrySubgraph] as unknown as SubgraphPackage<BaseContext>[];
+}
 
 /** Composes the three subgraphs' SDL in memory, the way `npm run compose` does. */
 export function composeSupergraph(urls: Record<SubgraphName, string>): string {
-  const result = composeServices(
-    PACKAGES.map(({ definition }) => ({ name: definition.name, url: urls[definition.name], typeDefs: definition.typeDefs })),
-  );
+  const result = composeServices([
+    { name: 'identity', url: urls.identity, typeDefs: identityTypeDefs },
+    ...[subscriptionsSubgraph, deviceTelemetrySubgraph].map(({ definition }) => ({
+      name: definition.name,
+      url: urls[definition.name],
+      typeDefs: definition.typeDefs,
+    })),
+  ]);
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.supergraphSdl;
 }
@@ -67,9 +96,11 @@ export async function startInProcessSupergraph(options: {
 }): Promise<InProcessSupergraph> {
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
-  const keys = generateInternalTokenKeys();
+  const keys = generateEd25519KeyPair();
+  const accessTokenKeys = generateEd25519KeyPair();
+  const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const subgraph of PACKAGES) {
+  for (const subgraph of subgraphPackages(accessTokens)) {
     subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, options.databaseUrl, keys.publicKeyPem, logger);
   }
   const urls = Object.fromEntries(
@@ -85,6 +116,7 @@ export async function startInProcessSupergraph(options: {
     PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
+    AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
     ...options.gatewayEnvironment,
   });
   const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
@@ -103,9 +135,11 @@ export async function startInProcessSupergraph(options: {
     supergraphPath,
     supergraphSdl,
     keys,
+    accessTokens,
+    accessTokenKeys,
     subgraphs,
     logs,
-    query: (query, variables) => postGraphQL(gatewayUrl, { query, variables }),
+    query: (query, variables, headers) => postGraphQL(gatewayUrl, { query, variables }, headers),
     stopSubgraph,
     async stop() {
       await gateway.stop();
@@ -125,9 +159,7 @@ async function startSubgraph(
   const subgraphLogger = logger.child({ service: name });
   const database = createDatabase({
     url: databaseUrl,
-    schema: subgraph.schema,
-    entities: subgraph.entities,
-    migrations: subgraph.migrations,
+    storage: subgraph.storage,
     poolSize: 4,
     statementTimeoutMs: 10_000,
     applicationName: `partnergraph-test-${name}`,

@@ -4,7 +4,7 @@ import {
   INTERNAL_TOKEN_ALGORITHM,
   INTERNAL_TOKEN_ISSUER,
   createInternalTokenSigner,
-  generateInternalTokenKeys,
+  generateEd25519KeyPair,
 } from '@partnergraph/core';
 
 /**
@@ -21,7 +21,7 @@ export async function gatewayToken(privateKeyPem: string, audience: string): Pro
 
 /** A well-formed token signed with a fresh Ed25519 key that is not the gateway's. */
 export async function tokenSignedWithAnotherKey(audience: string): Promise<string> {
-  return gatewayToken(generateInternalTokenKeys().privateKeyPem, audience);
+  return gatewayToken(generateEd25519KeyPair().privateKeyPem, audience);
 }
 
 /** A token signed with the gateway's own key whose lifetime is over. */

@@ -36,6 +36,8 @@ export interface RunningStack {
   pid: number;
   /** The launcher's temporary DATA_DIR (where it keeps the dev signing keys). */
   dataDir: string;
+  /** The fresh database the stack runs on. */
+  databaseUrl: string;
   /** Every line the launcher and its services wrote to stdout and stderr so far. */
   output(): string[];
   query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
@@ -220,6 +222,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     ports,
     pid,
     dataDir,
+    databaseUrl: database.url,
     output: () => [...lines],
     query: (query, variables) => postGraphQL(gatewayUrl, { query, variables }),
     signalGroup: (signal) => signalProcessGroup(pid, signal),

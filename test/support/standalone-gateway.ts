@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, generateInternalTokenKeys, listen } from '@partnergraph/core';
+import { createLogger, generateEd25519KeyPair, listen } from '@partnergraph/core';
 import { createGatewayServer } from '@partnergraph/gateway';
 import { readGatewayConfig } from '@partnergraph/gateway/config';
 
@@ -34,7 +34,7 @@ export async function listenWithGatewayOnly(options: {
     NODE_ENV: 'test',
     PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
-    INTERNAL_TOKEN_PRIVATE_KEY: generateInternalTokenKeys().privateKeyPem,
+    INTERNAL_TOKEN_PRIVATE_KEY: generateEd25519KeyPair().privateKeyPem,
     ...options.environment,
   });
   const gateway = await createGatewayServer(config, logger.child({ service: 'gateway' }));

@@ -10,6 +10,13 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, description: 'The caller is known but may not do this.' },
   NOT_FOUND: { status: 404, description: 'Nothing with that id exists for this caller.' },
   BAD_USER_INPUT: { status: 400, description: 'An argument is malformed or out of range; nothing was written.' },
+  INVALID_CREDENTIALS: { status: 401, description: 'The email and password do not match an account.' },
+  MFA_CODE_REQUIRED: { status: 401, description: 'The account has multi-factor authentication: send the current TOTP code.' },
+  INVALID_MFA_CODE: { status: 401, description: 'The TOTP code is wrong, expired or already used.' },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    description: 'Too many failed sign-ins: the account is locked for a while (see retryAfterSeconds).',
+  },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

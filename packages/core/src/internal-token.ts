@@ -87,8 +87,8 @@ function describeJoseError(error: unknown): string {
   return 'the token is malformed';
 }
 
-/** A fresh Ed25519 key pair as PEM: PKCS#8 for the gateway, SPKI for the subgraphs. */
-export function generateInternalTokenKeys(): { privateKeyPem: string; publicKeyPem: string } {
+/** A fresh Ed25519 key pair as PEM: PKCS#8 for the signer, SPKI for those who verify. */
+export function generateEd25519KeyPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

@@ -7,12 +7,18 @@ import type { Logger } from '@partnergraph/core';
  * migrations only (`synchronize` stays off). Every SQL statement is counted, in
  * total and per request, so tests and benchmarks can assert batching exactly.
  */
-export interface DatabaseOptions {
-  url: string;
+/** What a subgraph keeps in PostgreSQL: its own schema, its entities and the migrations that build them. */
+export interface SubgraphStorage {
+  name: string;
   /** The PostgreSQL schema this subgraph owns. */
   schema: string;
   entities: MixedList<EntitySchema>;
   migrations: MixedList<new () => unknown>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  storage: SubgraphStorage;
   poolSize: number;
   statementTimeoutMs: number;
   applicationName: string;
@@ -62,9 +68,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
-    schema: options.schema,
-    entities: options.entities,
-    migrations: options.migrations,
+    schema: options.storage.schema,
+    entities: options.storage.entities,
+    migrations: options.storage.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -77,7 +83,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     extra: { statement_timeout: options.statementTimeoutMs },
     logger: new CountingLogger(statements, options.logger),
   });
-  return { dataSource, statements, schema: options.schema };
+  return { dataSource, statements, schema: options.storage.schema };
 }
 
 /**

@@ -1,41 +1,53 @@
-import { ConfigError, createInternalTokenVerifier, createLogger, listen, PortInUseError } from '@partnergraph/core';
-import type { EntitySchema, MixedList } from 'typeorm';
+import {
+  ConfigError,
+  createInternalTokenVerifier,
+  createLogger,
+  listen,
+  PortInUseError,
+  type Environment,
+  type SubgraphName,
+} from '@partnergraph/core';
 import type { BaseContext } from './context';
-import { createDatabase, migrateDatabase } from './database';
+import { createDatabase, migrateDatabase, type SubgraphStorage } from './database';
 import { readSubgraphConfig } from './subgraph-config';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
 
+const DEFAULT_PORTS: Record<SubgraphName, number> = { identity: 4001, subscriptions: 4002, 'device-telemetry': 4003 };
+
 export interface SubgraphPackage<TContext extends BaseContext> {
   definition: SubgraphDefinition<TContext>;
-  /** The PostgreSQL schema the subgraph owns. */
-  schema: string;
-  entities: MixedList<EntitySchema>;
-  migrations: MixedList<new () => unknown>;
-  defaultPort: number;
+  storage: SubgraphStorage;
 }
 
 /**
- * The whole life of a subgraph process: read configuration, migrate, serve,
+ * The whole life of a subgraph process: read configuration (`build` reads the
+ * subgraph's own settings and may throw ConfigError), migrate, serve,
  * and shut down cleanly on SIGINT or SIGTERM. A bad setting or a taken port
  * ends the process with one readable line and exit code 1.
  */
-export async function runSubgraph<TContext extends BaseContext>(subgraph: SubgraphPackage<TContext>): Promise<void> {
-  let config;
-  try {
-    config = readSubgraphConfig(process.env, { port: subgraph.defaultPort });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${subgraph.definition.name}: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+export async function runSubgraph<TContext extends BaseContext>(
+  name: SubgraphName,
+  build: (environment: Environment) => Promise<SubgraphPackage<TContext>>,
+): Promise<void> {
+  const [built, common] = await Promise.allSettled([
+    build(process.env),
+    Promise.resolve().then(() => readSubgraphConfig(process.env, { port: DEFAULT_PORTS[name] })),
+  ]);
+  const problems = [built, common].flatMap((outcome) => {
+    if (outcome.status === 'fulfilled') return [];
+    if (outcome.reason instanceof ConfigError) return outcome.reason.problems;
+    throw outcome.reason;
+  });
+  if (built.status === 'rejected' || common.status === 'rejected') {
+    process.stderr.write(`${name}: ${new ConfigError(problems).message}\n`);
+    process.exit(1);
   }
+  const subgraph = built.value;
+  const config = common.value;
   const logger = createLogger({ level: config.logLevel, format: config.logFormat, fields: { service: subgraph.definition.name } });
   const database = createDatabase({
     url: config.databaseUrl,
-    schema: subgraph.schema,
-    entities: subgraph.entities,
-    migrations: subgraph.migrations,
+    storage: subgraph.storage,
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: `partnergraph-${subgraph.definition.name}`,

@@ -23,6 +23,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   permissions: Record<string, IRules>;
   /** Adds the subgraph's per-request state (its DataLoaders) to the base context. */
   createContext(base: BaseContext, database: Database): TContext;
+  /** Plain HTTP routes that need no internal token, such as a public key set. */
+  publicRoutes?(app: express.Express): void;
 }
 
 export interface SubgraphServerOptions {
@@ -79,6 +81,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   });
   let ready = false;
 
+  definition.publicRoutes?.(app);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live', service: definition.name });
   });

@@ -1,4 +1,4 @@
 import { runSubgraph } from '@partnergraph/subgraph-kit';
 import { deviceTelemetrySubgraph } from './server';
 
-void runSubgraph(deviceTelemetrySubgraph);
+void runSubgraph('device-telemetry', async () => deviceTelemetrySubgraph);

@@ -20,8 +20,5 @@ export const deviceTelemetrySubgraph: SubgraphPackage<DeviceTelemetryContext> = 
     permissions,
     createContext,
   },
-  schema: 'telemetry',
-  entities: [DeviceEntity, SensorEntity],
-  migrations,
-  defaultPort: 4003,
+  storage: { name: 'device-telemetry', schema: 'telemetry', entities: [DeviceEntity, SensorEntity], migrations },
 };

@@ -1,5 +1,8 @@
+import type { OrganizationRole } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
+import { hashPassword } from './credentials/password';
 import { OrganizationEntity, type OrganizationKind } from './organization';
+import { UserAccountEntity } from './user-account';
 
 export interface DemoOrganization {
   id: string;
@@ -17,4 +20,23 @@ export async function seedDemoOrganizations(database: Database, organizations: r
     .values(organizations.map((organization) => ({ ...organization })))
     .orIgnore()
     .execute();
+}
+
+export interface DemoUser {
+  id: string;
+  organizationId: string;
+  email: string;
+  displayName: string;
+  role: OrganizationRole;
+  password: string;
+  /** Base32 TOTP secret, for accounts with multi-factor authentication enrolled. */
+  totpSecret: string | null;
+}
+
+/** Inserts the demo users with their passwords hashed; users that already exist are left as they are. */
+export async function seedDemoUsers(database: Database, users: readonly DemoUser[]): Promise<void> {
+  const rows = await Promise.all(
+    users.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
+  );
+  await database.dataSource.createQueryBuilder().insert().into(UserAccountEntity).values(rows).orIgnore().execute();
 }

@@ -1,4 +1,16 @@
+import { createAccessTokenIssuer } from '@partnergraph/core';
 import { runSubgraph } from '@partnergraph/subgraph-kit';
-import { identitySubgraph } from './server';
+import { readIdentityConfig } from './config';
+import { createIdentitySubgraph } from './server';
 
-void runSubgraph(identitySubgraph);
+void runSubgraph('identity', async (environment) => {
+  const config = readIdentityConfig(environment);
+  const tokens = await createAccessTokenIssuer({
+    privateKeyPem: config.accessTokenPrivateKey,
+    publicKeyPem: config.accessTokenPublicKey,
+    issuer: config.accessTokenIssuer,
+    audience: config.accessTokenAudience,
+    ttlSeconds: config.accessTokenTtlSeconds,
+  });
+  return createIdentitySubgraph(tokens);
+});

@@ -1,26 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphPackage } from '@partnergraph/subgraph-kit';
+import type { AccessTokenIssuer } from '@partnergraph/core';
+import type { SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { createContext, type IdentityContext } from './context';
 import { migrations } from './migrations';
 import { OrganizationEntity } from './organization';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
+import { UserAccountEntity } from './user-account';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
+export const identityTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 
-/** Everything the kit needs to build, migrate and serve the identity subgraph. */
-export const identitySubgraph: SubgraphPackage<IdentityContext> = {
-  definition: {
-    name: 'identity',
-    typeDefs: parse(readFileSync(SCHEMA_FILE, 'utf8')),
-    resolvers,
-    permissions,
-    createContext,
-  },
+export const identityStorage: SubgraphStorage = {
+  name: 'identity',
   schema: 'identity',
-  entities: [OrganizationEntity],
+  entities: [OrganizationEntity, UserAccountEntity],
   migrations,
-  defaultPort: 4001,
 };
+
+/**
+ * Everything the kit needs to build, migrate and serve the identity subgraph.
+ * It signs access tokens with `tokens` and publishes their public key set at
+ * `/.well-known/jwks.json`, the one route that needs no internal token.
+ */
+export function createIdentitySubgraph(tokens: AccessTokenIssuer): SubgraphPackage<IdentityContext> {
+  return {
+    definition: {
+      name: 'identity',
+      typeDefs: identityTypeDefs,
+      resolvers,
+      permissions,
+      createContext: (base, database) => createContext(base, database, tokens),
+      publicRoutes(app) {
+        app.get('/.well-known/jwks.json', (_req, res) => {
+          res.set('cache-control', 'public, max-age=300').json(tokens.jwks);
+        });
+      },
+    },
+    storage: identityStorage,
+  };
+}

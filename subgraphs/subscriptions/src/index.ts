@@ -1,4 +1,4 @@
 import { runSubgraph } from '@partnergraph/subgraph-kit';
 import { subscriptionsSubgraph } from './server';
 
-void runSubgraph(subscriptionsSubgraph);
+void runSubgraph('subscriptions', async () => subscriptionsSubgraph);

@@ -19,8 +19,5 @@ export const subscriptionsSubgraph: SubgraphPackage<SubscriptionsContext> = {
     permissions,
     createContext,
   },
-  schema: 'subscriptions',
-  entities: [SubscriptionLicenseEntity],
-  migrations,
-  defaultPort: 4002,
+  storage: { name: 'subscriptions', schema: 'subscriptions', entities: [SubscriptionLicenseEntity], migrations },
 };

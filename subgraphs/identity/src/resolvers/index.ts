@@ -1,4 +1,6 @@
+import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { Query } from './query';
+import { User } from './user';
 
-export const resolvers = { Query, Organization };
+export const resolvers = { Query, Mutation, Organization, User };

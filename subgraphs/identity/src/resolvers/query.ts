@@ -23,4 +23,9 @@ export const Query = {
   organization(_parent: unknown, { id }: { id: string }, { loaders }: IdentityContext) {
     return loaders.organizationById.load(id);
   },
+
+  async viewer(_parent: unknown, _args: unknown, { principal, loaders }: IdentityContext) {
+    if (principal.kind !== 'user') return { user: null, mfa: false };
+    return { user: await loaders.userById.load(principal.userId), mfa: principal.mfa };
+  },
 };

@@ -1,0 +1,129 @@
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
+import { ANONYMOUS, type OrganizationRole, type Principal } from './principal';
+
+/**
+ * Access tokens are what clients send (`Authorization: Bearer …`). Identity
+ * issues them, signed with an Ed25519 key published as a JWKS; any OIDC issuer
+ * whose tokens carry the same claims can replace it by configuration.
+ */
+export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA'] as const;
+export const DEFAULT_ACCESS_TOKEN_ISSUER = 'partnergraph-identity';
+export const DEFAULT_ACCESS_TOKEN_AUDIENCE = 'partnergraph';
+
+/** The claims PartnerGraph reads, besides the registered ones (iss, aud, sub, iat, exp). */
+interface PartnerGraphClaims extends JWTPayload {
+  org?: unknown;
+  role?: unknown;
+  amr?: unknown;
+  client?: unknown;
+}
+
+export interface UserTokenSubject {
+  userId: string;
+  organizationId: string;
+  role: OrganizationRole;
+  /** True when the session was opened with a second factor. */
+  mfa: boolean;
+}
+
+export interface AccessTokenIssuer {
+  issueForUser(subject: UserTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
+  /** The public half, as published at `/.well-known/jwks.json`. */
+  jwks: JSONWebKeySet;
+}
+
+export async function createAccessTokenIssuer(options: {
+  privateKeyPem: string;
+  publicKeyPem: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}): Promise<AccessTokenIssuer> {
+  const [algorithm] = ACCESS_TOKEN_ALGORITHMS;
+  const privateKey = await importPKCS8(options.privateKeyPem, algorithm);
+  const publicJwk = await exportJWK(await importSPKI(options.publicKeyPem, algorithm, { extractable: true }));
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return {
+    jwks: { keys: [{ ...publicJwk, kid, alg: algorithm, use: 'sig' }] },
+    async issueForUser(subject) {
+      const accessToken = await new SignJWT({
+        org: subject.organizationId,
+        role: subject.role,
+        amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'],
+      })
+        .setProtectedHeader({ alg: algorithm, kid, typ: 'at+jwt' })
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setSubject(subject.userId)
+        .setIssuedAt()
+        .setExpirationTime(`${options.ttlSeconds}s`)
+        .sign(privateKey);
+      return { accessToken, expiresIn: options.ttlSeconds };
+    },
+  };
+}
+
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+}
+
+export interface AccessTokenVerifier {
+  /** No token: the anonymous principal. A token that does not verify: AccessTokenError. */
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
+
+/**
+ * Verifies with pinned algorithms, issuer, audience and expiry. Keys come from
+ * a JWKS URL (identity's own, or an external OIDC issuer's; fetched and cached
+ * by jose) or from a local key set.
+ */
+export function createAccessTokenVerifier(options: {
+  keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
+  issuer: string;
+  audience: string;
+}): AccessTokenVerifier {
+  const keySet =
+    'jwksUrl' in options.keys
+      ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
+      : createLocalJWKSet(options.keys.jwks);
+  return {
+    async authenticate(authorization) {
+      if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match?.[1]) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"');
+      let payload: PartnerGraphClaims;
+      try {
+        ({ payload } = await jwtVerify<PartnerGraphClaims>(match[1], keySet, {
+          algorithms: [...ACCESS_TOKEN_ALGORITHMS],
+          issuer: options.issuer,
+          audience: options.audience,
+          requiredClaims: ['sub', 'exp', 'iat'],
+          clockTolerance: 5,
+        }));
+      } catch {
+        throw new AccessTokenError('the access token is invalid or has expired');
+      }
+      const principal = principalFromClaims(payload);
+      if (!principal) throw new AccessTokenError('the access token does not say who is calling');
+      return principal;
+    },
+  };
+}
+
+function principalFromClaims(claims: PartnerGraphClaims): Principal | null {
+  const { sub, org, role, amr } = claims;
+  if (typeof sub !== 'string' || typeof org !== 'string' || (role !== 'ADMIN' && role !== 'VIEWER')) return null;
+  const mfa = Array.isArray(amr) && (amr.includes('otp') || amr.includes('mfa'));
+  return { kind: 'user', userId: sub, organizationId: org, role, mfa };
+}

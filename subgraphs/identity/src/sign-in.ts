@@ -1,0 +1,83 @@
+import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import type { Database } from '@partnergraph/subgraph-kit';
+import { hashPassword, verifyPassword } from './credentials/password';
+import { verifyTotp } from './credentials/totp';
+import { UserAccountEntity, type UserAccount } from './user-account';
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  totpCode?: string | null;
+}
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserAccount;
+}
+
+/** Compared against when the email is unknown, so an unknown email costs as much time as a wrong password. */
+const unknownUserHash = hashPassword('not a password of anyone');
+
+/**
+ * Password, then the TOTP code when the account has one enrolled. Every
+ * failure counts; the fifth in a row locks the account for 15 minutes. A TOTP
+ * code is accepted at most once: its time step must be newer than the last one
+ * accepted, and that check and the update are one statement, so two sign-ins
+ * racing with the same code cannot both win.
+ */
+export async function signIn(database: Database, tokens: AccessTokenIssuer, input: SignInInput, now = new Date()): Promise<Session> {
+  const users = database.dataSource.getRepository(UserAccountEntity);
+  const user = await users.findOneBy({ email: input.email.trim().toLowerCase() });
+  if (!user) {
+    await verifyPassword(input.password, await unknownUserHash);
+    throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw clientError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again later.', { retryAfterSeconds });
+  }
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
+    await recordFailure(database, user.id, now);
+    throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+  }
+  if (user.totpSecret) {
+    if (!input.totpCode) throw clientError('MFA_CODE_REQUIRED', 'Enter the code from your authenticator app.');
+    const counter = verifyTotp(user.totpSecret, input.totpCode.trim(), now);
+    if (counter === null || !(await acceptTotpStep(database, user.id, counter))) {
+      await recordFailure(database, user.id, now);
+      throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or was already used.');
+    }
+  }
+  await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
+  const { accessToken, expiresIn } = await tokens.issueForUser({
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role,
+    mfa: user.totpSecret !== null,
+  });
+  return { accessToken, tokenType: 'Bearer', expiresIn, user };
+}
+
+async function acceptTotpStep(database: Database, userId: string, counter: number): Promise<boolean> {
+  const [, affected] = (await database.dataSource.query(
+    `UPDATE identity.user_account SET totp_last_counter = $2
+     WHERE id = $1 AND (totp_last_counter IS NULL OR totp_last_counter < $2)`,
+    [userId, counter],
+  )) as [unknown, number];
+  return affected === 1;
+}
+
+async function recordFailure(database: Database, userId: string, now: Date): Promise<void> {
+  await database.dataSource.query(
+    `UPDATE identity.user_account
+     SET failed_sign_ins = failed_sign_ins + 1,
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3::timestamptz + make_interval(mins => $4) END
+     WHERE id = $1`,
+    [userId, MAX_FAILED_SIGN_INS, now.toISOString(), LOCK_MINUTES],
+  );
+}

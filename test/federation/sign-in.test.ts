@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, UnsecuredJWT, importPKCS8 } from 'jose';
+import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, generateEd25519KeyPair } from '@partnergraph/core';
+import { seedDemoOrganizations, seedDemoUsers, type DemoUser } from '@partnergraph/identity/demo-seed';
+import { totpCode } from '@partnergraph/identity/credentials/totp';
+import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($email: String!, $password: String!, $totpCode: String) {
+    signIn(email: $email, password: $password, totpCode: $totpCode) {
+      accessToken
+      tokenType
+      expiresIn
+      user { email role mfaEnabled organization { name } }
+    }
+  }
+`;
+const VIEWER = '{ viewer { mfa user { email role organization { name kind } } } }';
+const PASSWORD = 'correct horse battery staple';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+interface SignInData {
+  signIn: { accessToken: string; tokenType: string; expiresIn: number; user: { email: string; mfaEnabled: boolean } };
+}
+interface ViewerData {
+  viewer: { mfa: boolean; user: { email: string; role: string; organization: { name: string } } | null };
+}
+
+describe('signing in and calling the gateway with the access token', () => {
+  let database: TestDatabase;
+  let supergraph: InProcessSupergraph;
+  const customer = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER' as const, partnerId: null };
+  const partner = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER' as const, partnerId: 'NORTHWIND_DATA_SERVICES' };
+  const user = (email: string, organizationId: string, role: DemoUser['role'], totpSecret: string | null): DemoUser => ({
+    id: randomUUID(),
+    organizationId,
+    email,
+    displayName: email,
+    role,
+    password: PASSWORD,
+    totpSecret,
+  });
+  const customerAdmin = user('admin@contoso.example', customer.id, 'ADMIN', null);
+  const partnerAdmin = user('admin@northwind.example', partner.id, 'ADMIN', SECRET);
+  const lockable = user('lockable@contoso.example', customer.id, 'VIEWER', null);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    const identity = supergraph.subgraphs.identity.database;
+    await seedDemoOrganizations(identity, [customer, partner]);
+    await seedDemoUsers(identity, [customerAdmin, partnerAdmin, lockable]);
+  });
+  afterAll(async () => {
+    await supergraph?.stop();
+    await database?.drop();
+  });
+
+  const signIn = (variables: { email: string; password: string; totpCode?: string }) =>
+    supergraph.query<SignInData>(SIGN_IN, variables);
+  const viewerWith = (authorization: string) => supergraph.query<ViewerData>(VIEWER, {}, { authorization });
+  const errorCode = (response: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) =>
+    response.body.errors?.[0]?.extensions?.code;
+
+  it('signs a customer admin in with email and password, and the token makes them the viewer', async () => {
+    const { body } = await signIn({ email: ' Admin@Contoso.example ', password: PASSWORD });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.signIn).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: 'admin@contoso.example', mfaEnabled: false } });
+
+    const viewer = await viewerWith(`Bearer ${body.data?.signIn.accessToken}`);
+    expect(viewer.body.data?.viewer).toEqual({
+      mfa: false,
+      user: { email: 'admin@contoso.example', role: 'ADMIN', organization: { name: 'Contoso Hospital', kind: 'CUSTOMER' } },
+    });
+  });
+
+  it('answers an anonymous caller with no user', async () => {
+    const { body } = await supergraph.query<ViewerData>(VIEWER);
+    expect(body.data?.viewer).toEqual({ mfa: false, user: null });
+  });
+
+  it('says the same about an unknown email and a wrong password', async () => {
+    const unknown = await signIn({ email: 'nobody@contoso.example', password: PASSWORD });
+    const wrong = await signIn({ email: 'admin@contoso.example', password: 'not the password' });
+    expect(errorCode(unknown)).toBe('INVALID_CREDENTIALS');
+    expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
+    expect(unknown.body.data).toBeNull();
+  });
+
+  it('asks a partner admin for the authenticator code, refuses a wrong one, and refuses a code used twice', async () => {
+    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: PASSWORD }))).toBe('MFA_CODE_REQUIRED');
+    const current = totpCode(SECRET, new Date());
+    const wrongCode = current === '000000' ? '111111' : '000000';
+    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: wrongCode }))).toBe(
+      'INVALID_MFA_CODE',
+    );
+
+    const accepted = await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: current });
+    expect(accepted.body.errors).toBeUndefined();
+    const viewer = await viewerWith(`Bearer ${accepted.body.data?.signIn.accessToken}`);
+    expect(viewer.body.data?.viewer).toMatchObject({ mfa: true, user: { email: 'admin@northwind.example' } });
+
+    const replayed = await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: current });
+    expect(errorCode(replayed)).toBe('INVALID_MFA_CODE');
+  });
+
+  it('locks an account after five failures in a row, even against the right password', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(errorCode(await signIn({ email: 'lockable@contoso.example', password: `wrong ${attempt}` }))).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await signIn({ email: 'lockable@contoso.example', password: PASSWORD });
+    expect(errorCode(locked)).toBe('TOO_MANY_ATTEMPTS');
+    expect(locked.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  describe('the gateway refuses, with 401 and UNAUTHENTICATED, an access token that', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const claims = () => ({ org: customer.id, role: 'ADMIN', amr: ['pwd'] });
+    const sign = async (privateKeyPem: string, edit: (jwt: SignJWT) => SignJWT) =>
+      edit(
+        new SignJWT(claims())
+          .setProtectedHeader({ alg: 'EdDSA' })
+          .setIssuer(DEFAULT_ACCESS_TOKEN_ISSUER)
+          .setAudience(DEFAULT_ACCESS_TOKEN_AUDIENCE)
+          .setSubject(customerAdmin.id)
+          .setIssuedAt()
+          .setExpirationTime('5m'),
+      ).sign(await importPKCS8(privateKeyPem, 'EdDSA'));
+
+    it.each<[string, () => Promise<string>]>([
+      ['is not a JWT', async () => 'Bearer not-a-token'],
+      ['is not sent as a Bearer token', async () => `Basic ${Buffer.from('admin:password').toString('base64')}`],
+      ['is signed with another key (forged)', async () => `Bearer ${await sign(generateEd25519KeyPair().privateKeyPem, (jwt) => jwt)}`],
+      [
+        'has expired',
+        async () => `Bearer ${await sign(supergraph.accessTokenKeys.privateKeyPem, (jwt) => jwt.setIssuedAt(now() - 900).setExpirationTime(now() - 60))}`,
+      ],
+      [
+        'is for another audience',
+        async () => `Bearer ${await sign(supergraph.accessTokenKeys.privateKeyPem, (jwt) => jwt.setAudience('another-api'))}`,
+      ],
+      [
+        'comes from another issuer',
+        async () => `Bearer ${await sign(supergraph.accessTokenKeys.privateKeyPem, (jwt) => jwt.setIssuer('someone-else'))}`,
+      ],
+      [
+        'is unsigned (alg: none)',
+        async () =>
+          `Bearer ${new UnsecuredJWT(claims())
+            .setIssuer(DEFAULT_ACCESS_TOKEN_ISSUER)
+            .setAudience(DEFAULT_ACCESS_TOKEN_AUDIENCE)
+            .setSubject(customerAdmin.id)
+            .setIssuedAt()
+            .setExpirationTime('5m')
+            .encode()}`,
+      ],
+    ])('%s', async (_case, authorization) => {
+      const response = await viewerWith(await authorization());
+      expect(response.status).toBe(401);
+      expect(errorCode(response)).toBe('UNAUTHENTICATED');
+      expect(response.body.data).toBeUndefined();
+    });
+
+    it('(the control: the same token, correctly made, is accepted)', async () => {
+      const response = await viewerWith(`Bearer ${await sign(supergraph.accessTokenKeys.privateKeyPem, (jwt) => jwt)}`);
+      expect(response.status).toBe(200);
+      expect(response.body.data?.viewer.user?.email).toBe('admin@contoso.example');
+    });
+  });
+});
