@@ -17,7 +17,7 @@ import {
   clientError,
   createAccessTokenVerifier,
   createInternalTokenSigner,
-  logInternalErrors,
+  internalErrorLogging,
   isSubgraphName,
   maskError,
   type Logger,
@@ -76,15 +76,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     csrfPrevention: true,
     formatError: (formatted) => maskError(formatted),
     plugins: [
-      {
-        async requestDidStart() {
-          return {
-            async didEncounterErrors({ errors, contextValue }) {
-              logInternalErrors(errors, logger.child({ requestId: contextValue.requestId }));
-            },
-          };
-        },
-      },
+      internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

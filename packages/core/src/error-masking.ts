@@ -25,7 +25,10 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   const code = error.extensions?.code;
   const safe = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (isErrorCode(code) || CLIENT_SAFE_CODES.has(code));
   const { path, locations } = error;
-  const extensions = safe ? pickPublicExtensions(error.extensions ?? {}) : { code: 'INTERNAL_SERVER_ERROR' };
+  const serviceName = error.extensions?.serviceName;
+  const extensions = safe
+    ? pickPublicExtensions(error.extensions ?? {})
+    : { code: 'INTERNAL_SERVER_ERROR', ...(typeof serviceName === 'string' ? { serviceName } : {}) };
   return {
     message: safe ? error.message : SAFE_INTERNAL_MESSAGE,
     ...(locations ? { locations } : {}),
@@ -47,11 +50,21 @@ export function isInternalError(error: GraphQLFormattedError): boolean {
 }
 
 /**
- * Logs, with the request's logger (which carries its request id), every error
- * whose message the client will not see, with the original error and stack.
+ * An Apollo Server plugin (typed by shape, so this package needs no server)
+ * that logs, with the request's logger (which carries its request id), every
+ * error whose message the client will not see, with the original error.
  */
-export function logInternalErrors(errors: readonly GraphQLError[], logger: Logger): void {
-  for (const error of errors) {
-    if (isInternalError(error.toJSON())) logger.error('request failed', { error: error.originalError ?? error, path: error.path });
-  }
+export function internalErrorLogging<TContext>(loggerFor: (context: TContext) => Logger) {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }: { errors: readonly GraphQLError[]; contextValue: TContext }) {
+          const logger = loggerFor(contextValue);
+          for (const error of errors) {
+            if (isInternalError(error.toJSON())) logger.error('request failed', { error: error.originalError ?? error, path: error.path });
+          }
+        },
+      };
+    },
+  };
 }

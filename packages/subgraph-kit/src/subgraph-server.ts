@@ -9,7 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { logInternalErrors, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
+import { internalErrorLogging, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
@@ -64,15 +64,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     csrfPrevention: true,
     formatError: (formatted) => maskError(formatted),
     plugins: [
-      {
-        async requestDidStart() {
-          return {
-            async didEncounterErrors({ errors, contextValue }) {
-              logInternalErrors(errors, contextValue.logger ?? options.logger);
-            },
-          };
-        },
-      },
+      internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
