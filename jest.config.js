@@ -29,6 +29,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/federation/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      // Real servers and PostgreSQL on a 2-core machine: bounded waits inside the tests go up to 10 s.
+      testTimeout: 30000,
     },
     {
       ...common,
