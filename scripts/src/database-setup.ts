@@ -1,12 +1,12 @@
 import { deviceTelemetrySubgraph } from '@partnergraph/device-telemetry';
 import { seedDemoDevices } from '@partnergraph/device-telemetry/demo-seed';
 import { identityStorage } from '@partnergraph/identity';
-import { seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
+import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import { subscriptionsSubgraph } from '@partnergraph/subscriptions';
 import { seedDemoSubscriptions } from '@partnergraph/subscriptions/demo-seed';
 import type { Logger } from '@partnergraph/core';
 import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from '@partnergraph/subgraph-kit';
-import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoSubscriptions, demoUsers } from './demo-data';
+import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoGrants, demoSubscriptions, demoUsers } from './demo-data';
 
 const STORAGE: readonly SubgraphStorage[] = [identityStorage, subscriptionsSubgraph.storage, deviceTelemetrySubgraph.storage];
 
@@ -54,6 +54,7 @@ export async function seedDemoDataIfEmpty(databaseUrl: string, logger: Logger, t
     if (count > 0) return false;
     await seedDemoOrganizations(database, [DEMO_PARTNER, ...DEMO_CUSTOMERS]);
     await seedDemoUsers(database, demoUsers());
+    await seedDemoGrants(database, demoGrants());
     return true;
   });
   if (!empty) return false;

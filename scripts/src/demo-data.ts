@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
-import type { DemoOrganization, DemoUser } from '@partnergraph/identity/demo-seed';
+import type { DemoGrant, DemoOrganization, DemoUser } from '@partnergraph/identity/demo-seed';
 import { derivePartnerId } from '@partnergraph/identity/partner-id';
 import type { DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
 
@@ -182,4 +182,22 @@ export function demoUsers(): DemoUser[] {
     user('admin@northwind.example', 'Nadia Partner-Admin', DEMO_PARTNER, 'ADMIN', true),
     user('viewer@northwind.example', 'Noah Partner-Viewer', DEMO_PARTNER, 'VIEWER', true),
   ];
+}
+
+/**
+ * Northwind's access to each customer, one of each shape: administrator and
+ * API access, read-only, API only, and administrator only.
+ */
+export function demoGrants(): DemoGrant[] {
+  const shapes = [
+    { administrator: true, apiDeviceData: true },
+    { administrator: false, apiDeviceData: false },
+    { administrator: false, apiDeviceData: true },
+    { administrator: true, apiDeviceData: false },
+  ];
+  return DEMO_CUSTOMERS.map((customer, index) => ({
+    customerOrganizationId: customer.id,
+    partnerOrganizationId: DEMO_PARTNER.id,
+    ...(shapes[index % shapes.length] ?? { administrator: false, apiDeviceData: false }),
+  }));
 }

@@ -40,3 +40,31 @@ export async function seedDemoUsers(database: Database, users: readonly DemoUser
   );
   await database.dataSource.createQueryBuilder().insert().into(UserAccountEntity).values(rows).orIgnore().execute();
 }
+
+export interface DemoGrant {
+  customerOrganizationId: string;
+  partnerOrganizationId: string;
+  administrator: boolean;
+  apiDeviceData: boolean;
+}
+
+/** Inserts standing partner access, each with its APPROVED event (no actor: the platform recorded it). */
+export async function seedDemoGrants(database: Database, grants: readonly DemoGrant[]): Promise<void> {
+  if (grants.length === 0) return;
+  await database.dataSource.query(
+    `WITH granted AS (
+       INSERT INTO identity.partner_grant (customer_organization_id, partner_organization_id, administrator, api_device_data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::boolean[])
+       ON CONFLICT DO NOTHING
+       RETURNING *
+     )
+     INSERT INTO identity.partner_grant_event (customer_organization_id, partner_organization_id, action, administrator, api_device_data)
+     SELECT customer_organization_id, partner_organization_id, 'APPROVED', administrator, api_device_data FROM granted`,
+    [
+      grants.map((grant) => grant.customerOrganizationId),
+      grants.map((grant) => grant.partnerOrganizationId),
+      grants.map((grant) => grant.administrator),
+      grants.map((grant) => grant.apiDeviceData),
+    ],
+  );
+}

@@ -1,30 +1,59 @@
 import { allow, rule, type IRules } from 'graphql-shield';
 import type { IdentityContext } from './context';
+import type { Organization } from './organization';
 import type { UserAccount } from './user-account';
 
-/**
- * A user record is visible to that user only (issue #3 adds organization
- * admins), including in the session they have just opened. Not cached: the
- * answer depends on the parent, which shield's contextual cache ignores.
+/*
+ * Rules whose answer depends on the parent object use `no_cache`: shield's
+ * contextual cache keys on context and arguments only, so it would reuse one
+ * parent's answer for the next. All rules are async and per request.
  */
-const isThatUser = rule({ cache: 'no_cache' })(
+
+/** A user record: visible to that user (also in the session they have just opened) and to their organization's admins. */
+const isThatUserOrTheirAdmin = rule({ cache: 'no_cache' })(
   async (user: UserAccount, _args, { principal, signedInUserId }: IdentityContext) =>
-    user.id === (principal.kind === 'user' ? principal.userId : signedInUserId),
+    user.id === (principal.kind === 'user' ? principal.userId : signedInUserId) ||
+    (principal.kind === 'user' && principal.role === 'ADMIN' && principal.organizationId === user.organizationId),
 );
+
+const isMemberOfThisOrganization = rule({ cache: 'no_cache' })(
+  async (organization: Organization, _args, { principal }: IdentityContext) =>
+    principal.kind === 'user' && principal.organizationId === organization.id,
+);
+
+const isAdminOfThisCustomer = rule({ cache: 'no_cache' })(
+  async (organization: Organization, _args, { principal }: IdentityContext) =>
+    organization.kind === 'CUSTOMER' && principal.kind === 'user' && principal.role === 'ADMIN' && principal.organizationId === organization.id,
+);
+
+/** Grant and revoke partner access: a customer's admins, for their own organization (access matrix). */
+const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { principal, loaders }: IdentityContext) => {
+  if (principal.kind !== 'user' || principal.role !== 'ADMIN') return false;
+  const organization = await loaders.organizationById.load(principal.organizationId);
+  return organization?.kind === 'CUSTOMER';
+});
 
 /**
  * Rules per type and field; anything not listed is denied (see applyShield).
- * Until partner access grants land (issue #3), every caller the gateway vouches
- * for may read the organization directory; issue #3 replaces these with the
- * access matrix.
+ * Until access decisions land (issue #3), every caller the gateway vouches for
+ * may read the organization directory's names and kinds.
  */
 export const permissions: Record<string, IRules> = {
   Query: { organizations: allow, organization: allow, viewer: allow },
-  Mutation: { signIn: allow },
-  Organization: allow,
+  Mutation: { signIn: allow, setPartnerAccess: isCustomerAdmin, revokePartnerAccess: isCustomerAdmin },
+  Organization: {
+    id: allow,
+    name: allow,
+    kind: allow,
+    partnerId: allow,
+    partnerAccess: isMemberOfThisOrganization,
+    partnerAccessHistory: isAdminOfThisCustomer,
+  },
   OrganizationConnection: allow,
   PageInfo: allow,
+  PartnerAccess: allow,
+  PartnerAccessEvent: allow,
   Viewer: allow,
   Session: allow,
-  User: isThatUser,
+  User: isThatUserOrTheirAdmin,
 };

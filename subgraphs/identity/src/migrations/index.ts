@@ -1,6 +1,12 @@
 import { CreateOrganization1764300000000 } from './1764300000000-create-organization';
 import { CreateUserAccount1764300300000 } from './1764300300000-create-user-account';
 import { TightenPartnerIdCheck1764300400000 } from './1764300400000-tighten-partner-id-check';
+import { CreatePartnerGrant1764300500000 } from './1764300500000-create-partner-grant';
 
 /** In the order they apply. */
-export const migrations = [CreateOrganization1764300000000, CreateUserAccount1764300300000, TightenPartnerIdCheck1764300400000];
+export const migrations = [
+  CreateOrganization1764300000000,
+  CreateUserAccount1764300300000,
+  TightenPartnerIdCheck1764300400000,
+  CreatePartnerGrant1764300500000,
+];

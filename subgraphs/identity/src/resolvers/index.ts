@@ -1,6 +1,7 @@
 import { Mutation } from './mutation';
 import { Organization } from './organization';
+import { PartnerAccess, PartnerAccessEvent } from './partner-access';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { Query, Mutation, Organization, User };
+export const resolvers = { Query, Mutation, Organization, PartnerAccess, PartnerAccessEvent, User };

@@ -1,0 +1,102 @@
+import DataLoader from 'dataloader';
+import { clientError, type Principal } from '@partnergraph/core';
+import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import type { PartnerGrant, PartnerGrantEvent } from './partner-grant';
+
+const GRANT_COLUMNS = `customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
+  administrator, api_device_data AS "apiDeviceData", granted_at AS "grantedAt"`;
+const EVENT_COLUMNS = `id, customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
+  actor_user_id AS "actorUserId", action, administrator, api_device_data AS "apiDeviceData", at`;
+
+/** Per request: standing grants of many organizations (either side) and customers' histories, one statement each. */
+export function createPartnerAccessLoaders(database: Database) {
+  return {
+    standingGrantsOf: new DataLoader<string, PartnerGrant[]>(async (organizationIds) => {
+      const ids = organizationIds.filter(isUuid);
+      const rows =
+        ids.length === 0
+          ? []
+          : await database.dataSource.query<PartnerGrant[]>(
+              `SELECT ${GRANT_COLUMNS} FROM identity.partner_grant
+               WHERE revoked_at IS NULL AND (customer_organization_id = ANY($1::uuid[]) OR partner_organization_id = ANY($1::uuid[]))
+               ORDER BY granted_at, customer_organization_id, partner_organization_id`,
+              [ids],
+            );
+      return organizationIds.map((id) =>
+        rows.filter((grant) => grant.customerOrganizationId === id || grant.partnerOrganizationId === id),
+      );
+    }),
+    historyOf: new DataLoader<string, PartnerGrantEvent[]>(async (customerIds) => {
+      const ids = customerIds.filter(isUuid);
+      const rows =
+        ids.length === 0
+          ? []
+          : await database.dataSource.query<PartnerGrantEvent[]>(
+              `SELECT ${EVENT_COLUMNS} FROM identity.partner_grant_event
+               WHERE customer_organization_id = ANY($1::uuid[]) ORDER BY at DESC, id`,
+              [ids],
+            );
+      const byCustomer = groupBy(rows, (event) => event.customerOrganizationId);
+      return customerIds.map((id) => byCustomer.get(id) ?? []);
+    }),
+  };
+}
+
+export type PartnerAccessLoaders = ReturnType<typeof createPartnerAccessLoaders>;
+
+interface Change {
+  partnerOrganizationId: string;
+  administrator: boolean;
+  apiDeviceData: boolean;
+}
+
+/**
+ * Changes a standing grant and records the change, in one statement: either
+ * both happen or neither. The customer is always the caller's organization.
+ */
+export async function setPartnerAccess(database: Database, actor: Extract<Principal, { kind: 'user' }>, change: Change): Promise<PartnerGrant> {
+  if (!isUuid(change.partnerOrganizationId)) throw noStandingGrant();
+  const [grant] = await database.dataSource.query<PartnerGrant[]>(
+    `WITH changed AS (
+       UPDATE identity.partner_grant SET administrator = $3, api_device_data = $4
+       WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+       RETURNING *
+     ), recorded AS (
+       INSERT INTO identity.partner_grant_event
+         (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
+       SELECT customer_organization_id, partner_organization_id, $5, 'CHANGED', administrator, api_device_data FROM changed
+     )
+     SELECT ${GRANT_COLUMNS} FROM changed`,
+    [actor.organizationId, change.partnerOrganizationId, change.administrator, change.apiDeviceData, actor.userId],
+  );
+  if (!grant) throw noStandingGrant();
+  return grant;
+}
+
+/** Ends a standing grant and records it, in one statement; the partner loses access on its next request. */
+export async function revokePartnerAccess(
+  database: Database,
+  actor: Extract<Principal, { kind: 'user' }>,
+  partnerOrganizationId: string,
+): Promise<true> {
+  if (!isUuid(partnerOrganizationId)) throw noStandingGrant();
+  const rows = await database.dataSource.query<unknown[]>(
+    `WITH revoked AS (
+       UPDATE identity.partner_grant SET revoked_at = now()
+       WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+       RETURNING *
+     ), recorded AS (
+       INSERT INTO identity.partner_grant_event
+         (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
+       SELECT customer_organization_id, partner_organization_id, $3, 'REVOKED', administrator, api_device_data FROM revoked
+     )
+     SELECT 1 FROM revoked`,
+    [actor.organizationId, partnerOrganizationId, actor.userId],
+  );
+  if (rows.length === 0) throw noStandingGrant();
+  return true;
+}
+
+function noStandingGrant() {
+  return clientError('NOT_FOUND', 'Your organization has not granted that partner access.');
+}
