@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     const port = await listen(server.httpServer, { host: config.host, port: config.port, portVariable: 'PORT' });
     await server.start();
     logger.info('listening', { url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/graphql` });
+    // Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from the launcher: stop once.
+    let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
+      if (stopping) return;
+      stopping = true;
       logger.info('shutting down', { signal });
       await server.stop();
       process.exit(0);

@@ -70,7 +70,11 @@ export async function runSubgraph<TContext extends BaseContext>(
     await server.start();
     const port = await listen(server.httpServer, { host: config.host, port: config.port, portVariable: 'PORT' });
     logger.info('listening', { url: `http://${config.host}:${port}/graphql` });
+    // Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from the launcher: stop once.
+    let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
+      if (stopping) return;
+      stopping = true;
       logger.info('shutting down', { signal });
       await server.stop();
       await database.dataSource.destroy();
