@@ -68,7 +68,7 @@ export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair(
 }
 
 function subgraphPackages(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext>[] {
-  return [createIdentitySubgraph(accessTokens), subscriptionsSubgraph, deviceTelemetrySubgraph] as unknown as SubgraphPackage<BaseContext>[];
+  return [createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test' }), subscriptionsSubgraph, deviceTelemetrySubgraph] as unknown as SubgraphPackage<BaseContext>[];
 }
 
 /** Composes the three subgraphs' SDL in memory, the way `npm run compose` does. */

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
     status: 429,
     description: 'Too many failed sign-ins: the account is locked for a while (see retryAfterSeconds).',
   },
+  INVITATION_NOT_FOUND: { status: 404, description: 'The invitation link is not one we sent (or is for something else).' },
+  INVITATION_USED: { status: 409, description: 'The invitation link has already been used; each works once.' },
+  INVITATION_EXPIRED: { status: 410, description: 'The invitation link has expired; ask for a new one.' },
+  EMAIL_TAKEN: { status: 409, description: 'An account with that email already exists.' },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

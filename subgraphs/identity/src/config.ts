@@ -17,6 +17,7 @@ export function readIdentityConfig(environment: Environment) {
         setting: settings.integer({ min: 60, max: 3600, default: 900 }),
       },
       accessTokenIssuer: { variable: 'ACCESS_TOKEN_ISSUER', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_ISSUER }) },
+      portalUrl: { variable: 'PORTAL_URL', setting: settings.url({ protocols: ['http:', 'https:'], default: 'http://localhost:3000' }) },
       accessTokenAudience: {
         variable: 'ACCESS_TOKEN_AUDIENCE',
         setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_AUDIENCE }),

@@ -8,10 +8,16 @@ export interface IdentityContext extends BaseContext {
   loaders: Loaders;
   partnerAccess: PartnerAccessLoaders;
   tokens: AccessTokenIssuer;
+  /** The portal page invitation links point to. */
+  invitationAcceptUrl: string;
   /** Set by signIn for the rest of its request, so the new session's user can be read back. */
   signedInUserId?: string;
 }
 
-export function createContext(base: BaseContext, database: Database, tokens: AccessTokenIssuer): IdentityContext {
-  return { ...base, database, loaders: createLoaders(database), partnerAccess: createPartnerAccessLoaders(database), tokens };
+export function createContext(
+  base: BaseContext,
+  database: Database,
+  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string },
+): IdentityContext {
+  return { ...base, ...services, database, loaders: createLoaders(database), partnerAccess: createPartnerAccessLoaders(database) };
 }

@@ -12,5 +12,5 @@ void runSubgraph('identity', async (environment) => {
     audience: config.accessTokenAudience,
     ttlSeconds: config.accessTokenTtlSeconds,
   });
-  return createIdentitySubgraph(tokens);
+  return createIdentitySubgraph(tokens, { portalUrl: config.portalUrl });
 });

@@ -33,6 +33,18 @@ const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { p
   return organization?.kind === 'CUSTOMER';
 });
 
+/** Invite users into one's own organization: its admins (access matrix: users, invitations). */
+const isOrganizationAdmin = rule({ cache: 'contextual' })(
+  async (_parent, _args, { principal }: IdentityContext) => principal.kind === 'user' && principal.role === 'ADMIN',
+);
+
+/** Invite customers: a partner organization's admins. */
+const isPartnerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { principal, loaders }: IdentityContext) => {
+  if (principal.kind !== 'user' || principal.role !== 'ADMIN') return false;
+  const organization = await loaders.organizationById.load(principal.organizationId);
+  return organization?.kind === 'PARTNER';
+});
+
 /**
  * Rules per type and field; anything not listed is denied (see applyShield).
  * Until access decisions land (issue #3), every caller the gateway vouches for
@@ -40,7 +52,16 @@ const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { p
  */
 export const permissions: Record<string, IRules> = {
   Query: { organizations: allow, organization: allow, viewer: allow },
-  Mutation: { signIn: allow, setPartnerAccess: isCustomerAdmin, revokePartnerAccess: isCustomerAdmin },
+  Mutation: {
+    signIn: allow,
+    setPartnerAccess: isCustomerAdmin,
+    revokePartnerAccess: isCustomerAdmin,
+    inviteUser: isOrganizationAdmin,
+    inviteCustomer: isPartnerAdmin,
+    // Holding the emailed link is the credential.
+    acceptUserInvitation: allow,
+    approvePartner: isCustomerAdmin,
+  },
   Organization: {
     id: allow,
     name: allow,
@@ -51,6 +72,7 @@ export const permissions: Record<string, IRules> = {
   },
   OrganizationConnection: allow,
   PageInfo: allow,
+  Invitation: allow,
   PartnerAccess: allow,
   PartnerAccessEvent: allow,
   Viewer: allow,

@@ -25,14 +25,18 @@ export const identityStorage: SubgraphStorage = {
  * It signs access tokens with `tokens` and publishes their public key set at
  * `/.well-known/jwks.json`, the one route that needs no internal token.
  */
-export function createIdentitySubgraph(tokens: AccessTokenIssuer): SubgraphPackage<IdentityContext> {
+export function createIdentitySubgraph(
+  tokens: AccessTokenIssuer,
+  options: { portalUrl: string },
+): SubgraphPackage<IdentityContext> {
+  const invitationAcceptUrl = new URL('/invitations/accept', options.portalUrl).toString();
   return {
     definition: {
       name: 'identity',
       typeDefs: identityTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, tokens),
+      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl }),
       publicRoutes(app) {
         app.get('/.well-known/jwks.json', (_req, res) => {
           res.set('cache-control', 'public, max-age=300').json(tokens.jwks);

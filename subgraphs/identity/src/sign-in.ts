@@ -54,6 +54,11 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
     }
   }
   await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
+  return openSession(tokens, user);
+}
+
+/** A session for a user who has just proved who they are; `mfa` when their account has a second factor (it was checked). */
+export async function openSession(tokens: AccessTokenIssuer, user: UserAccount): Promise<Session> {
   const { accessToken, expiresIn } = await tokens.issueForUser({
     userId: user.id,
     organizationId: user.organizationId,

@@ -2,6 +2,7 @@ import { CreateOrganization1764300000000 } from './1764300000000-create-organiza
 import { CreateUserAccount1764300300000 } from './1764300300000-create-user-account';
 import { TightenPartnerIdCheck1764300400000 } from './1764300400000-tighten-partner-id-check';
 import { CreatePartnerGrant1764300500000 } from './1764300500000-create-partner-grant';
+import { CreateInvitationAndOutbox1764300600000 } from './1764300600000-create-invitation-and-outbox';
 
 /** In the order they apply. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateUserAccount1764300300000,
   TightenPartnerIdCheck1764300400000,
   CreatePartnerGrant1764300500000,
+  CreateInvitationAndOutbox1764300600000,
 ];

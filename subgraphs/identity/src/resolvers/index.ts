@@ -1,7 +1,8 @@
+import { Invitation } from './invitation';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { PartnerAccess, PartnerAccessEvent } from './partner-access';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { Query, Mutation, Organization, PartnerAccess, PartnerAccessEvent, User };
+export const resolvers = { Query, Mutation, Invitation, Organization, PartnerAccess, PartnerAccessEvent, User };

@@ -1,6 +1,9 @@
 import type { IdentityContext } from '../context';
+import { clientError, type OrganizationRole } from '@partnergraph/core';
+import { acceptUserInvitation, approvePartner, invite } from '../invitations';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
-import { signIn, type SignInInput } from '../sign-in';
+import { openSession, signIn, type SignInInput } from '../sign-in';
+import { UserAccountEntity } from '../user-account';
 import { signedInUser } from './signed-in-user';
 
 export const Mutation = {
@@ -21,4 +24,42 @@ export const Mutation = {
   revokePartnerAccess(_parent: unknown, { partnerOrganizationId }: { partnerOrganizationId: string }, context: IdentityContext) {
     return revokePartnerAccess(context.database, signedInUser(context.principal), partnerOrganizationId);
   },
+
+  inviteUser(_parent: unknown, { email, role }: { email: string; role: OrganizationRole }, context: IdentityContext) {
+    return inviteInto(context, { kind: 'USER', email, role });
+  },
+
+  inviteCustomer(_parent: unknown, { email }: { email: string }, context: IdentityContext) {
+    return inviteInto(context, { kind: 'CUSTOMER', email, role: null });
+  },
+
+  async acceptUserInvitation(
+    _parent: unknown,
+    input: { token: string; displayName: string; password: string },
+    context: IdentityContext,
+  ) {
+    const userId = await acceptUserInvitation(context.database, input);
+    const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
+    context.signedInUserId = user.id;
+    return openSession(context.tokens, user);
+  },
+
+  approvePartner(_parent: unknown, { token }: { token: string }, context: IdentityContext) {
+    return approvePartner(context.database, signedInUser(context.principal), token);
+  },
 };
+
+async function inviteInto(
+  context: IdentityContext,
+  request: { kind: 'USER' | 'CUSTOMER'; email: string; role: OrganizationRole | null },
+) {
+  const inviter = signedInUser(context.principal);
+  const organization = await context.loaders.organizationById.load(inviter.organizationId);
+  if (!organization) throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
+  return invite(
+    context.database,
+    { logger: context.logger, acceptUrl: context.invitationAcceptUrl },
+    inviter,
+    { ...request, organizationName: organization.name },
+  );
+}

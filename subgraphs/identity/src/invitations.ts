@@ -1,0 +1,163 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { clientError, type Logger, type OrganizationRole, type Principal } from '@partnergraph/core';
+import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { hashPassword, validateNewPassword } from './credentials/password';
+import type { PartnerGrant } from './partner-grant';
+
+export type InvitationKind = 'USER' | 'CUSTOMER';
+
+export interface Invitation {
+  id: string;
+  kind: InvitationKind;
+  organizationId: string;
+  email: string;
+  role: OrganizationRole | null;
+  expiresAt: Date;
+}
+
+const LIFETIME_DAYS: Record<InvitationKind, number> = { USER: 7, CUSTOMER: 30 };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const INVITATION_COLUMNS = `id, kind, organization_id AS "organizationId", email, role, expires_at AS "expiresAt"`;
+
+type User = Extract<Principal, { kind: 'user' }>;
+
+export interface Mailer {
+  logger: Logger;
+  /** Where invitation links point: the portal page that accepts them. */
+  acceptUrl: string;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function normaliseEmail(email: string): string {
+  const normalised = email.trim().toLowerCase();
+  if (!EMAIL.test(normalised) || normalised.length > 254) {
+    throw clientError('BAD_USER_INPUT', 'That is not an email address.', { field: 'email' });
+  }
+  return normalised;
+}
+
+/**
+ * Records the invitation and its email in one transaction; the link's token is
+ * 32 random bytes, kept only as its SHA-256 hash (a long random token needs no
+ * slow hash). In development the outbox is not delivered, so the link is logged.
+ */
+export async function invite(
+  database: Database,
+  mailer: Mailer,
+  inviter: User,
+  request: { kind: InvitationKind; email: string; role: OrganizationRole | null; organizationName: string },
+): Promise<Invitation> {
+  const email = normaliseEmail(request.email);
+  const token = randomBytes(32).toString('base64url');
+  const link = `${mailer.acceptUrl}?token=${token}`;
+  const subject =
+    request.kind === 'USER'
+      ? `Join ${request.organizationName} on PartnerGraph`
+      : `${request.organizationName} invites you to share your monitoring data`;
+  const body = `${subject}.\n\nOpen this link within ${LIFETIME_DAYS[request.kind]} days; it works once:\n${link}\n`;
+  const [invitation] = await database.dataSource.query<Invitation[]>(
+    `WITH invited AS (
+       INSERT INTO identity.invitation (kind, organization_id, email, role, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))
+       RETURNING *
+     ), mailed AS (
+       INSERT INTO identity.email_outbox (to_address, subject, body) SELECT email, $8, $9 FROM invited
+     )
+     SELECT ${INVITATION_COLUMNS} FROM invited`,
+    [request.kind, inviter.organizationId, email, request.role, hashToken(token), inviter.userId, LIFETIME_DAYS[request.kind], subject, body],
+  );
+  if (!invitation) throw new Error('the invitation insert returned no row');
+  mailer.logger.info('email queued (no delivery configured)', { to: email, subject, link });
+  return invitation;
+}
+
+/**
+ * Marks the invitation used, once: the check and the update are one
+ * statement, so two uses racing cannot both succeed. Whatever the caller then
+ * writes happens in the same transaction, so a failure leaves it usable.
+ */
+async function consume<T>(
+  database: Database,
+  token: string,
+  kind: InvitationKind,
+  then: (invitation: Invitation, query: (sql: string, parameters: unknown[]) => Promise<unknown[]>) => Promise<T>,
+): Promise<T> {
+  return database.dataSource.transaction(async (manager) => {
+    const query = (sql: string, parameters: unknown[]) => manager.query<unknown[]>(sql, parameters);
+    // An UPDATE through TypeORM answers [rows, affected count].
+    const [[invitation]] = (await query(
+      `UPDATE identity.invitation SET accepted_at = now()
+       WHERE token_hash = $1 AND kind = $2 AND accepted_at IS NULL AND expires_at > now()
+       RETURNING ${INVITATION_COLUMNS}`,
+      [hashToken(token), kind],
+    )) as [Invitation[], number];
+    if (!invitation) {
+      const [found] = (await query('SELECT accepted_at IS NOT NULL AS used FROM identity.invitation WHERE token_hash = $1 AND kind = $2', [
+        hashToken(token),
+        kind,
+      ])) as { used: boolean }[];
+      if (!found) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
+      throw found.used
+        ? clientError('INVITATION_USED', 'That invitation has already been used.')
+        : clientError('INVITATION_EXPIRED', 'That invitation has expired; ask for a new one.');
+    }
+    return then(invitation, query);
+  });
+}
+
+/** Joins the inviting organization with the invited role; returns the new user's id. */
+export async function acceptUserInvitation(
+  database: Database,
+  input: { token: string; displayName: string; password: string },
+): Promise<string> {
+  const problem = validateNewPassword(input.password);
+  if (problem) throw clientError('BAD_USER_INPUT', problem, { field: 'password' });
+  const displayName = input.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 200) {
+    throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'displayName' });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return consume(database, input.token, 'USER', async (invitation, query) => {
+    const [created] = (await query(
+      `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [invitation.organizationId, invitation.email, displayName, invitation.role, passwordHash],
+    )) as { id: string }[];
+    if (!created) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.');
+    return created.id;
+  });
+}
+
+/**
+ * A customer admin accepts a partner's invitation: the partner gets read-only
+ * access (restored, with both flags off, if it had been revoked), recorded as
+ * APPROVED with the admin as actor.
+ */
+export async function approvePartner(database: Database, approver: User, token: string): Promise<PartnerGrant> {
+  return consume(database, token, 'CUSTOMER', async (invitation, query) => {
+    if (!isUuid(invitation.organizationId)) throw new Error('invitation without an organization');
+    const [grant] = (await query(
+      `WITH granted AS (
+         INSERT INTO identity.partner_grant (customer_organization_id, partner_organization_id)
+         VALUES ($1, $2)
+         ON CONFLICT (customer_organization_id, partner_organization_id) DO UPDATE
+           SET administrator = false, api_device_data = false, granted_at = now(), revoked_at = NULL
+           WHERE identity.partner_grant.revoked_at IS NOT NULL
+         RETURNING *
+       ), recorded AS (
+         INSERT INTO identity.partner_grant_event
+           (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
+         SELECT customer_organization_id, partner_organization_id, $3, 'APPROVED', administrator, api_device_data FROM granted
+       )
+       SELECT customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
+              administrator, api_device_data AS "apiDeviceData", granted_at AS "grantedAt"
+       FROM granted`,
+      [approver.organizationId, invitation.organizationId, approver.userId],
+    )) as PartnerGrant[];
+    if (!grant) throw clientError('BAD_USER_INPUT', 'That partner already has access to your organization.');
+    return grant;
+  });
+}
