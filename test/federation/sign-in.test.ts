@@ -44,13 +44,14 @@ describe('signing in and calling the gateway with the access token', () => {
   const customerAdmin = user('admin@contoso.example', customer.id, 'ADMIN', null);
   const partnerAdmin = user('admin@northwind.example', partner.id, 'ADMIN', SECRET);
   const lockable = user('lockable@contoso.example', customer.id, 'VIEWER', null);
+  const enrolling = user('enrolling@contoso.example', customer.id, 'VIEWER', null);
 
   beforeAll(async () => {
     database = await createTestDatabase();
     supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
     const identity = supergraph.subgraphs.identity.database;
     await seedDemoOrganizations(identity, [customer, partner]);
-    await seedDemoUsers(identity, [customerAdmin, partnerAdmin, lockable]);
+    await seedDemoUsers(identity, [customerAdmin, partnerAdmin, lockable, enrolling]);
   });
   afterAll(async () => {
     await supergraph?.stop();
@@ -113,6 +114,47 @@ describe('signing in and calling the gateway with the access token', () => {
     const locked = await signIn({ email: 'lockable@contoso.example', password: PASSWORD });
     expect(errorCode(locked)).toBe('TOO_MANY_ATTEMPTS');
     expect(locked.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it('enrols a user in MFA: secret and otpauth URI, confirmation with a code, ten recovery codes that each work once', async () => {
+    const session = await signIn({ email: 'enrolling@contoso.example', password: PASSWORD });
+    const auth = { authorization: `Bearer ${session.body.data?.signIn.accessToken}` };
+
+    expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }'))).toBe('FORBIDDEN');
+    const enrolled = await supergraph.query<{ enrollMfa: { secret: string; otpauthUri: string } }>(
+      'mutation { enrollMfa { secret otpauthUri } }',
+      {},
+      auth,
+    );
+    const secret = enrolled.body.data?.enrollMfa.secret ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(enrolled.body.data?.enrollMfa.otpauthUri).toBe(
+      `otpauth://totp/PartnerGraph:enrolling%40contoso.example?secret=${secret}&issuer=PartnerGraph&algorithm=SHA1&digits=6&period=30`,
+    );
+
+    const confirm = (code: string) =>
+      supergraph.query<{ confirmMfa: string[] }>('mutation($c: String!) { confirmMfa(totpCode: $c) }', { c: code }, auth);
+    const current = totpCode(secret, new Date());
+    expect(errorCode(await confirm(current === '000000' ? '111111' : '000000'))).toBe('INVALID_MFA_CODE');
+    const confirmed = await confirm(current);
+    const codes = confirmed.body.data?.confirmMfa ?? [];
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    const stored = JSON.stringify(await supergraph.subgraphs.identity.database.dataSource.query('SELECT * FROM identity.recovery_code'));
+    for (const code of codes) expect(stored).not.toContain(code);
+
+    expect(errorCode(await signIn({ email: 'enrolling@contoso.example', password: PASSWORD }))).toBe('MFA_CODE_REQUIRED');
+    const recover = () =>
+      supergraph.query<SignInData>(
+        'mutation($p: String!, $r: String) { signIn(email: "enrolling@contoso.example", password: $p, recoveryCode: $r) { accessToken } }',
+        { p: PASSWORD, r: codes[0] },
+      );
+    const recovered = await recover();
+    expect(recovered.body.errors).toBeUndefined();
+    const viewer = await viewerWith(`Bearer ${recovered.body.data?.signIn.accessToken}`);
+    expect(viewer.body.data?.viewer).toMatchObject({ mfa: true, user: { email: 'enrolling@contoso.example' } });
+    expect(errorCode(await recover())).toBe('INVALID_MFA_CODE');
+    expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }', {}, auth))).toBe('BAD_USER_INPUT');
   });
 
   describe('the gateway refuses, with 401 and UNAUTHENTICATED, an access token that', () => {

@@ -33,6 +33,9 @@ const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { p
   return organization?.kind === 'CUSTOMER';
 });
 
+/** Anyone signed in, for what concerns only their own account. */
+const isSignedInUser = rule({ cache: 'contextual' })(async (_parent, _args, { principal }: IdentityContext) => principal.kind === 'user');
+
 /** Invite users into one's own organization: its admins (access matrix: users, invitations). */
 const isOrganizationAdmin = rule({ cache: 'contextual' })(
   async (_parent, _args, { principal }: IdentityContext) => principal.kind === 'user' && principal.role === 'ADMIN',
@@ -61,6 +64,8 @@ export const permissions: Record<string, IRules> = {
     // Holding the emailed link is the credential.
     acceptUserInvitation: allow,
     approvePartner: isCustomerAdmin,
+    enrollMfa: isSignedInUser,
+    confirmMfa: isSignedInUser,
   },
   Organization: {
     id: allow,
@@ -73,6 +78,7 @@ export const permissions: Record<string, IRules> = {
   OrganizationConnection: allow,
   PageInfo: allow,
   Invitation: allow,
+  MfaEnrollment: allow,
   PartnerAccess: allow,
   PartnerAccessEvent: allow,
   Viewer: allow,

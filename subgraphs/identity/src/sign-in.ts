@@ -2,6 +2,7 @@ import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
+import { useRecoveryCode } from './mfa-enrolment';
 import { UserAccountEntity, type UserAccount } from './user-account';
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -11,6 +12,8 @@ export interface SignInInput {
   email: string;
   password: string;
   totpCode?: string | null;
+  /** One of the account's recovery codes, in place of a TOTP code. */
+  recoveryCode?: string | null;
 }
 
 export interface Session {
@@ -45,7 +48,12 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
     await recordFailure(database, user.id, now);
     throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
   }
-  if (user.totpSecret) {
+  if (user.totpSecret && input.recoveryCode && !input.totpCode) {
+    if (!(await useRecoveryCode(database, user.id, input.recoveryCode))) {
+      await recordFailure(database, user.id, now);
+      throw clientError('INVALID_MFA_CODE', 'That recovery code is wrong or was already used.');
+    }
+  } else if (user.totpSecret) {
     if (!input.totpCode) throw clientError('MFA_CODE_REQUIRED', 'Enter the code from your authenticator app.');
     const counter = verifyTotp(user.totpSecret, input.totpCode.trim(), now);
     if (counter === null || !(await acceptTotpStep(database, user.id, counter))) {

@@ -3,6 +3,7 @@ import { CreateUserAccount1764300300000 } from './1764300300000-create-user-acco
 import { TightenPartnerIdCheck1764300400000 } from './1764300400000-tighten-partner-id-check';
 import { CreatePartnerGrant1764300500000 } from './1764300500000-create-partner-grant';
 import { CreateInvitationAndOutbox1764300600000 } from './1764300600000-create-invitation-and-outbox';
+import { AddMfaEnrolment1764300700000 } from './1764300700000-add-mfa-enrolment';
 
 /** In the order they apply. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   TightenPartnerIdCheck1764300400000,
   CreatePartnerGrant1764300500000,
   CreateInvitationAndOutbox1764300600000,
+  AddMfaEnrolment1764300700000,
 ];

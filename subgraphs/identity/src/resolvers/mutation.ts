@@ -1,6 +1,7 @@
 import type { IdentityContext } from '../context';
 import { clientError, type OrganizationRole } from '@partnergraph/core';
 import { acceptUserInvitation, approvePartner, invite } from '../invitations';
+import { confirmMfa, enrollMfa } from '../mfa-enrolment';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
 import { openSession, signIn, type SignInInput } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
@@ -42,6 +43,14 @@ export const Mutation = {
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
     context.signedInUserId = user.id;
     return openSession(context.tokens, user);
+  },
+
+  enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {
+    return enrollMfa(database, signedInUser(principal));
+  },
+
+  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, principal }: IdentityContext) {
+    return confirmMfa(database, signedInUser(principal), totpCode);
   },
 
   approvePartner(_parent: unknown, { token }: { token: string }, context: IdentityContext) {

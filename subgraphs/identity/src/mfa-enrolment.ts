@@ -1,0 +1,62 @@
+import { clientError, type Principal } from '@partnergraph/core';
+import type { Database } from '@partnergraph/subgraph-kit';
+import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
+import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
+
+const ISSUER = 'PartnerGraph';
+
+type User = Extract<Principal, { kind: 'user' }>;
+
+/**
+ * Starts TOTP enrolment: a fresh secret waits as pending until the user proves,
+ * with a code, that their authenticator has it. Starting again replaces it.
+ */
+export async function enrollMfa(database: Database, user: User): Promise<{ secret: string; otpauthUri: string }> {
+  const secret = generateTotpSecret();
+  const [rows] = (await database.dataSource.query(
+    `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
+    [user.userId, secret],
+  )) as [{ email: string }[], number];
+  const [row] = rows;
+  if (!row) throw clientError('BAD_USER_INPUT', 'Multi-factor authentication is already enrolled for this account.');
+  return { secret, otpauthUri: otpauthUri({ secretBase32: secret, accountName: row.email, issuer: ISSUER }) };
+}
+
+/**
+ * Confirms enrolment with a current code: the pending secret becomes the
+ * account's, and ten one-time recovery codes are returned, this once; only
+ * their hashes are kept. Sign-in asks for a code from then on.
+ */
+export async function confirmMfa(database: Database, user: User, code: string, now = new Date()): Promise<string[]> {
+  return database.dataSource.transaction(async (manager) => {
+    const [account] = (await manager.query(
+      'SELECT totp_pending_secret AS "pendingSecret" FROM identity.user_account WHERE id = $1 FOR UPDATE',
+      [user.userId],
+    )) as { pendingSecret: string | null }[];
+    if (!account?.pendingSecret) throw clientError('BAD_USER_INPUT', 'Start with enrollMfa: there is no enrolment to confirm.');
+    const counter = verifyTotp(account.pendingSecret, code.trim(), now);
+    if (counter === null) throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or has expired.');
+    await manager.query(
+      `UPDATE identity.user_account
+       SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_counter = $2
+       WHERE id = $1`,
+      [user.userId, counter],
+    );
+    const codes = generateRecoveryCodes();
+    await manager.query('DELETE FROM identity.recovery_code WHERE user_id = $1', [user.userId]);
+    await manager.query('INSERT INTO identity.recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+      user.userId,
+      codes.map(hashRecoveryCode),
+    ]);
+    return codes;
+  });
+}
+
+/** Spends one recovery code in place of a TOTP code; false when it is unknown or already spent. */
+export async function useRecoveryCode(database: Database, userId: string, code: string): Promise<boolean> {
+  const [, affected] = (await database.dataSource.query(
+    'UPDATE identity.recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
+    [userId, hashRecoveryCode(code)],
+  )) as [unknown, number];
+  return affected === 1;
+}
