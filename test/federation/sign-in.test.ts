@@ -157,6 +157,30 @@ describe('signing in and calling the gateway with the access token', () => {
     expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }', {}, auth))).toBe('BAD_USER_INPUT');
   });
 
+  it('rotates refresh tokens, and revokes the whole family when a spent one comes back', async () => {
+    const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken user { email } } }';
+    type Refreshed = { refreshSession: { accessToken: string; refreshToken: string; user: { email: string } } };
+    const refresh = (token: string) => supergraph.query<Refreshed>(REFRESH, { t: token });
+    const signedIn = await supergraph.query<{ signIn: { refreshToken: string } }>(
+      'mutation($p: String!) { signIn(email: "admin@contoso.example", password: $p) { refreshToken } }',
+      { p: PASSWORD },
+    );
+    const first = signedIn.body.data?.signIn.refreshToken ?? '';
+    expect(first).toMatch(/^[\w-]{43}$/);
+
+    const second = await refresh(first);
+    expect(second.body.errors).toBeUndefined();
+    expect(second.body.data?.refreshSession.user.email).toBe('admin@contoso.example');
+    const secondToken = second.body.data?.refreshSession.refreshToken ?? '';
+    expect(secondToken).not.toBe(first);
+    const viewer = await viewerWith(`Bearer ${second.body.data?.refreshSession.accessToken}`);
+    expect(viewer.body.data?.viewer.user?.email).toBe('admin@contoso.example');
+
+    expect(errorCode(await refresh(first))).toBe('REFRESH_TOKEN_REUSED');
+    expect(errorCode(await refresh(secondToken))).toBe('REFRESH_TOKEN_INVALID');
+    expect(errorCode(await refresh('made-up-token'))).toBe('REFRESH_TOKEN_INVALID');
+  });
+
   describe('the gateway refuses, with 401 and UNAUTHENTICATED, an access token that', () => {
     const now = () => Math.floor(Date.now() / 1000);
     const claims = () => ({ org: customer.id, role: 'ADMIN', amr: ['pwd'] });

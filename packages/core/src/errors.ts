@@ -17,6 +17,11 @@ export const ERROR_CODES = {
     status: 429,
     description: 'Too many failed sign-ins: the account is locked for a while (see retryAfterSeconds).',
   },
+  REFRESH_TOKEN_INVALID: { status: 401, description: 'The refresh token is unknown, expired or revoked: sign in again.' },
+  REFRESH_TOKEN_REUSED: {
+    status: 401,
+    description: 'A spent refresh token was presented again: every session from that sign-in has been ended.',
+  },
   INVITATION_NOT_FOUND: { status: 404, description: 'The invitation link is not one we sent (or is for something else).' },
   INVITATION_USED: { status: 409, description: 'The invitation link has already been used; each works once.' },
   INVITATION_EXPIRED: { status: 410, description: 'The invitation link has expired; ask for a new one.' },

@@ -57,6 +57,8 @@ export const permissions: Record<string, IRules> = {
   Query: { organizations: allow, organization: allow, viewer: allow },
   Mutation: {
     signIn: allow,
+    // The refresh token is the credential.
+    refreshSession: allow,
     setPartnerAccess: isCustomerAdmin,
     revokePartnerAccess: isCustomerAdmin,
     inviteUser: isOrganizationAdmin,

@@ -3,6 +3,7 @@ import type { Database } from '@partnergraph/subgraph-kit';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
 import { useRecoveryCode } from './mfa-enrolment';
+import { issueRefreshToken, spendRefreshToken } from './refresh-tokens';
 import { UserAccountEntity, type UserAccount } from './user-account';
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -18,6 +19,7 @@ export interface SignInInput {
 
 export interface Session {
   accessToken: string;
+  refreshToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserAccount;
@@ -62,18 +64,34 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
     }
   }
   await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
-  return openSession(tokens, user);
+  return openSession(database, tokens, user, { mfa: user.totpSecret !== null });
 }
 
-/** A session for a user who has just proved who they are; `mfa` when their account has a second factor (it was checked). */
-export async function openSession(tokens: AccessTokenIssuer, user: UserAccount): Promise<Session> {
+/**
+ * A session for a user who has just proved who they are: an access token and a
+ * refresh token, the first of a new family unless `familyId` continues one.
+ */
+export async function openSession(
+  database: Database,
+  tokens: AccessTokenIssuer,
+  user: UserAccount,
+  options: { mfa: boolean; familyId?: string },
+): Promise<Session> {
   const { accessToken, expiresIn } = await tokens.issueForUser({
     userId: user.id,
     organizationId: user.organizationId,
     role: user.role,
-    mfa: user.totpSecret !== null,
+    mfa: options.mfa,
   });
-  return { accessToken, tokenType: 'Bearer', expiresIn, user };
+  const refreshToken = await issueRefreshToken(database, user.id, options.mfa, options.familyId);
+  return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn, user };
+}
+
+/** Trades a refresh token for a new session in the same family (role and organization read afresh). */
+export async function refreshSession(database: Database, tokens: AccessTokenIssuer, refreshToken: string): Promise<Session> {
+  const spent = await spendRefreshToken(database, refreshToken);
+  const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: spent.userId });
+  return openSession(database, tokens, user, { mfa: spent.mfa, familyId: spent.familyId });
 }
 
 async function acceptTotpStep(database: Database, userId: string, counter: number): Promise<boolean> {

@@ -4,6 +4,7 @@ import { TightenPartnerIdCheck1764300400000 } from './1764300400000-tighten-part
 import { CreatePartnerGrant1764300500000 } from './1764300500000-create-partner-grant';
 import { CreateInvitationAndOutbox1764300600000 } from './1764300600000-create-invitation-and-outbox';
 import { AddMfaEnrolment1764300700000 } from './1764300700000-add-mfa-enrolment';
+import { CreateRefreshToken1764300800000 } from './1764300800000-create-refresh-token';
 
 /** In the order they apply. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreatePartnerGrant1764300500000,
   CreateInvitationAndOutbox1764300600000,
   AddMfaEnrolment1764300700000,
+  CreateRefreshToken1764300800000,
 ];

@@ -3,7 +3,7 @@ import { clientError, type OrganizationRole } from '@partnergraph/core';
 import { acceptUserInvitation, approvePartner, invite } from '../invitations';
 import { confirmMfa, enrollMfa } from '../mfa-enrolment';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
-import { openSession, signIn, type SignInInput } from '../sign-in';
+import { openSession, refreshSession, signIn, type SignInInput } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
 import { signedInUser } from './signed-in-user';
 
@@ -42,7 +42,13 @@ export const Mutation = {
     const userId = await acceptUserInvitation(context.database, input);
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
     context.signedInUserId = user.id;
-    return openSession(context.tokens, user);
+    return openSession(context.database, context.tokens, user, { mfa: false });
+  },
+
+  async refreshSession(_parent: unknown, { refreshToken }: { refreshToken: string }, context: IdentityContext) {
+    const session = await refreshSession(context.database, context.tokens, refreshToken);
+    context.signedInUserId = session.user.id;
+    return session;
   },
 
   enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {
