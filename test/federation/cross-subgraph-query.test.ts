@@ -1,6 +1,5 @@
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { countStatements, seedWorld } from '../support/fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const DASHBOARD = /* GraphQL */ `
   query Dashboard($first: Int) {
@@ -33,16 +32,13 @@ interface Dashboard {
 }
 
 describe('one query through the gateway', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   it('returns organizations from identity, their licences from subscriptions and their devices from device-telemetry', async () => {
@@ -69,8 +65,7 @@ describe('one query through the gateway', () => {
     { customers: 2, devicesPerCustomer: 2 },
     { customers: 12, devicesPerCustomer: 9 },
   ])('issues one SQL statement per entity type whatever the size ($customers customers × $devicesPerCustomer devices)', async (size) => {
-    const isolated = await createTestDatabase();
-    const sized = await startInProcessSupergraph({ databaseUrl: isolated.url });
+    const sized = await startInProcessSupergraph();
     try {
       await seedWorld(sized, { ...size, sensorsPerDevice: 3 });
       const statements = await countStatements(sized, async () => {
@@ -81,7 +76,6 @@ describe('one query through the gateway', () => {
       expect(statements).toEqual({ identity: 1, subscriptions: 1, 'device-telemetry': 2 });
     } finally {
       await sized.stop();
-      await isolated.drop();
     }
   });
 });

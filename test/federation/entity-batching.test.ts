@@ -1,6 +1,5 @@
 import { countStatements, seedWorld, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
  * When a query makes the gateway resolve many entity references at once, each
@@ -30,18 +29,15 @@ describe.each([
   { customers: 2, devicesPerCustomer: 2 },
   { customers: 12, devicesPerCustomer: 9 },
 ])('with $customers customers of $devicesPerCustomer devices each', (size) => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
   let world: SeededWorld;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
     world = await seedWorld(supergraph, { ...size, sensorsPerDevice: 0 });
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   const devices = size.customers * size.devicesPerCustomer;

@@ -4,7 +4,6 @@ import { seedWorld, type SeededWorld } from '../support/fixtures';
 import { postGraphQL } from '../support/http';
 import { composeSupergraph, startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '../support/standalone-gateway';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** The gateway's HTTP surface: health, request ids, introspection, landing page, CORS and CSRF prevention. */
 
@@ -36,21 +35,12 @@ async function supergraphWithNoSubgraphs(): Promise<string> {
   return composeSupergraph(urls as Record<SubgraphName, string>);
 }
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
-
 describe('a gateway in development', () => {
   let supergraph: InProcessSupergraph;
   let baseUrl: string;
 
   beforeAll(async () => {
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url, gatewayEnvironment: { NODE_ENV: 'development' } });
+    supergraph = await startInProcessSupergraph({ gatewayEnvironment: { NODE_ENV: 'development' } });
     baseUrl = baseUrlOf(supergraph.gatewayUrl);
     // Organizations to list, so that a query reaches subscriptions and device-telemetry too.
     await seedWorld(supergraph, { customers: 1, devicesPerCustomer: 1, sensorsPerDevice: 1 });
@@ -172,7 +162,7 @@ describe('a gateway in production', () => {
   let world: SeededWorld;
 
   beforeAll(async () => {
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url, gatewayEnvironment: { NODE_ENV: 'production' } });
+    supergraph = await startInProcessSupergraph({ gatewayEnvironment: { NODE_ENV: 'production' } });
     world = await seedWorld(supergraph, { customers: 1, devicesPerCustomer: 1, sensorsPerDevice: 1 });
   });
   afterAll(async () => {

@@ -1,17 +1,13 @@
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('an error on our side', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   it('reaches the client as INTERNAL_SERVER_ERROR with a fixed message, and the logs say what, under the request id', async () => {

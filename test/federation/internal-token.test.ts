@@ -8,25 +8,21 @@ import {
   tokenSignedWithAnotherKey,
   unsignedToken,
 } from '../support/internal-tokens';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
  * Every subgraph refuses a request without a valid internal token with HTTP 401
  * before GraphQL runs, `_service` and `_entities` included.
  */
 
-let database: TestDatabase;
 let supergraph: InProcessSupergraph;
 let world: SeededWorld;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+  supergraph = await startInProcessSupergraph();
   world = await seedWorld(supergraph, { customers: 1, devicesPerCustomer: 1, sensorsPerDevice: 1 });
 });
 afterAll(async () => {
   await supergraph?.stop();
-  await database?.drop();
 });
 
 /** An entity the subgraph owns, so that resolving its reference reads that subgraph's database. */

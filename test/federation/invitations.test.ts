@@ -3,7 +3,6 @@ import type { OrganizationRole } from '@partnergraph/core';
 import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /*
  * Acceptance tests for invitations, through the gateway: an admin invites a
@@ -54,7 +53,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const codes = (response: Response): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
 
 describe('invitations', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
 
   const partner: DemoOrganization = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER', partnerId: 'NORTHWIND_DATA_SERVICES' };
@@ -74,8 +72,7 @@ describe('invitations', () => {
   const as: Record<Who, Headers> = { adminP: {}, viewerP: {}, adminA: {}, viewerA: {}, adminC: {}, anonymous: {} };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
     const identity = supergraph.subgraphs.identity.database;
     await seedDemoOrganizations(identity, [partner, customerA, customerC]);
     await seedDemoUsers(identity, Object.values(people));
@@ -88,7 +85,6 @@ describe('invitations', () => {
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => supergraph.subgraphs.identity.database.dataSource.query(text, params);

@@ -9,7 +9,6 @@ import {
 } from '@partnergraph/identity/demo-seed';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /*
  * Acceptance tests for partner access, through the gateway: a customer admin
@@ -98,7 +97,6 @@ const errorAt = (response: Response, field: string) =>
   response.body.errors?.find((error) => error.path?.[error.path.length - 1] === field);
 
 describe('partner access', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
 
   const partner: DemoOrganization = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER', partnerId: 'NORTHWIND_DATA_SERVICES' };
@@ -139,8 +137,7 @@ describe('partner access', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
     const identity = supergraph.subgraphs.identity.database;
     await seedDemoOrganizations(identity, [partner, customerA, customerB]);
     await seedDemoUsers(identity, [adminA, viewerA, adminB, adminP]);
@@ -155,7 +152,6 @@ describe('partner access', () => {
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   const readAccess = (organizationId: string, headers: Headers) =>

@@ -4,7 +4,6 @@ import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, generateEd2
 import { seedDemoOrganizations, seedDemoUsers, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($email: String!, $password: String!, $totpCode: String) {
@@ -28,7 +27,6 @@ interface ViewerData {
 }
 
 describe('signing in and calling the gateway with the access token', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
   const customer = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER' as const, partnerId: null };
   const partner = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER' as const, partnerId: 'NORTHWIND_DATA_SERVICES' };
@@ -47,15 +45,13 @@ describe('signing in and calling the gateway with the access token', () => {
   const enrolling = user('enrolling@contoso.example', customer.id, 'VIEWER', null);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
     const identity = supergraph.subgraphs.identity.database;
     await seedDemoOrganizations(identity, [customer, partner]);
     await seedDemoUsers(identity, [customerAdmin, partnerAdmin, lockable, enrolling]);
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   const signIn = (variables: { email: string; password: string; totpCode?: string }) =>

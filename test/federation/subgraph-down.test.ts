@@ -3,7 +3,6 @@ import { seedWorld, type SeededWorld } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { composeSupergraph, startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '../support/standalone-gateway';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
  * The gateway starts and answers even when a subgraph is down: that
@@ -28,21 +27,18 @@ function expectNoInternals(response: GraphQLResponse<unknown>, downUrl: string):
 }
 
 describe('while the subscriptions subgraph is down', () => {
-  let database: TestDatabase;
   let supergraph: InProcessSupergraph;
   let world: SeededWorld;
   let subscriptionsUrl: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+    supergraph = await startInProcessSupergraph();
     world = await seedWorld(supergraph, { customers: 2, devicesPerCustomer: 2, sensorsPerDevice: 1 });
     subscriptionsUrl = supergraph.subgraphs.subscriptions.url;
     await supergraph.stopSubgraph('subscriptions');
   });
   afterAll(async () => {
     await supergraph?.stop();
-    await database?.drop();
   });
 
   it('answers in full a query that needs only identity and device-telemetry', async () => {

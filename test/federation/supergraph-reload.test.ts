@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { seedWorld, type SeededWorld } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -28,18 +27,15 @@ interface Dashboard {
   organizations: { nodes: { name: string }[] };
 }
 
-let database: TestDatabase;
 let supergraph: InProcessSupergraph;
 let world: SeededWorld;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  supergraph = await startInProcessSupergraph({ databaseUrl: database.url });
+  supergraph = await startInProcessSupergraph();
   world = await seedWorld(supergraph, { customers: 3, devicesPerCustomer: 2, sensorsPerDevice: 1 });
 });
 afterAll(async () => {
   await supergraph?.stop();
-  await database?.drop();
 });
 
 async function organizationDescription(): Promise<string | null | undefined> {

@@ -29,6 +29,7 @@ import {
   type SubgraphServer,
 } from '@partnergraph/subgraph-kit';
 import { postGraphQL, type GraphQLResponse } from './http';
+import { createTestDatabase } from './test-database';
 
 export interface RunningSubgraph {
   url: string;
@@ -90,10 +91,15 @@ export function composeSupergraph(urls: Record<SubgraphName, string>): string {
  * loopback port, on a migrated database: real HTTP, real internal tokens,
  * real PostgreSQL, no child processes.
  */
-export async function startInProcessSupergraph(options: {
-  databaseUrl: string;
-  gatewayEnvironment?: Record<string, string>;
-}): Promise<InProcessSupergraph> {
+export async function startInProcessSupergraph(
+  options: {
+    /** Defaults to a fresh test database, dropped by stop(). */
+    databaseUrl?: string;
+    gatewayEnvironment?: Record<string, string>;
+  } = {},
+): Promise<InProcessSupergraph> {
+  const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
+  const databaseUrl = options.databaseUrl ?? ownDatabase?.url ?? '';
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
   const keys = generateEd25519KeyPair();
@@ -101,7 +107,7 @@ export async function startInProcessSupergraph(options: {
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const subgraph of subgraphPackages(accessTokens)) {
-    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, options.databaseUrl, keys.publicKeyPem, logger);
+    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger);
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
@@ -145,6 +151,7 @@ export async function startInProcessSupergraph(options: {
       await gateway.stop();
       for (const name of Object.keys(subgraphs) as SubgraphName[]) await stopSubgraph(name);
       await rm(directory, { recursive: true, force: true });
+      await ownDatabase?.drop();
     },
   };
 }
