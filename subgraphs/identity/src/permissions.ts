@@ -54,7 +54,8 @@ const isPartnerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { pr
  * may read the organization directory's names and kinds.
  */
 export const permissions: Record<string, IRules> = {
-  Query: { organizations: allow, organization: allow, viewer: allow },
+  // accessDecisions answers only about the caller's own principal, and only subgraphs can reach it (@inaccessible).
+  Query: { organizations: allow, organization: allow, viewer: allow, accessDecisions: allow },
   Mutation: {
     signIn: allow,
     // The refresh token is the credential.
@@ -79,6 +80,7 @@ export const permissions: Record<string, IRules> = {
   },
   OrganizationConnection: allow,
   PageInfo: allow,
+  AccessDecision: allow,
   Invitation: allow,
   MfaEnrollment: allow,
   PartnerAccess: allow,

@@ -1,8 +1,11 @@
 import { isUuid, parsePageArgs, toConnection, type PageArgs } from '@partnergraph/subgraph-kit';
 import type { IdentityContext } from '../context';
+import { accessDecisions } from './access-decisions';
 import { OrganizationEntity } from '../organization';
 
 export const Query = {
+  accessDecisions,
+
   async organizations(_parent: unknown, args: PageArgs, { database, loaders }: IdentityContext) {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
     const query = database.dataSource

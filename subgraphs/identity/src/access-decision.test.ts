@@ -1,0 +1,56 @@
+import type { Principal } from '@partnergraph/core';
+import { decideAccess, type AccessDecision } from './access-decision';
+
+const CUSTOMER = { kind: 'CUSTOMER' as const };
+const PARTNER = { kind: 'PARTNER' as const };
+const user = (organizationId: string, role: 'ADMIN' | 'VIEWER', mfa: boolean): Principal => ({
+  kind: 'user',
+  userId: 'u',
+  organizationId,
+  role,
+  mfa,
+});
+const READ_ONLY = { administrator: false, apiDeviceData: false };
+const ADMINISTRATOR = { administrator: true, apiDeviceData: false };
+const API = { administrator: false, apiDeviceData: true };
+
+const NOTHING: Omit<AccessDecision, 'organizationId'> = {
+  read: false,
+  write: false,
+  ipAddresses: 'LAST_TWO_SEGMENTS',
+  applications: false,
+  unmonitoredEquipment: false,
+  apiDeviceData: false,
+};
+const MEMBER = { read: true, ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false } as const;
+
+describe('the access matrix for one customer organization', () => {
+  it.each<[string, Principal, Parameters<typeof decideAccess>[3], Omit<AccessDecision, 'organizationId'>]>([
+    ['customer admin', user('customer', 'ADMIN', false), null, { ...MEMBER, write: true }],
+    ['customer viewer', user('customer', 'VIEWER', false), null, { ...MEMBER, write: false }],
+    ['partner admin with administrator access', user('partner', 'ADMIN', true), ADMINISTRATOR, { ...NOTHING, read: true, write: true, ipAddresses: 'FULL' }],
+    ['partner viewer with administrator access (reads, never writes)', user('partner', 'VIEWER', true), ADMINISTRATOR, { ...NOTHING, read: true, ipAddresses: 'FULL' }],
+    ['partner admin with read-only access', user('partner', 'ADMIN', true), READ_ONLY, { ...NOTHING, read: true }],
+    ['partner admin without MFA', user('partner', 'ADMIN', false), ADMINISTRATOR, NOTHING],
+    ['partner admin without a standing grant', user('partner', 'ADMIN', true), null, NOTHING],
+    ['user of another customer', user('elsewhere', 'ADMIN', true), null, NOTHING],
+    ['API client with API access', { kind: 'api-client', clientId: 'c', partnerOrganizationId: 'partner' }, API, { ...NOTHING, read: true, apiDeviceData: true }],
+    ['API client without API access', { kind: 'api-client', clientId: 'c', partnerOrganizationId: 'partner' }, ADMINISTRATOR, NOTHING],
+    ['anonymous caller', { kind: 'anonymous' }, ADMINISTRATOR, NOTHING],
+    ['collector', { kind: 'collector', collectorId: 'c' }, null, NOTHING],
+  ])('%s', (_who, principal, grant, expected) => {
+    expect(decideAccess(principal, 'customer', CUSTOMER, grant)).toEqual({ organizationId: 'customer', ...expected });
+  });
+
+  it('gives a partner organization nothing through a grant: grants are from customers', () => {
+    expect(decideAccess(user('other-partner', 'ADMIN', true), 'partner', PARTNER, ADMINISTRATOR)).toEqual({ organizationId: 'partner', ...NOTHING });
+  });
+
+  it('lets partner users see their own partner organization as members', () => {
+    expect(decideAccess(user('partner', 'VIEWER', true), 'partner', PARTNER, null)).toEqual({ organizationId: 'partner', ...MEMBER, write: false });
+  });
+
+  it('answers nothing for an organization that does not exist', () => {
+    expect(decideAccess(user('customer', 'ADMIN', true), 'missing', null, null)).toEqual({ organizationId: 'missing', ...NOTHING });
+  });
+});

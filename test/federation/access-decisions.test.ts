@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { createInternalTokenSigner, type Principal } from '@partnergraph/core';
+import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization } from '@partnergraph/identity/demo-seed';
+import { postGraphQL } from '../support/http';
+import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+
+const DECISIONS = 'query($ids: [ID!]!) { accessDecisions(organizationIds: $ids) { organizationId read write ipAddresses applications unmonitoredEquipment apiDeviceData } }';
+
+interface Decision {
+  organizationId: string;
+  read: boolean;
+  write: boolean;
+  ipAddresses: string;
+  applications: boolean;
+  unmonitoredEquipment: boolean;
+  apiDeviceData: boolean;
+}
+
+describe('access decisions, as identity answers them to the other subgraphs', () => {
+  let supergraph: InProcessSupergraph;
+  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER'): DemoOrganization => ({
+    id: randomUUID(),
+    name,
+    kind,
+    partnerId: kind === 'PARTNER' ? 'NORTHWIND' : null,
+  });
+  const partner = organization('Northwind', 'PARTNER');
+  const administered = organization('Contoso', 'CUSTOMER');
+  const readOnly = organization('Fabrikam', 'CUSTOMER');
+  const ungranted = organization('Tailspin', 'CUSTOMER');
+  const revoked = organization('Woodgrove', 'CUSTOMER');
+  const all = [administered, readOnly, ungranted, revoked].map((customer) => customer.id);
+
+  beforeAll(async () => {
+    supergraph = await startInProcessSupergraph();
+    const identity = supergraph.subgraphs.identity.database;
+    await seedDemoOrganizations(identity, [partner, administered, readOnly, ungranted, revoked]);
+    await seedDemoGrants(identity, [
+      { customerOrganizationId: administered.id, partnerOrganizationId: partner.id, administrator: true, apiDeviceData: false },
+      { customerOrganizationId: readOnly.id, partnerOrganizationId: partner.id, administrator: false, apiDeviceData: false },
+      { customerOrganizationId: revoked.id, partnerOrganizationId: partner.id, administrator: true, apiDeviceData: true },
+    ]);
+    await identity.dataSource.query('UPDATE identity.partner_grant SET revoked_at = now() WHERE customer_organization_id = $1', [revoked.id]);
+  });
+  afterAll(async () => {
+    await supergraph?.stop();
+  });
+
+  /** What a subgraph does: call identity with the internal token the gateway signed for this principal. */
+  async function decisionsFor(principal: Principal, ids: string[]): Promise<Decision[]> {
+    const signer = await createInternalTokenSigner({ privateKeyPem: supergraph.keys.privateKeyPem, ttlSeconds: 60 });
+    const { body } = await postGraphQL<{ accessDecisions: Decision[] }>(
+      supergraph.subgraphs.identity.url,
+      { query: DECISIONS, variables: { ids } },
+      { authorization: `Bearer ${await signer.sign(principal, 'identity')}` },
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data?.accessDecisions ?? [];
+  }
+  const partnerAdmin = (mfa: boolean): Principal => ({ kind: 'user', userId: randomUUID(), organizationId: partner.id, role: 'ADMIN', mfa });
+  const readable = (decisions: Decision[]) => decisions.filter((decision) => decision.read).map((decision) => decision.organizationId);
+
+  it('gives a partner admin with MFA exactly the customers whose grant stands, with the IP visibility each grant allows', async () => {
+    const decisions = await decisionsFor(partnerAdmin(true), all);
+    expect(decisions.map((decision) => decision.organizationId)).toEqual(all);
+    expect(readable(decisions)).toEqual([administered.id, readOnly.id]);
+    expect(decisions[0]).toMatchObject({ write: true, ipAddresses: 'FULL', applications: false, unmonitoredEquipment: false });
+    expect(decisions[1]).toMatchObject({ write: false, ipAddresses: 'LAST_TWO_SEGMENTS', applications: false });
+  });
+
+  it('gives a partner user without MFA no customer at all', async () => {
+    expect(readable(await decisionsFor(partnerAdmin(false), all))).toEqual([]);
+  });
+
+  it('gives a customer admin their own organization in full and no other', async () => {
+    const admin: Principal = { kind: 'user', userId: randomUUID(), organizationId: administered.id, role: 'ADMIN', mfa: false };
+    const decisions = await decisionsFor(admin, [administered.id, readOnly.id, 'not-a-uuid']);
+    expect(decisions).toEqual([
+      { organizationId: administered.id, read: true, write: true, ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false },
+      expect.objectContaining({ organizationId: readOnly.id, read: false }),
+      expect.objectContaining({ organizationId: 'not-a-uuid', read: false }),
+    ]);
+  });
+
+  it('takes effect on the very next call after a revocation', async () => {
+    await supergraph.subgraphs.identity.database.dataSource.query(
+      'UPDATE identity.partner_grant SET revoked_at = now() WHERE customer_organization_id = $1',
+      [readOnly.id],
+    );
+    expect(readable(await decisionsFor(partnerAdmin(true), all))).toEqual([administered.id]);
+  });
+
+  it('costs two SQL statements however many organizations are asked about', async () => {
+    const before = supergraph.subgraphs.identity.database.statements.total;
+    await decisionsFor(partnerAdmin(true), all);
+    expect(supergraph.subgraphs.identity.database.statements.total - before).toBe(2);
+  });
+
+  it('is not part of the API clients see', async () => {
+    const response = await supergraph.query('query($ids: [ID!]!) { accessDecisions(organizationIds: $ids) { read } }', { ids: all });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
