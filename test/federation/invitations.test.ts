@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationRole } from '@partnergraph/core';
 import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import type { GraphQLResponse } from '../support/http';
+import { TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
 /*
@@ -47,7 +48,6 @@ interface Grant {
 type Headers = Record<string, string>;
 type Response = GraphQLResponse<Record<string, unknown>>;
 
-const PASSWORD = 'correct horse battery staple';
 const MADE_UP = 'bm90LWEtcmVhbC10b2tlbi1hdC1hbGwtMTIzNDU2Nzg';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const codes = (response: Response): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
@@ -58,15 +58,12 @@ describe('invitations', () => {
   const partner: DemoOrganization = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER', partnerId: 'NORTHWIND_DATA_SERVICES' };
   const customerA: DemoOrganization = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER', partnerId: null };
   const customerC: DemoOrganization = { id: randomUUID(), name: 'Fabrikam Bank', kind: 'CUSTOMER', partnerId: null };
-  const user = (email: string, organizationId: string, role: OrganizationRole): DemoUser => ({
-    id: randomUUID(), organizationId, email, displayName: email, role, password: PASSWORD, totpSecret: null,
-  });
   const people = {
-    adminP: user('admin@northwind.example', partner.id, 'ADMIN'),
-    viewerP: user('viewer@northwind.example', partner.id, 'VIEWER'),
-    adminA: user('admin@contoso.example', customerA.id, 'ADMIN'),
-    viewerA: user('viewer@contoso.example', customerA.id, 'VIEWER'),
-    adminC: user('admin@fabrikam.example', customerC.id, 'ADMIN'),
+    adminP: testUser('admin@northwind.example', partner.id, 'ADMIN'),
+    viewerP: testUser('viewer@northwind.example', partner.id, 'VIEWER'),
+    adminA: testUser('admin@contoso.example', customerA.id, 'ADMIN'),
+    viewerA: testUser('viewer@contoso.example', customerA.id, 'VIEWER'),
+    adminC: testUser('admin@fabrikam.example', customerC.id, 'ADMIN'),
   };
   type Who = keyof typeof people | 'anonymous';
   const as: Record<Who, Headers> = { adminP: {}, viewerP: {}, adminA: {}, viewerA: {}, adminC: {}, anonymous: {} };
@@ -113,7 +110,7 @@ describe('invitations', () => {
 
   const inviteUser = (who: Who, email: string, role: OrganizationRole) => supergraph.query(INVITE_USER, { email, role }, as[who]);
   const inviteCustomer = (who: Who, email: string) => supergraph.query(INVITE_CUSTOMER, { email }, as[who]);
-  const accept = (token: string, password = PASSWORD, displayName = 'New Person') => supergraph.query(ACCEPT, { token, displayName, password });
+  const accept = (token: string, password = TEST_PASSWORD, displayName = 'New Person') => supergraph.query(ACCEPT, { token, displayName, password });
   const approve = (who: Who, token: string) => supergraph.query(APPROVE, { token }, as[who]);
   /** A successful invitation, and the token emailed for it. */
   const invited = async (response: Promise<Response>, field: 'inviteUser' | 'inviteCustomer') => {
@@ -198,7 +195,7 @@ describe('invitations', () => {
     });
 
     it('then creates the user in the inviting organization with the invited role, and returns a working session', async () => {
-      const { body } = await accept(newcomerToken, PASSWORD, 'New Person');
+      const { body } = await accept(newcomerToken, TEST_PASSWORD, 'New Person');
       expect(body.errors).toBeUndefined();
       const session = body.data?.acceptUserInvitation as { accessToken: string; user: unknown };
       expect(session).toEqual({
@@ -208,7 +205,7 @@ describe('invitations', () => {
       const viewer = await supergraph.query(VIEWER, {}, { authorization: `Bearer ${session.accessToken}` });
       expect(viewer.body).toEqual({ data: { viewer: { user: { email: NEWCOMER } } } });
       expect(await usersWith(NEWCOMER)).toBe(1);
-      expect((await supergraph.query(SIGN_IN, { email: NEWCOMER, password: PASSWORD })).body.errors).toBeUndefined();
+      expect((await supergraph.query(SIGN_IN, { email: NEWCOMER, password: TEST_PASSWORD })).body.errors).toBeUndefined();
     });
 
     it('gives the invited role in the partner organization', async () => {

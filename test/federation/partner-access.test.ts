@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { OrganizationRole } from '@partnergraph/core';
 import {
   seedDemoGrants,
   seedDemoOrganizations,
@@ -8,6 +7,7 @@ import {
   type DemoUser,
 } from '@partnergraph/identity/demo-seed';
 import type { GraphQLResponse } from '../support/http';
+import { testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
 /*
@@ -89,7 +89,6 @@ interface RevokeData {
 type Headers = Record<string, string>;
 type Response = GraphQLResponse<unknown>;
 
-const PASSWORD = 'correct horse battery staple';
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const errorCodes = (response: Response): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
@@ -103,19 +102,10 @@ describe('partner access', () => {
   const customerA: DemoOrganization = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER', partnerId: null };
   const customerB: DemoOrganization = { id: randomUUID(), name: 'Fabrikam Bank', kind: 'CUSTOMER', partnerId: null };
 
-  const user = (email: string, organizationId: string, role: OrganizationRole): DemoUser => ({
-    id: randomUUID(),
-    organizationId,
-    email,
-    displayName: email,
-    role,
-    password: PASSWORD,
-    totpSecret: null,
-  });
-  const adminA = user('admin@contoso.example', customerA.id, 'ADMIN');
-  const viewerA = user('viewer@contoso.example', customerA.id, 'VIEWER');
-  const adminB = user('admin@fabrikam.example', customerB.id, 'ADMIN');
-  const adminP = user('admin@northwind.example', partner.id, 'ADMIN');
+  const adminA = testUser('admin@contoso.example', customerA.id, 'ADMIN');
+  const viewerA = testUser('viewer@contoso.example', customerA.id, 'VIEWER');
+  const adminB = testUser('admin@fabrikam.example', customerB.id, 'ADMIN');
+  const adminP = testUser('admin@northwind.example', partner.id, 'ADMIN');
 
   const as: Record<'adminA' | 'viewerA' | 'adminB' | 'adminP' | 'anonymous', Headers> = {
     adminA: {},

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, importPKCS8 } from 'jose';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, generateEd25519KeyPair } from '@partnergraph/core';
-import { seedDemoOrganizations, seedDemoUsers, type DemoUser } from '@partnergraph/identity/demo-seed';
+import { seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
+import { TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
 const SIGN_IN = /* GraphQL */ `
@@ -16,7 +17,6 @@ const SIGN_IN = /* GraphQL */ `
   }
 `;
 const VIEWER = '{ viewer { mfa user { email role organization { name kind } } } }';
-const PASSWORD = 'correct horse battery staple';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 interface SignInData {
@@ -30,19 +30,10 @@ describe('signing in and calling the gateway with the access token', () => {
   let supergraph: InProcessSupergraph;
   const customer = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER' as const, partnerId: null };
   const partner = { id: randomUUID(), name: 'Northwind Data Services', kind: 'PARTNER' as const, partnerId: 'NORTHWIND_DATA_SERVICES' };
-  const user = (email: string, organizationId: string, role: DemoUser['role'], totpSecret: string | null): DemoUser => ({
-    id: randomUUID(),
-    organizationId,
-    email,
-    displayName: email,
-    role,
-    password: PASSWORD,
-    totpSecret,
-  });
-  const customerAdmin = user('admin@contoso.example', customer.id, 'ADMIN', null);
-  const partnerAdmin = user('admin@northwind.example', partner.id, 'ADMIN', SECRET);
-  const lockable = user('lockable@contoso.example', customer.id, 'VIEWER', null);
-  const enrolling = user('enrolling@contoso.example', customer.id, 'VIEWER', null);
+  const customerAdmin = testUser('admin@contoso.example', customer.id, 'ADMIN', null);
+  const partnerAdmin = testUser('admin@northwind.example', partner.id, 'ADMIN', SECRET);
+  const lockable = testUser('lockable@contoso.example', customer.id, 'VIEWER', null);
+  const enrolling = testUser('enrolling@contoso.example', customer.id, 'VIEWER', null);
 
   beforeAll(async () => {
     supergraph = await startInProcessSupergraph();
@@ -61,7 +52,7 @@ describe('signing in and calling the gateway with the access token', () => {
     response.body.errors?.[0]?.extensions?.code;
 
   it('signs a customer admin in with email and password, and the token makes them the viewer', async () => {
-    const { body } = await signIn({ email: ' Admin@Contoso.example ', password: PASSWORD });
+    const { body } = await signIn({ email: ' Admin@Contoso.example ', password: TEST_PASSWORD });
     expect(body.errors).toBeUndefined();
     expect(body.data?.signIn).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: 'admin@contoso.example', mfaEnabled: false } });
 
@@ -78,7 +69,7 @@ describe('signing in and calling the gateway with the access token', () => {
   });
 
   it('says the same about an unknown email and a wrong password', async () => {
-    const unknown = await signIn({ email: 'nobody@contoso.example', password: PASSWORD });
+    const unknown = await signIn({ email: 'nobody@contoso.example', password: TEST_PASSWORD });
     const wrong = await signIn({ email: 'admin@contoso.example', password: 'not the password' });
     expect(errorCode(unknown)).toBe('INVALID_CREDENTIALS');
     expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
@@ -87,19 +78,19 @@ describe('signing in and calling the gateway with the access token', () => {
   });
 
   it('asks a partner admin for the authenticator code, refuses a wrong one, and refuses a code used twice', async () => {
-    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: PASSWORD }))).toBe('MFA_CODE_REQUIRED');
+    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: TEST_PASSWORD }))).toBe('MFA_CODE_REQUIRED');
     const current = totpCode(SECRET, new Date());
     const wrongCode = current === '000000' ? '111111' : '000000';
-    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: wrongCode }))).toBe(
+    expect(errorCode(await signIn({ email: 'admin@northwind.example', password: TEST_PASSWORD, totpCode: wrongCode }))).toBe(
       'INVALID_MFA_CODE',
     );
 
-    const accepted = await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: current });
+    const accepted = await signIn({ email: 'admin@northwind.example', password: TEST_PASSWORD, totpCode: current });
     expect(accepted.body.errors).toBeUndefined();
     const viewer = await viewerWith(`Bearer ${accepted.body.data?.signIn.accessToken}`);
     expect(viewer.body.data?.viewer).toMatchObject({ mfa: true, user: { email: 'admin@northwind.example' } });
 
-    const replayed = await signIn({ email: 'admin@northwind.example', password: PASSWORD, totpCode: current });
+    const replayed = await signIn({ email: 'admin@northwind.example', password: TEST_PASSWORD, totpCode: current });
     expect(errorCode(replayed)).toBe('INVALID_MFA_CODE');
   });
 
@@ -107,13 +98,13 @@ describe('signing in and calling the gateway with the access token', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect(errorCode(await signIn({ email: 'lockable@contoso.example', password: `wrong ${attempt}` }))).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await signIn({ email: 'lockable@contoso.example', password: PASSWORD });
+    const locked = await signIn({ email: 'lockable@contoso.example', password: TEST_PASSWORD });
     expect(errorCode(locked)).toBe('TOO_MANY_ATTEMPTS');
     expect(locked.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
   });
 
   it('enrols a user in MFA: secret and otpauth URI, confirmation with a code, ten recovery codes that each work once', async () => {
-    const session = await signIn({ email: 'enrolling@contoso.example', password: PASSWORD });
+    const session = await signIn({ email: 'enrolling@contoso.example', password: TEST_PASSWORD });
     const auth = { authorization: `Bearer ${session.body.data?.signIn.accessToken}` };
 
     expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }'))).toBe('FORBIDDEN');
@@ -139,11 +130,11 @@ describe('signing in and calling the gateway with the access token', () => {
     const stored = JSON.stringify(await supergraph.subgraphs.identity.database.dataSource.query('SELECT * FROM identity.recovery_code'));
     for (const code of codes) expect(stored).not.toContain(code);
 
-    expect(errorCode(await signIn({ email: 'enrolling@contoso.example', password: PASSWORD }))).toBe('MFA_CODE_REQUIRED');
+    expect(errorCode(await signIn({ email: 'enrolling@contoso.example', password: TEST_PASSWORD }))).toBe('MFA_CODE_REQUIRED');
     const recover = () =>
       supergraph.query<SignInData>(
         'mutation($p: String!, $r: String) { signIn(email: "enrolling@contoso.example", password: $p, recoveryCode: $r) { accessToken } }',
-        { p: PASSWORD, r: codes[0] },
+        { p: TEST_PASSWORD, r: codes[0] },
       );
     const recovered = await recover();
     expect(recovered.body.errors).toBeUndefined();
@@ -159,7 +150,7 @@ describe('signing in and calling the gateway with the access token', () => {
     const refresh = (token: string) => supergraph.query<Refreshed>(REFRESH, { t: token });
     const signedIn = await supergraph.query<{ signIn: { refreshToken: string } }>(
       'mutation($p: String!) { signIn(email: "admin@contoso.example", password: $p) { refreshToken } }',
-      { p: PASSWORD },
+      { p: TEST_PASSWORD },
     );
     const first = signedIn.body.data?.signIn.refreshToken ?? '';
     expect(first).toMatch(/^[\w-]{43}$/);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
-import { seedDemoOrganizations, type DemoOrganization } from '@partnergraph/identity/demo-seed';
+import { seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
 import type { InProcessSupergraph } from './in-process-supergraph';
 
@@ -72,4 +72,12 @@ export async function countStatements(
   return Object.fromEntries(
     Object.entries(supergraph.subgraphs).map(([name, running]) => [name, running.database.statements.total - (before[name] ?? 0)]),
   ) as Record<keyof InProcessSupergraph['subgraphs'], number>;
+}
+
+/** Every test user's password. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A user to seed with seedDemoUsers: a fresh id, the email as display name, TEST_PASSWORD. */
+export function testUser(email: string, organizationId: string, role: DemoUser['role'], totpSecret: string | null = null): DemoUser {
+  return { id: randomUUID(), organizationId, email, displayName: email, role, password: TEST_PASSWORD, totpSecret };
 }

@@ -13,6 +13,9 @@ export type Principal =
 
 export type PrincipalKind = Principal['kind'];
 
+/** A signed-in person, member of one organization. */
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
 
 const ROLES: readonly OrganizationRole[] = ['ADMIN', 'VIEWER'];

@@ -7,3 +7,4 @@ export * from './subgraph-config';
 export * from './subgraph-server';
 export * from './pagination';
 export * from './group-by';
+export * from './by-id-loader';

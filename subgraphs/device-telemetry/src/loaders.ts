@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupBy, isUuid, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, groupBy, isUuid, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
 import type { Device } from './device';
 import { SensorEntity, type Sensor } from './sensor';
 
@@ -25,15 +25,9 @@ export function createLoaders(database: Database) {
   const { dataSource } = database;
   const sensors = dataSource.getRepository(SensorEntity);
 
-  const deviceById = new DataLoader<string, Device | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const found =
-      valid.length > 0
-        ? await dataSource.query<Device[]>(`SELECT ${DEVICE_COLUMNS} FROM telemetry.device WHERE id = ANY($1::uuid[])`, [valid])
-        : [];
-    const byId = new Map(found.map((device) => [device.id, device]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const deviceById = createByIdLoader<Device>((ids) =>
+    dataSource.query<Device[]>(`SELECT ${DEVICE_COLUMNS} FROM telemetry.device WHERE id = ANY($1::uuid[])`, [ids]),
+  );
 
   const devicePages = new DataLoader<DevicePageKey, Connection<Device>, string>(
     async (keys) => {

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { clientError, type Logger, type OrganizationRole, type Principal } from '@partnergraph/core';
+import { clientError, type Logger, type OrganizationRole, type UserPrincipal } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
 import type { PartnerGrant } from './partner-grant';
 
@@ -19,16 +19,10 @@ const LIFETIME_DAYS: Record<InvitationKind, number> = { USER: 7, CUSTOMER: 30 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INVITATION_COLUMNS = `id, kind, organization_id AS "organizationId", email, role, expires_at AS "expiresAt"`;
 
-type User = Extract<Principal, { kind: 'user' }>;
-
 export interface Mailer {
   logger: Logger;
   /** Where invitation links point: the portal page that accepts them. */
   acceptUrl: string;
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 function normaliseEmail(email: string): string {
@@ -40,18 +34,18 @@ function normaliseEmail(email: string): string {
 }
 
 /**
- * Records the invitation and its email in one transaction; the link's token is
- * 32 random bytes, kept only as its SHA-256 hash (a long random token needs no
- * slow hash). In development the outbox is not delivered, so the link is logged.
+ * Records the invitation and its email in one statement; the link's token is
+ * an opaque token kept only as its hash. In development the outbox is not
+ * delivered, so the link is logged.
  */
 export async function invite(
   database: Database,
   mailer: Mailer,
-  inviter: User,
+  inviter: UserPrincipal,
   request: { kind: InvitationKind; email: string; role: OrganizationRole | null; organizationName: string },
 ): Promise<Invitation> {
   const email = normaliseEmail(request.email);
-  const token = randomBytes(32).toString('base64url');
+  const token = newOpaqueToken();
   const link = `${mailer.acceptUrl}?token=${token}`;
   const subject =
     request.kind === 'USER'
@@ -67,7 +61,7 @@ export async function invite(
        INSERT INTO identity.email_outbox (to_address, subject, body) SELECT email, $8, $9 FROM invited
      )
      SELECT ${INVITATION_COLUMNS} FROM invited`,
-    [request.kind, inviter.organizationId, email, request.role, hashToken(token), inviter.userId, LIFETIME_DAYS[request.kind], subject, body],
+    [request.kind, inviter.organizationId, email, request.role, hashOpaqueToken(token), inviter.userId, LIFETIME_DAYS[request.kind], subject, body],
   );
   if (!invitation) throw new Error('the invitation insert returned no row');
   mailer.logger.info('email queued (no delivery configured)', { to: email, subject, link });
@@ -92,11 +86,11 @@ async function consume<T>(
       `UPDATE identity.invitation SET accepted_at = now()
        WHERE token_hash = $1 AND kind = $2 AND accepted_at IS NULL AND expires_at > now()
        RETURNING ${INVITATION_COLUMNS}`,
-      [hashToken(token), kind],
+      [hashOpaqueToken(token), kind],
     )) as [Invitation[], number];
     if (!invitation) {
       const [found] = (await query('SELECT accepted_at IS NOT NULL AS used FROM identity.invitation WHERE token_hash = $1 AND kind = $2', [
-        hashToken(token),
+        hashOpaqueToken(token),
         kind,
       ])) as { used: boolean }[];
       if (!found) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
@@ -136,7 +130,7 @@ export async function acceptUserInvitation(
  * access (restored, with both flags off, if it had been revoked), recorded as
  * APPROVED with the admin as actor.
  */
-export async function approvePartner(database: Database, approver: User, token: string): Promise<PartnerGrant> {
+export async function approvePartner(database: Database, approver: UserPrincipal, token: string): Promise<PartnerGrant> {
   return consume(database, token, 'CUSTOMER', async (invitation, query) => {
     if (!isUuid(invitation.organizationId)) throw new Error('invitation without an organization');
     const [grant] = (await query(

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, type Database } from '@partnergraph/subgraph-kit';
 import { OrganizationEntity, type Organization } from './organization';
 import { UserAccountEntity, type UserAccount } from './user-account';
 
@@ -9,18 +8,8 @@ export function createLoaders(database: Database) {
   const organizations = database.dataSource.getRepository(OrganizationEntity);
   const users = database.dataSource.getRepository(UserAccountEntity);
   return {
-    userById: new DataLoader<string, UserAccount | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const found = valid.length > 0 ? await users.findBy({ id: In(valid) }) : [];
-      const byId = new Map(found.map((user) => [user.id, user]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    organizationById: new DataLoader<string, Organization | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const found = valid.length > 0 ? await organizations.findBy({ id: In(valid) }) : [];
-      const byId = new Map(found.map((organization) => [organization.id, organization]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    userById: createByIdLoader<UserAccount>((ids) => users.findBy({ id: In(ids) })),
+    organizationById: createByIdLoader<Organization>((ids) => organizations.findBy({ id: In(ids) })),
   };
 }
 

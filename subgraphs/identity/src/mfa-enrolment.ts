@@ -1,17 +1,15 @@
-import { clientError, type Principal } from '@partnergraph/core';
+import { clientError, type UserPrincipal } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
 
 const ISSUER = 'PartnerGraph';
 
-type User = Extract<Principal, { kind: 'user' }>;
-
 /**
  * Starts TOTP enrolment: a fresh secret waits as pending until the user proves,
  * with a code, that their authenticator has it. Starting again replaces it.
  */
-export async function enrollMfa(database: Database, user: User): Promise<{ secret: string; otpauthUri: string }> {
+export async function enrollMfa(database: Database, user: UserPrincipal): Promise<{ secret: string; otpauthUri: string }> {
   const secret = generateTotpSecret();
   const [rows] = (await database.dataSource.query(
     `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
@@ -27,7 +25,7 @@ export async function enrollMfa(database: Database, user: User): Promise<{ secre
  * account's, and ten one-time recovery codes are returned, this once; only
  * their hashes are kept. Sign-in asks for a code from then on.
  */
-export async function confirmMfa(database: Database, user: User, code: string, now = new Date()): Promise<string[]> {
+export async function confirmMfa(database: Database, user: UserPrincipal, code: string, now = new Date()): Promise<string[]> {
   return database.dataSource.transaction(async (manager) => {
     const [account] = (await manager.query(
       'SELECT totp_pending_secret AS "pendingSecret" FROM identity.user_account WHERE id = $1 FOR UPDATE',

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { clientError, type Principal } from '@partnergraph/core';
+import { clientError, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
 import type { PartnerGrant, PartnerGrantEvent } from './partner-grant';
 
@@ -54,7 +54,7 @@ interface Change {
  * Changes a standing grant and records the change, in one statement: either
  * both happen or neither. The customer is always the caller's organization.
  */
-export async function setPartnerAccess(database: Database, actor: Extract<Principal, { kind: 'user' }>, change: Change): Promise<PartnerGrant> {
+export async function setPartnerAccess(database: Database, actor: UserPrincipal, change: Change): Promise<PartnerGrant> {
   if (!isUuid(change.partnerOrganizationId)) throw noStandingGrant();
   const [grant] = await database.dataSource.query<PartnerGrant[]>(
     `WITH changed AS (
@@ -76,7 +76,7 @@ export async function setPartnerAccess(database: Database, actor: Extract<Princi
 /** Ends a standing grant and records it, in one statement; the partner loses access on its next request. */
 export async function revokePartnerAccess(
   database: Database,
-  actor: Extract<Principal, { kind: 'user' }>,
+  actor: UserPrincipal,
   partnerOrganizationId: string,
 ): Promise<true> {
   if (!isUuid(partnerOrganizationId)) throw noStandingGrant();

@@ -1,12 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { clientError } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
+import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 
 const LIFETIME_DAYS = 30;
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** A new refresh token in `familyId` (a new family at sign-in); only its hash is stored. */
 export async function issueRefreshToken(
@@ -15,11 +12,11 @@ export async function issueRefreshToken(
   mfa: boolean,
   familyId: string = randomUUID(),
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newOpaqueToken();
   await database.dataSource.query(
     `INSERT INTO identity.refresh_token (token_hash, family_id, user_id, mfa, expires_at)
      VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-    [hashToken(token), familyId, userId, mfa, LIFETIME_DAYS],
+    [hashOpaqueToken(token), familyId, userId, mfa, LIFETIME_DAYS],
   );
   return token;
 }
@@ -30,7 +27,7 @@ export async function issueRefreshToken(
  * copy and the owner's current token alike, and both must sign in again.
  */
 export async function spendRefreshToken(database: Database, token: string): Promise<{ userId: string; mfa: boolean; familyId: string }> {
-  const hash = hashToken(token);
+  const hash = hashOpaqueToken(token);
   const [[spent]] = (await database.dataSource.query(
     `UPDATE identity.refresh_token SET used_at = now()
      WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()

@@ -25,8 +25,11 @@ export interface Session {
   user: UserAccount;
 }
 
-/** Compared against when the email is unknown, so an unknown email costs as much time as a wrong password. */
-const unknownUserHash = hashPassword('not a password of anyone');
+/**
+ * Compared against when the email is unknown, so an unknown email costs as much
+ * time as a wrong password. Made on first use, not when the module loads.
+ */
+let unknownUserHash: Promise<string> | undefined;
 
 /**
  * Password, then the TOTP code when the account has one enrolled. Every
@@ -39,7 +42,7 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
   const users = database.dataSource.getRepository(UserAccountEntity);
   const user = await users.findOneBy({ email: input.email.trim().toLowerCase() });
   if (!user) {
-    await verifyPassword(input.password, await unknownUserHash);
+    await verifyPassword(input.password, await (unknownUserHash ??= hashPassword('not a password of anyone')));
     throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
   }
   if (user.lockedUntil && user.lockedUntil > now) {

@@ -1,18 +1,13 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { SubscriptionLicenseEntity, type SubscriptionLicense } from './subscription-license';
 
 /** Created per request: nothing loaded for one caller is ever seen by another. */
 export function createLoaders(database: Database) {
   const licenses = database.dataSource.getRepository(SubscriptionLicenseEntity);
 
-  const licenseById = new DataLoader<string, SubscriptionLicense | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const found = valid.length > 0 ? await licenses.findBy({ id: In(valid) }) : [];
-    const byId = new Map(found.map((license) => [license.id, license]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const licenseById = createByIdLoader<SubscriptionLicense>((ids) => licenses.findBy({ id: In(ids) }));
 
   const licensesByOrganization = new DataLoader<string, SubscriptionLicense[]>(async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);

@@ -1,7 +1,7 @@
-import { clientError, type Principal } from '@partnergraph/core';
+import { clientError, type Principal, type UserPrincipal } from '@partnergraph/core';
 
 /** The shield lets only signed-in users through to these resolvers; this narrows the type and guards a rule mistake. */
-export function signedInUser(principal: Principal): Extract<Principal, { kind: 'user' }> {
+export function signedInUser(principal: Principal): UserPrincipal {
   if (principal.kind !== 'user') throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
   return principal;
 }

@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import { isUuid } from './pagination';
+
+/**
+ * A per-request DataLoader of rows by id: one `fetch` for all the valid ids of
+ * a batch (none at all when no id is a UUID), results in key order, null for
+ * an id that does not exist.
+ */
+export function createByIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const found = valid.length > 0 ? await fetch(valid) : [];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
