@@ -17,6 +17,10 @@ const common = {
 };
 
 module.exports = {
+  // jest-circus reads the timeout from the global config only; a project's `testTimeout` is ignored.
+  // Real servers and PostgreSQL on a 2-core machine: bounded waits inside the tests go up to 10 s,
+  // and e2e hooks that start a whole stack set their own, longer timeouts.
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -29,8 +33,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/federation/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      // Real servers and PostgreSQL on a 2-core machine: bounded waits inside the tests go up to 10 s.
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -38,7 +40,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };
