@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole stack as `npm start` does (embedded PostgreSQL unless
-# DATABASE_URL is set), runs the cross-subgraph query through the gateway,
-# checks it got data from all three subgraphs, and stops the stack.
+# DATABASE_URL is set), runs the partner dashboard's cross-subgraph query
+# through the gateway as the demo partner admin, checks it got data from all
+# three subgraphs and that an anonymous caller gets none, and stops the stack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export APOLLO_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
@@ -28,18 +29,25 @@ for _ in $(seq 1 180); do
 done
 grep -q 'PartnerGraph is ready' "$log" || { cat "$log"; echo "the stack was not ready within 180 s"; exit 1; }
 
+# The partner dashboard's query, as the demo partner admin (the README's way to get a token).
 query='{"query":"{ organizations { nodes { name kind partnerId subscriptions { product status } devices { nodes { name make model serialNumber firmwareRevision ipAddress } } } } }"}'
-response=$(curl -sS --max-time 30 -H 'content-type: application/json' -d "$query" http://127.0.0.1:${GATEWAY_PORT:-4000}/graphql)
+token=$(npm run -s token -- admin@northwind.example)
+response=$(curl -sS --max-time 30 -H 'content-type: application/json' -H "authorization: Bearer $token" -d "$query" http://127.0.0.1:${GATEWAY_PORT:-4000}/graphql)
 answered=$(date +%s.%N)
+anonymous=$(curl -sS --max-time 30 -H 'content-type: application/json' -d "$query" http://127.0.0.1:${GATEWAY_PORT:-4000}/graphql)
 node -e '
   const body = JSON.parse(process.argv[1]);
   if (body.errors) { console.error(JSON.stringify(body.errors)); process.exit(1); }
   const orgs = body.data.organizations.nodes;
   const withSubscriptions = orgs.filter((o) => o.subscriptions.length > 0).length;
-  const devices = orgs.reduce((n, o) => n + o.devices.nodes.length, 0);
-  if (orgs.length === 0 || withSubscriptions === 0 || devices === 0) { console.error("missing data", body); process.exit(1); }
-  console.log(`smoke test: ${orgs.length} organizations, ${withSubscriptions} with subscriptions, ${devices} devices`);
-' "$response"
+  const devices = orgs.flatMap((o) => o.devices.nodes);
+  const masked = devices.filter((d) => d.ipAddress.startsWith("x")).length;
+  if (orgs.length === 0 || withSubscriptions === 0 || devices.length === 0 || masked === 0) { console.error("missing data", JSON.stringify(body)); process.exit(1); }
+  console.log(`smoke test: the partner admin sees ${orgs.length} organizations, ${withSubscriptions} with subscriptions, ${devices.length} devices (${masked} IP addresses cut to the last two segments)`);
+  const anonymous = JSON.parse(process.argv[2]);
+  if (anonymous.errors || anonymous.data.organizations.nodes.length !== 0) { console.error("an anonymous caller saw", JSON.stringify(anonymous)); process.exit(1); }
+  console.log("smoke test: an anonymous caller sees no organization");
+' "$response" "$anonymous"
 awk -v a="$answered" -v s="$started" 'BEGIN { printf "smoke test: first answer %.1f s after npm start\n", a - s }'
 
 # A supervisor stops `npm start` with SIGTERM; npm itself then exits 143 without passing the signal on,

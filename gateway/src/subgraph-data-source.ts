@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { clientError, type InternalTokenSigner, type Logger, type SubgraphName } from '@partnergraph/core';
+import { clientError, IDENTITY_TOKEN_HEADER, type InternalTokenSigner, type Logger, type SubgraphName } from '@partnergraph/core';
 import type { GatewayContext } from './context';
 
 /**
  * Sends one subgraph its share of a query plan, signed with a fresh internal
- * token whose audience is that subgraph. A subgraph that does not answer
+ * token whose audience is that subgraph. Subgraphs other than identity also
+ * get a token for identity scoped to its access check, which they forward to
+ * ask what the principal may see. A subgraph that does not answer
  * becomes SUBGRAPH_UNAVAILABLE naming the service; its fields come back null.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -26,6 +28,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers) return;
     const principal = 'principal' in context && context.principal ? context.principal : { kind: 'anonymous' as const };
     headers.set('authorization', `Bearer ${await this.signer.sign(principal, this.subgraph)}`);
+    if (this.subgraph !== 'identity') {
+      headers.set(IDENTITY_TOKEN_HEADER, await this.signer.sign(principal, 'identity', 'access-decisions'));
+    }
     if ('requestId' in context && typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
   }
 

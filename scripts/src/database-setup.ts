@@ -1,14 +1,14 @@
-import { deviceTelemetrySubgraph } from '@partnergraph/device-telemetry';
+import { deviceTelemetryStorage } from '@partnergraph/device-telemetry';
 import { seedDemoDevices } from '@partnergraph/device-telemetry/demo-seed';
 import { identityStorage } from '@partnergraph/identity';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
-import { subscriptionsSubgraph } from '@partnergraph/subscriptions';
+import { subscriptionsStorage } from '@partnergraph/subscriptions';
 import { seedDemoSubscriptions } from '@partnergraph/subscriptions/demo-seed';
 import type { Logger } from '@partnergraph/core';
 import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoGrants, demoSubscriptions, demoUsers } from './demo-data';
 
-const STORAGE: readonly SubgraphStorage[] = [identityStorage, subscriptionsSubgraph.storage, deviceTelemetrySubgraph.storage];
+const STORAGE: readonly SubgraphStorage[] = [identityStorage, subscriptionsStorage, deviceTelemetryStorage];
 
 async function withDatabase<T>(
   storage: SubgraphStorage,

@@ -77,10 +77,10 @@ runCommand('start', async () => {
             PORT: String(port),
             DATABASE_URL: database.url,
             INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
-            // Only identity signs sessions.
+            // Only identity signs sessions; the others ask it for access decisions.
             ...(name === 'identity'
               ? { ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem }
-              : {}),
+              : { IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql` }),
           },
           readyUrl: `http://127.0.0.1:${port}/health/ready`,
           write: write(name),

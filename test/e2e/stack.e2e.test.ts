@@ -3,7 +3,16 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateEd25519KeyPair } from '@partnergraph/core';
-import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoSubscriptions } from '@partnergraph/scripts/demo-data';
+import { totpCode } from '@partnergraph/identity/credentials/totp';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_PARTNER,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  demoDevices,
+  demoGrants,
+  demoSubscriptions,
+} from '@partnergraph/scripts/demo-data';
 import { postGraphQL } from '../support/http';
 import { descendantsOf, runEntryPoint, waitUntilGone, type ProcessInfo } from '../support/processes';
 import { startStack, stopAllStacks, StackStartError, type RunningStack } from '../support/stack';
@@ -73,8 +82,15 @@ describe('npm start', () => {
       return stack;
     }
 
-    it('brings up the three subgraphs and the gateway, and one query returns data from all three', async () => {
-      const { status, body } = await running().query<Dashboard>(DASHBOARD);
+    it('brings up the three subgraphs and the gateway, and a partner admin signed in with MFA sees data from all three', async () => {
+      const signIn = await running().query<{ signIn: { accessToken: string } }>(
+        'mutation($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }',
+        { email: 'admin@northwind.example', password: DEMO_PASSWORD, totpCode: totpCode(DEMO_TOTP_SECRET, new Date()) },
+      );
+      expect(signIn.body.errors).toBeUndefined();
+      const { status, body } = await running().query<Dashboard>(DASHBOARD, {}, {
+        authorization: `Bearer ${signIn.body.data?.signIn.accessToken}`,
+      });
 
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
@@ -88,6 +104,8 @@ describe('npm start', () => {
 
       const licences = demoSubscriptions(new Date());
       const devices = demoDevices();
+      const grants = demoGrants();
+      expect(grants.some((grant) => !grant.administrator)).toBe(true);
       for (const customer of customers) {
         const demo = DEMO_CUSTOMERS.find((candidate) => candidate.name === customer.name);
         // subscriptions: each customer's licences
@@ -95,16 +113,17 @@ describe('npm start', () => {
         expect(expectedProducts.length).toBeGreaterThan(0);
         expect(customer.subscriptions.map((licence) => licence.product).sort()).toEqual(expectedProducts.sort());
         for (const licence of customer.subscriptions) expect(licence.status).toMatch(/^[A-Z_]+$/);
-        // device-telemetry: each customer's equipment
+        // device-telemetry: each customer's monitored equipment; IP addresses in full only with administrator access
+        const { administrator } = grants.find((grant) => grant.customerOrganizationId === demo?.id) ?? { administrator: false };
         const expectedDevices = devices
-          .filter((device) => device.organizationId === demo?.id)
+          .filter((device) => device.organizationId === demo?.id && device.monitored)
           .map(({ name, make, model, serialNumber, firmwareRevision, ipAddress }) => ({
             name,
             make,
             model,
             serialNumber,
             firmwareRevision,
-            ipAddress,
+            ipAddress: administrator ? ipAddress : `x.x.${ipAddress.split('.').slice(2).join('.')}`,
           }));
         expect(expectedDevices.length).toBeGreaterThan(0);
         expect(customer.devices.nodes).toEqual(expect.arrayContaining(expectedDevices));

@@ -90,10 +90,44 @@ describe('access decisions, as identity answers them to the other subgraphs', ()
     expect(readable(await decisionsFor(partnerAdmin(true), all))).toEqual([administered.id]);
   });
 
-  it('costs two SQL statements however many organizations are asked about', async () => {
+  it('costs one SQL statement however many organizations are asked about', async () => {
     const before = supergraph.subgraphs.identity.database.statements.total;
     await decisionsFor(partnerAdmin(true), all);
-    expect(supergraph.subgraphs.identity.database.statements.total - before).toBe(2);
+    expect(supergraph.subgraphs.identity.database.statements.total - before).toBe(1);
+  });
+
+  describe('with the token the gateway gives other subgraphs to forward (scope access-decisions)', () => {
+    const scoped = async (principal: Principal, query: string, variables: Record<string, unknown> = {}) => {
+      const signer = await createInternalTokenSigner({ privateKeyPem: supergraph.keys.privateKeyPem, ttlSeconds: 60 });
+      return postGraphQL<Record<string, unknown>>(
+        supergraph.subgraphs.identity.url,
+        { query, variables },
+        { authorization: `Bearer ${await signer.sign(principal, 'identity', 'access-decisions')}` },
+      );
+    };
+    const customerAdmin = (): Principal => ({ kind: 'user', userId: randomUUID(), organizationId: administered.id, role: 'ADMIN', mfa: true });
+
+    it('answers the access check', async () => {
+      const { body } = await scoped(partnerAdmin(true), DECISIONS, { ids: all });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.accessDecisions).toHaveLength(all.length);
+    });
+
+    it.each([
+      ['a query for anything else', 'query { viewer { mfa } }'],
+      ['the access check beside anything else', `query($ids: [ID!]!) { accessDecisions(organizationIds: $ids) { read } viewer { mfa } }`],
+      ['a mutation acting as the user', `mutation { revokePartnerAccess(partnerOrganizationId: "${partner.id}") }`],
+      ['the access check through a fragment', 'query($ids: [ID!]!) { ...check } fragment check on Query { accessDecisions(organizationIds: $ids) { read } }'],
+    ])('refuses %s with FORBIDDEN, and changes nothing', async (_what, query) => {
+      const { body } = await scoped(customerAdmin(), query, query.includes('$ids') ? { ids: all } : {});
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const [grant] = await supergraph.subgraphs.identity.database.dataSource.query<{ revoked: boolean }[]>(
+        'SELECT revoked_at IS NOT NULL AS revoked FROM identity.partner_grant WHERE customer_organization_id = $1',
+        [administered.id],
+      );
+      expect(grant?.revoked).toBe(false);
+    });
   });
 
   it('is not part of the API clients see', async () => {

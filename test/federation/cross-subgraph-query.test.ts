@@ -44,7 +44,7 @@ describe('one query through the gateway', () => {
   it('returns organizations from identity, their licences from subscriptions and their devices from device-telemetry', async () => {
     const world = await seedWorld(supergraph, { customers: 3, devicesPerCustomer: 2, sensorsPerDevice: 2 });
 
-    const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, { first: 100 });
+    const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -64,16 +64,17 @@ describe('one query through the gateway', () => {
   it.each([
     { customers: 2, devicesPerCustomer: 2 },
     { customers: 12, devicesPerCustomer: 9 },
-  ])('issues one SQL statement per entity type whatever the size ($customers customers × $devicesPerCustomer devices)', async (size) => {
+  ])('issues one SQL statement per entity type, and one access check per subgraph, whatever the size ($customers customers × $devicesPerCustomer devices)', async (size) => {
     const sized = await startInProcessSupergraph();
     try {
-      await seedWorld(sized, { ...size, sensorsPerDevice: 3 });
+      const world = await seedWorld(sized, { ...size, sensorsPerDevice: 3 });
       const statements = await countStatements(sized, async () => {
-        const { body } = await sized.query<Dashboard>(DASHBOARD, { first: 100 });
+        const { body } = await sized.query<Dashboard>(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
         expect(body.errors).toBeUndefined();
         expect(body.data?.organizations.nodes).toHaveLength(size.customers + 1);
       });
-      expect(statements).toEqual({ identity: 1, subscriptions: 1, 'device-telemetry': 2 });
+      // Identity: the list, then one access check each for subscriptions and device-telemetry.
+      expect(statements).toEqual({ identity: 3, subscriptions: 1, 'device-telemetry': 2 });
     } finally {
       await sized.stop();
     }

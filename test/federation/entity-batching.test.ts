@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { countStatements, seedWorld, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
@@ -44,15 +45,16 @@ describe.each([
 
   it(`resolves the organizations of all ${devices} devices in one _entities call and one SQL statement in identity`, async () => {
     let identityRequests = 0;
-    const countRequest = (): void => {
-      identityRequests += 1;
+    // GraphQL POSTs only: the gateway also GETs identity's public keys.
+    const countRequest = (request: IncomingMessage): void => {
+      if (request.method === 'POST') identityRequests += 1;
     };
     const identityServer = supergraph.subgraphs.identity.server.httpServer;
     identityServer.on('request', countRequest);
     let data: DeviceOwners | null | undefined;
 
     const statements = await countStatements(supergraph, async () => {
-      const { status, body } = await supergraph.query<DeviceOwners>(DEVICE_OWNERS);
+      const { status, body } = await supergraph.query<DeviceOwners>(DEVICE_OWNERS, {}, world.asPartnerAdmin);
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
       data = body.data;
@@ -74,8 +76,10 @@ describe.each([
         listedUnder: nameOf.get(device.organizationId),
       });
     }
-    // Identity: one request and one statement for the list, one of each for all the devices' organizations.
-    expect(identityRequests).toBe(2);
-    expect(statements).toEqual({ identity: 2, subscriptions: 0, 'device-telemetry': 1 });
+    // Identity: one request and one statement for the list; one of each for device-telemetry's access check;
+    // one request for all the devices' organizations, with one statement to load them and one to check the
+    // caller may know of them.
+    expect(identityRequests).toBe(3);
+    expect(statements).toEqual({ identity: 4, subscriptions: 0, 'device-telemetry': 1 });
   });
 });

@@ -37,13 +37,14 @@ async function supergraphWithNoSubgraphs(): Promise<string> {
 
 describe('a gateway in development', () => {
   let supergraph: InProcessSupergraph;
+  let world: SeededWorld;
   let baseUrl: string;
 
   beforeAll(async () => {
     supergraph = await startInProcessSupergraph({ gatewayEnvironment: { NODE_ENV: 'development' } });
     baseUrl = baseUrlOf(supergraph.gatewayUrl);
     // Organizations to list, so that a query reaches subscriptions and device-telemetry too.
-    await seedWorld(supergraph, { customers: 1, devicesPerCustomer: 1, sensorsPerDevice: 1 });
+    world = await seedWorld(supergraph, { customers: 1, devicesPerCustomer: 1, sensorsPerDevice: 1 });
   });
   afterAll(async () => {
     await supergraph?.stop();
@@ -83,13 +84,15 @@ describe('a gateway in development', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('sends its request id to every subgraph it calls for that request', async () => {
+  it('sends its request id to every subgraph it calls for that request, and they pass it on to their access checks', async () => {
     const seen = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as (string | undefined)[]])) as Record<
       SubgraphName,
       (string | undefined)[]
     >;
     const listeners = SUBGRAPH_NAMES.map((name) => {
       const listener = (request: IncomingMessage): void => {
+        // GraphQL POSTs only: the gateway also GETs identity's public keys.
+        if (request.method !== 'POST') return;
         const id = request.headers['x-request-id'];
         seen[name].push(Array.isArray(id) ? id.join(',') : id);
       };
@@ -97,12 +100,13 @@ describe('a gateway in development', () => {
       return () => supergraph.subgraphs[name].server.httpServer.off('request', listener);
     });
     try {
-      const response = await postGraphQL(supergraph.gatewayUrl, { query: ORGANIZATIONS });
+      const response = await postGraphQL(supergraph.gatewayUrl, { query: ORGANIZATIONS }, world.asPartnerAdmin);
 
       expect(response.body.errors).toBeUndefined();
       const requestId = response.headers.get('x-request-id');
       expect(requestId).toMatch(UUID);
-      expect(seen).toEqual({ identity: [requestId], subscriptions: [requestId], 'device-telemetry': [requestId] });
+      // Identity: the gateway's fetch, then the access checks of subscriptions and device-telemetry.
+      expect(seen).toEqual({ identity: [requestId, requestId, requestId], subscriptions: [requestId], 'device-telemetry': [requestId] });
     } finally {
       for (const remove of listeners) remove();
     }
@@ -181,7 +185,11 @@ describe('a gateway in production', () => {
     const [customer] = world.customers;
     const [device] = world.devices;
 
-    const response = await postGraphQL<{ organizations: { nodes: unknown[] } }>(supergraph.gatewayUrl, { query: ORGANIZATIONS });
+    const response = await postGraphQL<{ organizations: { nodes: unknown[] } }>(
+      supergraph.gatewayUrl,
+      { query: ORGANIZATIONS },
+      world.asPartnerAdmin,
+    );
 
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();

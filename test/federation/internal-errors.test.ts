@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { bearerHeaders } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
 describe('an error on our side', () => {
@@ -16,7 +18,8 @@ describe('an error on our side', () => {
       'ALTER TABLE identity.organization RENAME COLUMN name TO name_hidden_by_test',
     );
     try {
-      const response = await supergraph.query('{ organizations { nodes { name } } }');
+      const customerAdmin = await bearerHeaders(supergraph, { organizationId: randomUUID(), role: 'ADMIN', mfa: false });
+      const response = await supergraph.query('{ organizations { nodes { name } } }', {}, customerAdmin);
 
       expect(response.body.errors).toEqual([
         expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'identity' } }),

@@ -1,9 +1,11 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '@partnergraph/core';
+import { randomUUID } from 'node:crypto';
+import { SUBGRAPH_NAMES, type Principal, type SubgraphName } from '@partnergraph/core';
 import { seedWorld, type SeededWorld } from '../support/fixtures';
 import { postGraphQL } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import {
   expiredGatewayToken,
+  gatewayHeaders,
   gatewayToken,
   tokenSignedWithAnotherKey,
   unsignedToken,
@@ -144,10 +146,11 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph', (subgraph) => {
 
     it('answers the same request signed by the gateway for this subgraph (the control)', async () => {
       const running = supergraph.subgraphs[subgraph];
-      const token = await gatewayToken(supergraph.keys.privateKeyPem, subgraph);
+      const partnerAdmin: Principal = { kind: 'user', userId: randomUUID(), organizationId: world.partner.id, role: 'ADMIN', mfa: true };
+      const headers = await gatewayHeaders(supergraph.keys.privateKeyPem, subgraph, partnerAdmin);
       const statementsBefore = running.database.statements.total;
 
-      const response = await postGraphQL(running.url, request(subgraph), { authorization: `Bearer ${token}` });
+      const response = await postGraphQL(running.url, request(subgraph), headers);
 
       expect(response.status).toBe(200);
       expect(response.body.errors).toBeUndefined();
@@ -155,5 +158,20 @@ describe.each(SUBGRAPH_NAMES)('the %s subgraph', (subgraph) => {
       expect(response.headers.get('x-sql-statements')).toBe(String(statements));
       expect(running.database.statements.total - statementsBefore).toBe(statements);
     });
+  });
+});
+
+describe.each(['subscriptions', 'device-telemetry'] as const)('the %s subgraph, called with a valid token but no access-check token', (subgraph) => {
+  it('reveals nothing of the entity: it never decides access without asking identity', async () => {
+    const running = supergraph.subgraphs[subgraph];
+    const token = await gatewayToken(supergraph.keys.privateKeyPem, subgraph);
+    const response = await postGraphQL<{ _entities: unknown[] }>(
+      running.url,
+      { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [ownedEntity(subgraph)] } },
+      { authorization: `Bearer ${token}` },
+    );
+
+    expect(response.body.data?._entities ?? [null]).toEqual([null]);
+    expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -44,6 +44,8 @@ describe('while the subscriptions subgraph is down', () => {
   it('answers in full a query that needs only identity and device-telemetry', async () => {
     const { status, body } = await supergraph.query<Organizations<{ name: string; devices: { nodes: { name: string }[] } }>>(
       '{ organizations(first: 100) { nodes { name devices { nodes { name } } } } }',
+      {},
+      world.asPartnerAdmin,
     );
 
     expect(status).toBe(200);
@@ -56,6 +58,8 @@ describe('while the subscriptions subgraph is down', () => {
   it('answers a query for licences with 200 and one SUBGRAPH_UNAVAILABLE error naming the subscriptions service', async () => {
     const response = await supergraph.query<Organizations<{ name: string; subscriptions: unknown[] | null }>>(
       '{ organizations(first: 100) { nodes { name subscriptions { product } } } }',
+      {},
+      world.asPartnerAdmin,
     );
 
     expect(response.status).toBe(200);
@@ -77,7 +81,7 @@ describe('while the subscriptions subgraph is down', () => {
   it('logs which subgraph failed, for the operator', async () => {
     const logsBefore = supergraph.logs.length;
 
-    await supergraph.query('{ organizations { nodes { subscriptions { product } } } }');
+    await supergraph.query('{ organizations { nodes { subscriptions { product } } } }', {}, world.asPartnerAdmin);
 
     expect(supergraph.logs.slice(logsBefore)).toContainEqual(
       expect.stringMatching(/^error\s+subgraph request failed .*subgraph=subscriptions/),

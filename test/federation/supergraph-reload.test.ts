@@ -70,7 +70,7 @@ it('swaps in a changed supergraph file while every query in flight still succeed
   const client = async (): Promise<void> => {
     while (!stopped) {
       const sentAt = supergraph.logs.length;
-      const response = await supergraph.query<Dashboard>(DASHBOARD);
+      const response = await supergraph.query<Dashboard>(DASHBOARD, {}, world.asPartnerAdmin);
       observed.push({ response, sentAt, answeredAt: supergraph.logs.length });
     }
   };
@@ -121,7 +121,7 @@ it.each([
   expect(complaint).toMatch(/^error\s/);
   expect(complaint).toContain(`path=${supergraph.supergraphPath}`);
   expect(complaint).toContain('keeping the current one');
-  const { status, body } = await supergraph.query<Dashboard>(DASHBOARD);
+  const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, {}, world.asPartnerAdmin);
   expect(failureOf({ status, body, headers: new Headers() })).toBeUndefined();
   expect(await organizationDescription()).toBe(descriptionBefore);
 });

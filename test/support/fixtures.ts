@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
-import { seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
+import type { UserTokenSubject } from '@partnergraph/core';
+import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
 import type { InProcessSupergraph } from './in-process-supergraph';
 
@@ -9,12 +10,15 @@ export interface SeededWorld {
   customers: DemoOrganization[];
   devices: DemoDevice[];
   licenses: DemoSubscriptionLicense[];
+  /** Headers of a partner admin signed in with MFA, to whom every customer has granted administrator access. */
+  asPartnerAdmin: Record<string, string>;
 }
 
 /**
  * A partner and `customers` customer organizations, each with
  * `devicesPerCustomer` devices of `sensorsPerDevice` sensors and two licences,
- * written through each subgraph's own seeding code.
+ * written through each subgraph's own seeding code. Every customer has
+ * granted the partner administrator access.
  */
 export async function seedWorld(
   supergraph: InProcessSupergraph,
@@ -55,9 +59,28 @@ export async function seedWorld(
     })),
   );
   await seedDemoOrganizations(supergraph.subgraphs.identity.database, [partner, ...customers]);
+  await seedDemoGrants(
+    supergraph.subgraphs.identity.database,
+    customers.map((customer) => ({
+      customerOrganizationId: customer.id,
+      partnerOrganizationId: partner.id,
+      administrator: true,
+      apiDeviceData: false,
+    })),
+  );
   await seedDemoSubscriptions(supergraph.subgraphs.subscriptions.database, licenses);
   await seedDemoDevices(supergraph.subgraphs['device-telemetry'].database, devices);
-  return { partner, customers, devices, licenses };
+  const asPartnerAdmin = await bearerHeaders(supergraph, { organizationId: partner.id, role: 'ADMIN', mfa: true });
+  return { partner, customers, devices, licenses, asPartnerAdmin };
+}
+
+/** Authorization headers for a user of `organizationId`, as identity's sign-in would issue them (no user row needed). */
+export async function bearerHeaders(
+  supergraph: InProcessSupergraph,
+  subject: Omit<UserTokenSubject, 'userId'> & { userId?: string },
+): Promise<Record<string, string>> {
+  const { accessToken } = await supergraph.accessTokens.issueForUser({ userId: randomUUID(), ...subject });
+  return { authorization: `Bearer ${accessToken}` };
 }
 
 /** Runs `work` and returns how many SQL statements each subgraph issued meanwhile. */

@@ -14,11 +14,11 @@ import {
   type Logger,
   type SubgraphName,
 } from '@partnergraph/core';
-import { deviceTelemetrySubgraph } from '@partnergraph/device-telemetry';
+import { createDeviceTelemetrySubgraph, deviceTelemetryTypeDefs } from '@partnergraph/device-telemetry';
 import { createGatewayServer, type GatewayServer } from '@partnergraph/gateway';
 import { readGatewayConfig } from '@partnergraph/gateway/config';
 import { createIdentitySubgraph, identityTypeDefs } from '@partnergraph/identity';
-import { subscriptionsSubgraph } from '@partnergraph/subscriptions';
+import { createSubscriptionsSubgraph, subscriptionsTypeDefs } from '@partnergraph/subscriptions';
 import {
   createDatabase,
   createSubgraphServer,
@@ -68,19 +68,22 @@ export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair(
   });
 }
 
-function subgraphPackages(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext>[] {
-  return [createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test' }), subscriptionsSubgraph, deviceTelemetrySubgraph] as unknown as SubgraphPackage<BaseContext>[];
+/** Identity first: the others ask it for access decisions at `identityUrl`. */
+function identityPackage(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext> {
+  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test' }) as unknown as SubgraphPackage<BaseContext>;
+}
+
+function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext>[] {
+  const accessCheck = { identityUrl, timeoutMs: 5_000 };
+  return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck)] as unknown as SubgraphPackage<BaseContext>[];
 }
 
 /** Composes the three subgraphs' SDL in memory, the way `npm run compose` does. */
 export function composeSupergraph(urls: Record<SubgraphName, string>): string {
   const result = composeServices([
     { name: 'identity', url: urls.identity, typeDefs: identityTypeDefs },
-    ...[subscriptionsSubgraph, deviceTelemetrySubgraph].map(({ definition }) => ({
-      name: definition.name,
-      url: urls[definition.name],
-      typeDefs: definition.typeDefs,
-    })),
+    { name: 'subscriptions', url: urls.subscriptions, typeDefs: subscriptionsTypeDefs },
+    { name: 'device-telemetry', url: urls['device-telemetry'], typeDefs: deviceTelemetryTypeDefs },
   ]);
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.supergraphSdl;
@@ -106,7 +109,8 @@ export async function startInProcessSupergraph(
   const accessTokenKeys = generateEd25519KeyPair();
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const subgraph of subgraphPackages(accessTokens)) {
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger);
+  for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
     subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger);
   }
   const urls = Object.fromEntries(

@@ -1,10 +1,13 @@
 import { SignJWT, UnsecuredJWT, importPKCS8 } from 'jose';
 import {
   ANONYMOUS,
+  IDENTITY_TOKEN_HEADER,
   INTERNAL_TOKEN_ALGORITHM,
   INTERNAL_TOKEN_ISSUER,
   createInternalTokenSigner,
   generateEd25519KeyPair,
+  type Principal,
+  type SubgraphName,
 } from '@partnergraph/core';
 
 /**
@@ -19,6 +22,17 @@ export async function gatewayToken(privateKeyPem: string, audience: string): Pro
   return signer.sign(ANONYMOUS, audience);
 }
 
+/**
+ * The headers the gateway sends `subgraph` for `principal`: its internal token
+ * and, for subgraphs other than identity, the access-check token to forward.
+ */
+export async function gatewayHeaders(privateKeyPem: string, subgraph: SubgraphName, principal: Principal): Promise<Record<string, string>> {
+  const signer = await createInternalTokenSigner({ privateKeyPem, ttlSeconds: 60 });
+  const headers: Record<string, string> = { authorization: `Bearer ${await signer.sign(principal, subgraph)}` };
+  if (subgraph !== 'identity') headers[IDENTITY_TOKEN_HEADER] = await signer.sign(principal, 'identity', 'access-decisions');
+  return headers;
+}
+
 /** A well-formed token signed with a fresh Ed25519 key that is not the gateway's. */
 export async function tokenSignedWithAnotherKey(audience: string): Promise<string> {
   return gatewayToken(generateEd25519KeyPair().privateKeyPem, audience);
@@ -31,7 +45,7 @@ export async function expiredGatewayToken(
   lifetime: { issuedSecondsAgo: number; expiredSecondsAgo: number },
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ principal: ANONYMOUS })
+  return new SignJWT({ principal: ANONYMOUS, scope: 'graph' })
     .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
     .setIssuer(INTERNAL_TOKEN_ISSUER)
     .setAudience(audience)
@@ -43,7 +57,7 @@ export async function expiredGatewayToken(
 
 /** A token with every valid claim but no signature at all (`alg: none`). */
 export function unsignedToken(audience: string): string {
-  return new UnsecuredJWT({ principal: ANONYMOUS })
+  return new UnsecuredJWT({ principal: ANONYMOUS, scope: 'graph' })
     .setIssuer(INTERNAL_TOKEN_ISSUER)
     .setAudience(audience)
     .setSubject('anonymous')

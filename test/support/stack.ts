@@ -40,7 +40,11 @@ export interface RunningStack {
   databaseUrl: string;
   /** Every line the launcher and its services wrote to stdout and stderr so far. */
   output(): string[];
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
   /** Signals the whole process group, as a terminal does on Ctrl-C. */
   signalGroup(signal: NodeJS.Signals): void;
   /**
@@ -224,7 +228,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     dataDir,
     databaseUrl: database.url,
     output: () => [...lines],
-    query: (query, variables) => postGraphQL(gatewayUrl, { query, variables }),
+    query: (query, variables, headers) => postGraphQL(gatewayUrl, { query, variables }, headers),
     signalGroup: (signal) => signalProcessGroup(pid, signal),
     waitForExit,
     stop(signal = 'SIGTERM') {

@@ -1,3 +1,4 @@
+export * from './access-decision';
 export * from './access-token';
 export * from './config';
 export * from './error-masking';

@@ -40,7 +40,7 @@ async function craftToken(changes: {
 }): Promise<string> {
   const issuedAt = changes.issuedAt ?? nowSeconds();
   const key = await importPKCS8(changes.privateKeyPem ?? gatewayKeys.privateKeyPem, 'EdDSA');
-  return new SignJWT(changes.claims ?? { principal })
+  return new SignJWT(changes.claims ?? { principal, scope: 'graph' })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setIssuer(changes.issuer ?? INTERNAL_TOKEN_ISSUER)
     .setAudience(changes.audience ?? 'identity')
@@ -63,7 +63,16 @@ describe('internal tokens', () => {
   it('carry the principal from the gateway to the subgraph they name', async () => {
     const signer = await createInternalTokenSigner({ privateKeyPem: gatewayKeys.privateKeyPem, ttlSeconds: 30 });
     const verifier = await verifierFor('identity');
-    await expect(verifier.verify(await signer.sign(principal, 'identity'))).resolves.toEqual(principal);
+    await expect(verifier.verify(await signer.sign(principal, 'identity'))).resolves.toEqual({ principal, scope: 'graph' });
+  });
+
+  it('carry the narrower access-decisions scope when signed with it', async () => {
+    const signer = await createInternalTokenSigner({ privateKeyPem: gatewayKeys.privateKeyPem, ttlSeconds: 30 });
+    const verifier = await verifierFor('identity');
+    await expect(verifier.verify(await signer.sign(principal, 'identity', 'access-decisions'))).resolves.toEqual({
+      principal,
+      scope: 'access-decisions',
+    });
   });
 
   it('signed for one subgraph are refused by another', async () => {
@@ -99,7 +108,7 @@ describe('the verifier', () => {
     [
       'with alg none',
       async () => {
-        const claims = { principal, iss: INTERNAL_TOKEN_ISSUER, aud: 'identity', sub: 'user:u-1', iat: nowSeconds(), exp: nowSeconds() + 30 };
+        const claims = { principal, scope: 'graph', iss: INTERNAL_TOKEN_ISSUER, aud: 'identity', sub: 'user:u-1', iat: nowSeconds(), exp: nowSeconds() + 30 };
         return `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`;
       },
       'the token is signed with an algorithm that is not accepted',
@@ -107,7 +116,7 @@ describe('the verifier', () => {
     [
       'signed with HS256 using the public key as the secret',
       () =>
-        new SignJWT({ principal })
+        new SignJWT({ principal, scope: 'graph' })
           .setProtectedHeader({ alg: 'HS256' })
           .setIssuer(INTERNAL_TOKEN_ISSUER)
           .setAudience('identity')
@@ -123,6 +132,8 @@ describe('the verifier', () => {
       () => craftToken({ claims: { principal: { kind: 'user', userId: 'u-1' } } }),
       'the token carries no valid principal',
     ],
+    ['without a scope', () => craftToken({ claims: { principal } }), 'the token carries no valid scope'],
+    ['with an unknown scope', () => craftToken({ claims: { principal, scope: 'admin' } }), 'the token carries no valid scope'],
     ['that is not a JWT', async () => 'not-a-token', 'the token is malformed'],
     ['that is empty', async () => '', 'the token is malformed'],
   ])('refuses a token %s', async (_description, makeToken, reason) => {

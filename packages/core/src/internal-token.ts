@@ -13,16 +13,37 @@ import { parsePrincipal, principalSubject, type Principal } from './principal';
 export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
 export const INTERNAL_TOKEN_ISSUER = 'partnergraph-gateway';
 export const INTERNAL_TOKEN_HEADER = 'authorization';
+/**
+ * Carries the token the gateway signs for identity on behalf of another
+ * subgraph, which forwards it to ask identity for access decisions.
+ */
+export const IDENTITY_TOKEN_HEADER = 'x-partnergraph-identity-token';
 const PRINCIPAL_CLAIM = 'principal';
+const SCOPE_CLAIM = 'scope';
+
+/**
+ * What a token lets its bearer run: `graph`, any operation the principal may
+ * run; `access-decisions`, only identity's access check for that principal
+ * (the token a subgraph forwards to identity, so that a subgraph holding it
+ * cannot act as the user there).
+ */
+export const INTERNAL_TOKEN_SCOPES = ['graph', 'access-decisions'] as const;
+export type InternalTokenScope = (typeof INTERNAL_TOKEN_SCOPES)[number];
+
+/** A verified internal token: who is calling, and what the token lets them run. */
+export interface InternalCall {
+  principal: Principal;
+  scope: InternalTokenScope;
+}
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 export interface InternalTokenSigner {
-  sign(principal: Principal, audience: string): Promise<string>;
+  sign(principal: Principal, audience: string, scope?: InternalTokenScope): Promise<string>;
 }
 
 export interface InternalTokenVerifier {
-  /** Resolves to the principal, or rejects with an InternalTokenError. */
-  verify(token: string): Promise<Principal>;
+  /** Resolves to the principal and scope, or rejects with an InternalTokenError. */
+  verify(token: string): Promise<InternalCall>;
 }
 
 export class InternalTokenError extends Error {
@@ -38,8 +59,8 @@ export async function createInternalTokenSigner(options: {
   }
   const key = await importPKCS8(options.privateKeyPem, INTERNAL_TOKEN_ALGORITHM);
   return {
-    sign: (principal, audience) =>
-      new SignJWT({ [PRINCIPAL_CLAIM]: principal })
+    sign: (principal, audience, scope = 'graph') =>
+      new SignJWT({ [PRINCIPAL_CLAIM]: principal, [SCOPE_CLAIM]: scope })
         .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
         .setIssuer(INTERNAL_TOKEN_ISSUER)
         .setAudience(audience)
@@ -74,7 +95,9 @@ export async function createInternalTokenVerifier(options: {
       }
       const principal = parsePrincipal(payload[PRINCIPAL_CLAIM]);
       if (principal === null) throw new InternalTokenError('the token carries no valid principal');
-      return principal;
+      const scope = payload[SCOPE_CLAIM];
+      if (!INTERNAL_TOKEN_SCOPES.includes(scope as InternalTokenScope)) throw new InternalTokenError('the token carries no valid scope');
+      return { principal, scope: scope as InternalTokenScope };
     },
   };
 }

@@ -8,3 +8,5 @@ export * from './subgraph-server';
 export * from './pagination';
 export * from './group-by';
 export * from './by-id-loader';
+export * from './access-decisions';
+export * from './access-rules';

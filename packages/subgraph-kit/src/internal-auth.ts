@@ -1,9 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
-import { InternalTokenError, type InternalTokenVerifier, type Logger, type Principal } from '@partnergraph/core';
+import { IDENTITY_TOKEN_HEADER, InternalTokenError, type InternalCall, type InternalTokenVerifier, type Logger } from '@partnergraph/core';
 
 /** Set on `res.locals` once the internal token has been verified. */
 export interface VerifiedCall {
-  principal: Principal;
+  call: InternalCall;
+  /** The gateway's token for identity's access check, forwarded as it came; identity verifies it. */
+  identityToken: string | undefined;
 }
 
 /**
@@ -13,14 +15,14 @@ export interface VerifiedCall {
  */
 export function requireInternalToken(verifier: InternalTokenVerifier, logger: Logger) {
   return async (req: Request, res: Response<unknown, Partial<VerifiedCall>>, next: NextFunction): Promise<void> => {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const token = bearerToken(req.headers.authorization);
     if (!token) {
       refuse(res, 'this service accepts only requests signed by the gateway');
       return;
     }
     try {
-      res.locals.principal = await verifier.verify(token);
+      res.locals.call = await verifier.verify(token);
+      res.locals.identityToken = singleHeader(req.headers[IDENTITY_TOKEN_HEADER]);
       next();
     } catch (error) {
       if (!(error instanceof InternalTokenError)) throw error;
@@ -31,6 +33,14 @@ export function requireInternalToken(verifier: InternalTokenVerifier, logger: Lo
       refuse(res, 'this service accepts only requests signed by the gateway');
     }
   };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 function refuse(res: Response, message: string): void {

@@ -7,9 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import type { DocumentNode } from 'graphql';
+import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { internalErrorLogging, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
+import { clientError, internalErrorLogging, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
@@ -69,6 +69,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       countStatementsPerRequest(options.database),
+      confineScopedTokens(),
     ],
   });
   let ready = false;
@@ -94,8 +95,14 @@ export function createSubgraphServer<TContext extends BaseContext>(
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
-            const { principal } = res.locals as VerifiedCall;
-            const base: BaseContext = { principal, requestId, logger: options.logger.child({ requestId }) };
+            const { call, identityToken } = res.locals as VerifiedCall;
+            const base: BaseContext = {
+              principal: call.principal,
+              tokenScope: call.scope,
+              identityToken,
+              requestId,
+              logger: options.logger.child({ requestId }),
+            };
             return definition.createContext(base, options.database);
           },
         }),
@@ -121,6 +128,28 @@ async function isReachable(database: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The only root fields a token of the `access-decisions` scope may run (see INTERNAL_TOKEN_SCOPES). */
+const ACCESS_DECISION_FIELDS: ReadonlySet<string> = new Set(['accessDecisions', '__typename']);
+
+/** Refuses, before execution, any operation a narrowly scoped internal token does not cover. */
+function confineScopedTokens(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.tokenScope === 'graph') return;
+          const onlyAccessDecisions =
+            operation?.operation === 'query' &&
+            operation.selectionSet.selections.every(
+              (selection) => selection.kind === Kind.FIELD && ACCESS_DECISION_FIELDS.has(selection.name.value),
+            );
+          if (!onlyAccessDecisions) throw clientError('FORBIDDEN', 'This token allows only the access check.');
+        },
+      };
+    },
+  };
 }
 
 /** Reports how many SQL statements a request issued, in the `x-sql-statements` response header. */

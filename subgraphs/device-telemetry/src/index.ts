@@ -1,4 +1,4 @@
-import { runSubgraph } from '@partnergraph/subgraph-kit';
-import { deviceTelemetrySubgraph } from './server';
+import { readAccessCheckConfig, runSubgraph } from '@partnergraph/subgraph-kit';
+import { createDeviceTelemetrySubgraph } from './server';
 
-void runSubgraph('device-telemetry', async () => deviceTelemetrySubgraph);
+void runSubgraph('device-telemetry', async (environment) => createDeviceTelemetrySubgraph(readAccessCheckConfig(environment)));

@@ -8,6 +8,8 @@ import { SensorEntity, type Sensor } from './sensor';
 export interface DevicePageKey {
   organizationId: string;
   page: PageRequest;
+  /** False leaves equipment that is not monitored out of the page. */
+  includeUnmonitored: boolean;
 }
 
 /** Devices are listed by name, then id; a cursor holds that pair. */
@@ -39,9 +41,10 @@ export function createLoaders(database: Database) {
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { page } = group[0];
-          const rows = await selectDevicePages(database, group.map((key) => key.organizationId), page);
+          const rows = await selectDevicePages(database, group, page);
+          const includesUnmonitored = new Set(group.filter((key) => key.includeUnmonitored).map((key) => key.organizationId));
           for (const [organizationId, devices] of groupBy(rows, (device) => device.organizationId)) {
-            pages.set(devicePageKey({ organizationId, page }), devices);
+            pages.set(devicePageKey({ organizationId, page, includeUnmonitored: includesUnmonitored.has(organizationId) }), devices);
           }
         }),
       );
@@ -72,27 +75,32 @@ function pageArgumentsKey(page: PageRequest): string {
 }
 
 function devicePageKey(key: DevicePageKey): string {
-  return JSON.stringify([key.organizationId, key.page.limit, key.page.after]);
+  return JSON.stringify([key.organizationId, key.page.limit, key.page.after, key.includeUnmonitored]);
 }
 
 /**
  * Up to `limit + 1` devices of each organization (the extra one tells whether
- * there is a next page), in one statement whatever the number of organizations.
+ * there is a next page), in one statement whatever the number of
+ * organizations. Unmonitored equipment only for keys with `includeUnmonitored`.
  */
-function selectDevicePages(database: Database, organizationIds: readonly string[], page: PageRequest): Promise<Device[]> {
-  const parameters: unknown[] = [organizationIds, page.limit + 1];
+function selectDevicePages(database: Database, keys: readonly DevicePageKey[], page: PageRequest): Promise<Device[]> {
+  const parameters: unknown[] = [
+    keys.map((key) => key.organizationId),
+    page.limit + 1,
+    keys.filter((key) => key.includeUnmonitored).map((key) => key.organizationId),
+  ];
   let afterCursor = '';
   if (page.after) {
     const [name, id] = page.after;
     parameters.push(name, id);
-    afterCursor = 'AND (name, id) > ($3::text, $4::uuid)';
+    afterCursor = 'AND (name, id) > ($4::text, $5::uuid)';
   }
   return database.dataSource.query<Device[]>(
     `SELECT ${DEVICE_COLUMNS}
      FROM (
        SELECT *, row_number() OVER (PARTITION BY organization_id ORDER BY name, id) AS position
        FROM telemetry.device
-       WHERE organization_id = ANY($1::uuid[]) ${afterCursor}
+       WHERE organization_id = ANY($1::uuid[]) AND (monitored OR organization_id = ANY($3::uuid[])) ${afterCursor}
      ) AS ranked
      WHERE position <= $2
      ORDER BY organization_id, position`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphPackage } from '@partnergraph/subgraph-kit';
+import type { AccessCheckConfig, SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { createContext, type DeviceTelemetryContext } from './context';
 import { DeviceEntity } from './device';
 import { migrations } from './migrations';
@@ -10,15 +10,25 @@ import { resolvers } from './resolvers';
 import { SensorEntity } from './sensor';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
+export const deviceTelemetryTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 
-/** Everything the kit needs to build, migrate and serve the device-telemetry subgraph. */
-export const deviceTelemetrySubgraph: SubgraphPackage<DeviceTelemetryContext> = {
-  definition: {
-    name: 'device-telemetry',
-    typeDefs: parse(readFileSync(SCHEMA_FILE, 'utf8')),
-    resolvers,
-    permissions,
-    createContext,
-  },
-  storage: { name: 'device-telemetry', schema: 'telemetry', entities: [DeviceEntity, SensorEntity], migrations },
+export const deviceTelemetryStorage: SubgraphStorage = {
+  name: 'device-telemetry',
+  schema: 'telemetry',
+  entities: [DeviceEntity, SensorEntity],
+  migrations,
 };
+
+/** Everything the kit needs to build, migrate and serve the device-telemetry subgraph; it asks identity for access decisions. */
+export function createDeviceTelemetrySubgraph(accessCheck: AccessCheckConfig): SubgraphPackage<DeviceTelemetryContext> {
+  return {
+    definition: {
+      name: 'device-telemetry',
+      typeDefs: deviceTelemetryTypeDefs,
+      resolvers,
+      permissions,
+      createContext: (base, database) => createContext(base, database, accessCheck),
+    },
+    storage: deviceTelemetryStorage,
+  };
+}

@@ -1,5 +1,5 @@
-import type { Principal } from '@partnergraph/core';
-import { decideAccess, type AccessDecision } from './access-decision';
+import type { AccessDecision, Principal } from '@partnergraph/core';
+import { decideAccess } from './access-decision';
 
 const CUSTOMER = { kind: 'CUSTOMER' as const };
 const PARTNER = { kind: 'PARTNER' as const };

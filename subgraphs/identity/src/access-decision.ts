@@ -1,29 +1,6 @@
-import type { Principal } from '@partnergraph/core';
+import { noAccess, type AccessDecision, type Principal } from '@partnergraph/core';
 import type { OrganizationKind } from './organization';
 import type { PartnerGrant } from './partner-grant';
-
-export type IpVisibility = 'FULL' | 'LAST_TWO_SEGMENTS';
-
-/** What a principal may do with one organization's data: the access matrix of DESIGN.md, for one row. */
-export interface AccessDecision {
-  organizationId: string;
-  read: boolean;
-  /** Manage: acknowledge incidents, redeem and manage subscriptions, and the like. */
-  write: boolean;
-  ipAddresses: IpVisibility;
-  applications: boolean;
-  unmonitoredEquipment: boolean;
-  apiDeviceData: boolean;
-}
-
-const NOTHING = {
-  read: false,
-  write: false,
-  ipAddresses: 'LAST_TWO_SEGMENTS',
-  applications: false,
-  unmonitoredEquipment: false,
-  apiDeviceData: false,
-} as const;
 
 /**
  * The access matrix for one organization (`organization` null when it does
@@ -40,7 +17,7 @@ export function decideAccess(
   organization: { kind: OrganizationKind } | null,
   grant: Pick<PartnerGrant, 'administrator' | 'apiDeviceData'> | null,
 ): AccessDecision {
-  if (!organization) return { organizationId, ...NOTHING };
+  if (!organization) return noAccess(organizationId);
   if (principal.kind === 'user' && principal.organizationId === organizationId) {
     return {
       organizationId,
@@ -52,21 +29,20 @@ export function decideAccess(
       apiDeviceData: false,
     };
   }
-  if (organization.kind !== 'CUSTOMER' || !grant) return { organizationId, ...NOTHING };
+  if (organization.kind !== 'CUSTOMER' || !grant) return noAccess(organizationId);
   if (principal.kind === 'user') {
-    if (!principal.mfa) return { organizationId, ...NOTHING };
+    if (!principal.mfa) return noAccess(organizationId);
     return {
-      organizationId,
-      ...NOTHING,
+      ...noAccess(organizationId),
       read: true,
       write: grant.administrator && principal.role === 'ADMIN',
       ipAddresses: grant.administrator ? 'FULL' : 'LAST_TWO_SEGMENTS',
     };
   }
   if (principal.kind === 'api-client' && grant.apiDeviceData) {
-    return { organizationId, ...NOTHING, read: true, apiDeviceData: true };
+    return { ...noAccess(organizationId), read: true, apiDeviceData: true };
   }
-  return { organizationId, ...NOTHING };
+  return noAccess(organizationId);
 }
 
 /** The organization whose grants count for a principal: a user's own, or an API client's partner. */

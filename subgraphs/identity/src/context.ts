@@ -1,17 +1,24 @@
 import type { AccessTokenIssuer } from '@partnergraph/core';
 import type { BaseContext, Database } from '@partnergraph/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders';
+import { createOrganizationVisibilityLoader, type OrganizationVisibilityLoader } from './organization-visibility';
 import { createPartnerAccessLoaders, type PartnerAccessLoaders } from './partner-access';
 
 export interface IdentityContext extends BaseContext {
   database: Database;
   loaders: Loaders;
+  /** Whether the caller may know of an organization at all (see organization-visibility.ts). */
+  organizationVisibility: OrganizationVisibilityLoader;
   partnerAccess: PartnerAccessLoaders;
   tokens: AccessTokenIssuer;
   /** The portal page invitation links point to. */
   invitationAcceptUrl: string;
-  /** Set by signIn for the rest of its request, so the new session's user can be read back. */
-  signedInUserId?: string;
+  /**
+   * Set by signIn for the rest of its request, so the new session's user can
+   * be read back. A holder, not a field: Apollo hands resolvers a copy of the
+   * context, and the loaders created here must see what a resolver sets.
+   */
+  signedIn: { userId?: string };
 }
 
 export function createContext(
@@ -19,5 +26,19 @@ export function createContext(
   database: Database,
   services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string },
 ): IdentityContext {
-  return { ...base, ...services, database, loaders: createLoaders(database), partnerAccess: createPartnerAccessLoaders(database) };
+  const loaders = createLoaders(database);
+  const signedIn: { userId?: string } = {};
+  return {
+    ...base,
+    ...services,
+    database,
+    loaders,
+    partnerAccess: createPartnerAccessLoaders(database),
+    signedIn,
+    organizationVisibility: createOrganizationVisibilityLoader(database, loaders, base.principal, async () => {
+      if (base.principal.kind === 'user') return base.principal.organizationId;
+      const user = signedIn.userId === undefined ? null : await loaders.userById.load(signedIn.userId);
+      return user?.organizationId ?? null;
+    }),
+  };
 }

@@ -11,9 +11,15 @@ import type { UserAccount } from './user-account';
 
 /** A user record: visible to that user (also in the session they have just opened) and to their organization's admins. */
 const isThatUserOrTheirAdmin = rule({ cache: 'no_cache' })(
-  async (user: UserAccount, _args, { principal, signedInUserId }: IdentityContext) =>
-    user.id === (principal.kind === 'user' ? principal.userId : signedInUserId) ||
+  async (user: UserAccount, _args, { principal, signedIn }: IdentityContext) =>
+    user.id === (principal.kind === 'user' ? principal.userId : signedIn.userId) ||
     (principal.kind === 'user' && principal.role === 'ADMIN' && principal.organizationId === user.organizationId),
+);
+
+/** Id, name, kind and Partner ID: for those who may know of the organization (organization-visibility.ts). */
+const mayKnowThisOrganization = rule({ cache: 'no_cache' })(
+  async (organization: Organization, _args, { organizationVisibility }: IdentityContext) =>
+    organizationVisibility.load(organization.id),
 );
 
 const isMemberOfThisOrganization = rule({ cache: 'no_cache' })(
@@ -48,12 +54,9 @@ const isPartnerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { pr
   return organization?.kind === 'PARTNER';
 });
 
-/**
- * Rules per type and field; anything not listed is denied (see applyShield).
- * Until access decisions land (issue #3), every caller the gateway vouches for
- * may read the organization directory's names and kinds.
- */
+/** Rules per type and field; anything not listed is denied (see applyShield). */
 export const permissions: Record<string, IRules> = {
+  // The resolvers of organizations and organization return only what the caller may know of.
   // accessDecisions answers only about the caller's own principal, and only subgraphs can reach it (@inaccessible).
   Query: { organizations: allow, organization: allow, viewer: allow, accessDecisions: allow },
   Mutation: {
@@ -71,10 +74,10 @@ export const permissions: Record<string, IRules> = {
     confirmMfa: isSignedInUser,
   },
   Organization: {
-    id: allow,
-    name: allow,
-    kind: allow,
-    partnerId: allow,
+    id: mayKnowThisOrganization,
+    name: mayKnowThisOrganization,
+    kind: mayKnowThisOrganization,
+    partnerId: mayKnowThisOrganization,
     partnerAccess: isMemberOfThisOrganization,
     partnerAccessHistory: isAdminOfThisCustomer,
   },

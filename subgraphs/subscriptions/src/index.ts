@@ -1,4 +1,4 @@
-import { runSubgraph } from '@partnergraph/subgraph-kit';
-import { subscriptionsSubgraph } from './server';
+import { readAccessCheckConfig, runSubgraph } from '@partnergraph/subgraph-kit';
+import { createSubscriptionsSubgraph } from './server';
 
-void runSubgraph('subscriptions', async () => subscriptionsSubgraph);
+void runSubgraph('subscriptions', async (environment) => createSubscriptionsSubgraph(readAccessCheckConfig(environment)));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { SubgraphPackage } from '@partnergraph/subgraph-kit';
+import type { AccessCheckConfig, SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { createContext, type SubscriptionsContext } from './context';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
@@ -9,15 +9,25 @@ import { resolvers } from './resolvers';
 import { SubscriptionLicenseEntity } from './subscription-license';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
+export const subscriptionsTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 
-/** Everything the kit needs to build, migrate and serve the subscriptions subgraph. */
-export const subscriptionsSubgraph: SubgraphPackage<SubscriptionsContext> = {
-  definition: {
-    name: 'subscriptions',
-    typeDefs: parse(readFileSync(SCHEMA_FILE, 'utf8')),
-    resolvers,
-    permissions,
-    createContext,
-  },
-  storage: { name: 'subscriptions', schema: 'subscriptions', entities: [SubscriptionLicenseEntity], migrations },
+export const subscriptionsStorage: SubgraphStorage = {
+  name: 'subscriptions',
+  schema: 'subscriptions',
+  entities: [SubscriptionLicenseEntity],
+  migrations,
 };
+
+/** Everything the kit needs to build, migrate and serve the subscriptions subgraph; it asks identity for access decisions. */
+export function createSubscriptionsSubgraph(accessCheck: AccessCheckConfig): SubgraphPackage<SubscriptionsContext> {
+  return {
+    definition: {
+      name: 'subscriptions',
+      typeDefs: subscriptionsTypeDefs,
+      resolvers,
+      permissions,
+      createContext: (base, database) => createContext(base, database, accessCheck),
+    },
+    storage: subscriptionsStorage,
+  };
+}

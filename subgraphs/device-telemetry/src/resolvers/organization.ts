@@ -7,8 +7,10 @@ export const Organization = {
     return { id: reference.id };
   },
 
-  devices(organization: { id: string }, args: PageArgs, { loaders }: DeviceTelemetryContext) {
+  /** Shield has checked that the caller may read this organization; unmonitored equipment is left out unless they may see it. */
+  async devices(organization: { id: string }, args: PageArgs, { loaders, access }: DeviceTelemetryContext) {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
-    return loaders.devicePages.load({ organizationId: organization.id, page });
+    const { unmonitoredEquipment } = await access.load(organization.id);
+    return loaders.devicePages.load({ organizationId: organization.id, page, includeUnmonitored: unmonitoredEquipment });
   },
 };

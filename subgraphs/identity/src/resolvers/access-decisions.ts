@@ -2,32 +2,48 @@ import { clientError } from '@partnergraph/core';
 import { isUuid } from '@partnergraph/subgraph-kit';
 import { actingPartnerOf, decideAccess } from '../access-decision';
 import type { IdentityContext } from '../context';
-import type { PartnerGrant } from '../partner-grant';
+import type { OrganizationKind } from '../organization';
 
 const MAX_ORGANIZATIONS = 1000;
 
-/** One statement for the organizations and one for the acting partner's standing grants, whatever the number of ids. */
+interface OrganizationWithGrant {
+  id: string;
+  kind: OrganizationKind;
+  /** Null when the acting partner holds no standing grant from this organization. */
+  administrator: boolean | null;
+  apiDeviceData: boolean | null;
+}
+
+/** One statement for the organizations and the acting partner's standing grants to them, whatever the number of ids. */
 export async function accessDecisions(
   _parent: unknown,
   { organizationIds }: { organizationIds: string[] },
-  { principal, loaders, database }: IdentityContext,
+  { principal, database }: IdentityContext,
 ) {
   if (organizationIds.length > MAX_ORGANIZATIONS) {
     throw clientError('BAD_USER_INPUT', `At most ${MAX_ORGANIZATIONS} organizations per call.`, { field: 'organizationIds' });
   }
-  const partner = actingPartnerOf(principal);
-  const ids = organizationIds.filter(isUuid);
-  const [organizations, grants] = await Promise.all([
-    Promise.all(organizationIds.map((id) => loaders.organizationById.load(id))),
-    partner && ids.length > 0
-      ? database.dataSource.query<Pick<PartnerGrant, 'customerOrganizationId' | 'administrator' | 'apiDeviceData'>[]>(
-          `SELECT customer_organization_id AS "customerOrganizationId", administrator, api_device_data AS "apiDeviceData"
-           FROM identity.partner_grant
-           WHERE partner_organization_id = $1 AND customer_organization_id = ANY($2::uuid[]) AND revoked_at IS NULL`,
-          [partner, ids],
-        )
-      : [],
-  ]);
-  const grantOf = new Map(grants.map((grant) => [grant.customerOrganizationId, grant]));
-  return organizationIds.map((id, index) => decideAccess(principal, id, organizations[index] ?? null, grantOf.get(id) ?? null));
+  const ids = [...new Set(organizationIds.filter(isUuid))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await database.dataSource.query<OrganizationWithGrant[]>(
+          `SELECT organization.id, organization.kind, grant_row.administrator, grant_row.api_device_data AS "apiDeviceData"
+           FROM identity.organization
+           LEFT JOIN identity.partner_grant grant_row
+             ON grant_row.customer_organization_id = organization.id
+            AND grant_row.partner_organization_id = $2::uuid
+            AND grant_row.revoked_at IS NULL
+           WHERE organization.id = ANY($1::uuid[])`,
+          [ids, actingPartnerOf(principal)],
+        );
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return organizationIds.map((id) => {
+    const row = found.get(id);
+    const grant =
+      row && row.administrator !== null && row.apiDeviceData !== null
+        ? { administrator: row.administrator, apiDeviceData: row.apiDeviceData }
+        : null;
+    return decideAccess(principal, id, row ?? null, grant);
+  });
 }

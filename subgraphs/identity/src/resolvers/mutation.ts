@@ -10,7 +10,7 @@ import { signedInUser } from './signed-in-user';
 export const Mutation = {
   async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
     const session = await signIn(context.database, context.tokens, input);
-    context.signedInUserId = session.user.id;
+    context.signedIn.userId = session.user.id;
     return session;
   },
 
@@ -41,13 +41,13 @@ export const Mutation = {
   ) {
     const userId = await acceptUserInvitation(context.database, input);
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
-    context.signedInUserId = user.id;
+    context.signedIn.userId = user.id;
     return openSession(context.database, context.tokens, user, { mfa: false });
   },
 
   async refreshSession(_parent: unknown, { refreshToken }: { refreshToken: string }, context: IdentityContext) {
     const session = await refreshSession(context.database, context.tokens, refreshToken);
-    context.signedInUserId = session.user.id;
+    context.signedIn.userId = session.user.id;
     return session;
   },
 

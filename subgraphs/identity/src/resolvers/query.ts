@@ -1,30 +1,55 @@
+import { Brackets } from 'typeorm';
 import { isUuid, parsePageArgs, toConnection, type PageArgs } from '@partnergraph/subgraph-kit';
 import type { IdentityContext } from '../context';
 import { accessDecisions } from './access-decisions';
 import { OrganizationEntity } from '../organization';
+import { organizationListScope } from '../organization-visibility';
 
 export const Query = {
   accessDecisions,
 
-  async organizations(_parent: unknown, args: PageArgs, { database, loaders }: IdentityContext) {
+  /** The caller's own organization and the customers whose data they may read, in one statement. */
+  async organizations(_parent: unknown, args: PageArgs, { database, loaders, organizationVisibility, principal }: IdentityContext) {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
+    const scope = organizationListScope(principal);
+    if (scope === 'none') return toConnection([], page.limit, () => []);
     const query = database.dataSource
       .getRepository(OrganizationEntity)
       .createQueryBuilder('organization')
       .orderBy('organization.name')
       .addOrderBy('organization.id')
       .limit(page.limit + 1);
+    if (scope !== 'all') {
+      query.where(
+        new Brackets((visible) => {
+          visible.where('organization.id = :own', { own: scope.ownOrganizationId });
+          if (scope.readsCustomers) {
+            visible.orWhere(
+              `organization.kind = 'CUSTOMER' AND EXISTS (
+                 SELECT 1 FROM identity.partner_grant grant_row
+                 WHERE grant_row.partner_organization_id = :own AND grant_row.customer_organization_id = organization.id
+                   AND grant_row.revoked_at IS NULL AND (grant_row.api_device_data OR NOT :apiDeviceDataOnly))`,
+              { apiDeviceDataOnly: scope.apiDeviceDataOnly },
+            );
+          }
+        }),
+      );
+    }
     if (page.after) {
       const [name, id] = page.after;
-      query.where('(organization.name, organization.id) > (:name, :id)', { name, id });
+      query.andWhere('(organization.name, organization.id) > (:name, :id)', { name, id });
     }
     const rows = await query.getMany();
-    for (const row of rows) loaders.organizationById.prime(row.id, row);
+    for (const row of rows) {
+      loaders.organizationById.prime(row.id, row);
+      organizationVisibility.prime(row.id, true);
+    }
     return toConnection(rows, page.limit, (row) => [row.name, row.id]);
   },
 
-  organization(_parent: unknown, { id }: { id: string }, { loaders }: IdentityContext) {
-    return loaders.organizationById.load(id);
+  /** Null for an organization the caller may not know of, exactly as for one that does not exist. */
+  async organization(_parent: unknown, { id }: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
+    return (await organizationVisibility.load(id)) ? loaders.organizationById.load(id) : null;
   },
 
   async viewer(_parent: unknown, _args: unknown, { principal, loaders }: IdentityContext) {

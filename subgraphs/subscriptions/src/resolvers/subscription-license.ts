@@ -1,10 +1,14 @@
+import { mayViewSubscriptions } from '../access';
 import type { SubscriptionsContext } from '../context';
 import type { SubscriptionLicense as License } from '../subscription-license';
 import { subscriptionStatus } from '../subscription-status';
 
 export const SubscriptionLicense = {
-  __resolveReference(reference: { id: string }, { loaders }: SubscriptionsContext) {
-    return loaders.licenseById.load(reference.id);
+  /** A licence the caller may not view does not exist for them. */
+  async __resolveReference(reference: { id: string }, { loaders, access, principal }: SubscriptionsContext) {
+    const license = await loaders.licenseById.load(reference.id);
+    if (!license) return null;
+    return mayViewSubscriptions(await access.load(license.organizationId), principal) ? license : null;
   },
 
   status(license: License) {

@@ -1,0 +1,31 @@
+/**
+ * What a principal may do with one organization's data: the access matrix of
+ * DESIGN.md for one row. Identity decides it; subscriptions and
+ * device-telemetry ask identity for it once per request and filter by it.
+ */
+export type IpVisibility = 'FULL' | 'LAST_TWO_SEGMENTS';
+
+export interface AccessDecision {
+  organizationId: string;
+  read: boolean;
+  /** Manage: acknowledge incidents, redeem and manage subscriptions, and the like. */
+  write: boolean;
+  ipAddresses: IpVisibility;
+  applications: boolean;
+  unmonitoredEquipment: boolean;
+  /** An API client reading device data under the customer's API device-data grant. */
+  apiDeviceData: boolean;
+}
+
+/** The decision for an organization that does not exist, or that the principal may not see at all. */
+export function noAccess(organizationId: string): AccessDecision {
+  return {
+    organizationId,
+    read: false,
+    write: false,
+    ipAddresses: 'LAST_TWO_SEGMENTS',
+    applications: false,
+    unmonitoredEquipment: false,
+    apiDeviceData: false,
+  };
+}

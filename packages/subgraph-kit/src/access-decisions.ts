@@ -1,0 +1,90 @@
+import DataLoader from 'dataloader';
+import { clientError, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
+
+/** Where a subgraph asks identity for access decisions; the README's configuration table lists these. */
+export function readAccessCheckConfig(environment: Environment) {
+  return readConfig(
+    {
+      identityUrl: {
+        variable: 'IDENTITY_URL',
+        setting: settings.url({ protocols: ['http:', 'https:'], default: 'http://127.0.0.1:4001/graphql' }),
+      },
+      timeoutMs: { variable: 'ACCESS_CHECK_TIMEOUT_MS', setting: settings.integer({ min: 100, max: 60_000, default: 5_000 }) },
+    },
+    environment,
+  );
+}
+
+export type AccessCheckConfig = ReturnType<typeof readAccessCheckConfig>;
+
+/** Per request: one call to identity for every organization id asked in the same tick, each id asked once. */
+export type AccessDecisionLoader = DataLoader<string, AccessDecision>;
+
+const ACCESS_DECISIONS_QUERY = /* GraphQL */ `
+  query AccessDecisions($organizationIds: [ID!]!) {
+    accessDecisions(organizationIds: $organizationIds) {
+      organizationId read write ipAddresses applications unmonitoredEquipment apiDeviceData
+    }
+  }
+`;
+
+/** Identity answers for at most this many organizations per call. */
+const MAX_BATCH_SIZE = 1000;
+
+/**
+ * Asks identity what the principal of this request may do with organizations,
+ * forwarding the access-check token the gateway signed for identity. The
+ * organization id is always the one stored with the data, never one a client
+ * or a representation supplied. Created per request and never shared, so a
+ * revoked grant is seen on the very next request.
+ */
+export function createAccessDecisionLoader(
+  config: AccessCheckConfig,
+  request: { identityToken: string | undefined; requestId: string; logger: Logger },
+): AccessDecisionLoader {
+  return new DataLoader<string, AccessDecision>(
+    async (organizationIds) => {
+      if (request.identityToken === undefined) {
+        throw clientError('FORBIDDEN', 'This request carries no access check token from the gateway.');
+      }
+      const decisions = await askIdentity(config, request.identityToken, request.requestId, organizationIds, request.logger);
+      return organizationIds.map((id, index) => {
+        const decision = decisions[index];
+        if (decision?.organizationId !== id) throw new Error(`identity answered access decisions out of order at ${index}`);
+        return decision;
+      });
+    },
+    { maxBatchSize: MAX_BATCH_SIZE },
+  );
+}
+
+async function askIdentity(
+  config: AccessCheckConfig,
+  identityToken: string,
+  requestId: string,
+  organizationIds: readonly string[],
+  logger: Logger,
+): Promise<AccessDecision[]> {
+  let response: Response;
+  try {
+    response = await fetch(config.identityUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${identityToken}`, 'x-request-id': requestId },
+      body: JSON.stringify({ query: ACCESS_DECISIONS_QUERY, variables: { organizationIds } }),
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+  } catch (error) {
+    logger.error('the access check could not reach identity', { error });
+    throw clientError('SUBGRAPH_UNAVAILABLE', 'The identity service is unavailable, so access cannot be checked.', {
+      serviceName: 'identity',
+    });
+  }
+  const body = (await response.json().catch(() => undefined)) as
+    | { data?: { accessDecisions?: AccessDecision[] }; errors?: unknown[] }
+    | undefined;
+  const decisions = body?.data?.accessDecisions;
+  if (!response.ok || !decisions || body?.errors) {
+    throw new Error(`identity refused the access check with status ${response.status}: ${JSON.stringify(body?.errors)}`);
+  }
+  return decisions;
+}

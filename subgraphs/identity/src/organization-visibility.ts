@@ -1,0 +1,90 @@
+import DataLoader from 'dataloader';
+import type { Principal } from '@partnergraph/core';
+import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { actingPartnerOf, decideAccess } from './access-decision';
+import type { Loaders } from './loaders';
+
+/**
+ * Which organizations a caller may know of (id, name, kind, Partner ID):
+ * - their own (for an API client, its partner's);
+ * - customers whose data they may read (decideAccess: a standing grant, and
+ *   MFA for partner users, API device-data access for API clients);
+ * - for a customer's users, every partner the customer has ever granted
+ *   access, so that the access history names them;
+ * - every organization, for platform operators (support).
+ * Anyone else knows of none.
+ */
+export type OrganizationVisibilityLoader = DataLoader<string, boolean>;
+
+interface GrantRelation {
+  customerOrganizationId: string;
+  partnerOrganizationId: string;
+  administrator: boolean;
+  apiDeviceData: boolean;
+  standing: boolean;
+}
+
+/**
+ * Per request, one statement for the grants between the caller's organization
+ * and every organization asked in the same tick. `ownOrganizationId` resolves
+ * the caller's organization (for a session opened in this very request, the
+ * new user's).
+ */
+export function createOrganizationVisibilityLoader(
+  database: Database,
+  loaders: Loaders,
+  principal: Principal,
+  ownOrganizationId: () => Promise<string | null>,
+): OrganizationVisibilityLoader {
+  return new DataLoader<string, boolean>(async (organizationIds) => {
+    const organizations = await Promise.all(organizationIds.map((id) => loaders.organizationById.load(id)));
+    if (principal.kind === 'operator') return organizations.map((organization) => organization !== null);
+    const own = principal.kind === 'api-client' ? actingPartnerOf(principal) : await ownOrganizationId();
+    if (own === null) return organizationIds.map(() => false);
+    const ids = organizationIds.filter((id) => isUuid(id) && id !== own);
+    const relations =
+      ids.length === 0
+        ? []
+        : await database.dataSource.query<GrantRelation[]>(
+            `SELECT customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
+                    administrator, api_device_data AS "apiDeviceData", revoked_at IS NULL AS standing
+             FROM identity.partner_grant
+             WHERE (partner_organization_id = $1 AND customer_organization_id = ANY($2::uuid[]))
+                OR (customer_organization_id = $1 AND partner_organization_id = ANY($2::uuid[]))`,
+            [own, ids],
+          );
+    return organizationIds.map((id, index) => {
+      const organization = organizations[index];
+      if (!organization) return false;
+      if (id === own) return true;
+      const asPartner = relations.find((relation) => relation.customerOrganizationId === id && relation.standing);
+      if (decideAccess(principal, id, organization, asPartner ?? null).read) return true;
+      return principal.kind === 'user' && relations.some((relation) => relation.partnerOrganizationId === id);
+    });
+  });
+}
+
+/**
+ * What `Query.organizations` lists, the same rules as above in a form one
+ * SQL statement can apply: the caller's own organization, plus the customers
+ * whose data they may read. A customer's partners are not listed; they are
+ * reached through `partnerAccess`.
+ */
+export type OrganizationListScope =
+  | 'all'
+  | 'none'
+  | { ownOrganizationId: string; readsCustomers: boolean; apiDeviceDataOnly: boolean };
+
+export function organizationListScope(principal: Principal): OrganizationListScope {
+  switch (principal.kind) {
+    case 'operator':
+      return 'all';
+    case 'user':
+      // decideAccess: partner users read customers only in a session opened with MFA.
+      return { ownOrganizationId: principal.organizationId, readsCustomers: principal.mfa, apiDeviceDataOnly: false };
+    case 'api-client':
+      return { ownOrganizationId: principal.partnerOrganizationId, readsCustomers: true, apiDeviceDataOnly: true };
+    default:
+      return 'none';
+  }
+}
