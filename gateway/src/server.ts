@@ -26,6 +26,7 @@ import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
+import { tokenEndpoint } from './token-endpoint';
 
 export interface GatewayServer {
   httpServer: Server;
@@ -47,6 +48,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     audience: config.authAudience,
   });
   let supergraphLoaded = false;
+  let identityUrl: string | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, () => {
       supergraphLoaded = true;
@@ -55,6 +57,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       if (!isSubgraphName(name)) throw new Error(`The supergraph names an unknown subgraph "${name}"`);
       const routingUrl = config.subgraphUrls[name] ?? url;
       if (!routingUrl) throw new Error(`The supergraph gives no routing URL for subgraph "${name}"`);
+      if (name === 'identity') identityUrl = routingUrl;
       return new SubgraphDataSource(name, routingUrl, signer, logger, config.subgraphTimeoutMs);
     },
     logger: {
@@ -100,6 +103,15 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     const ready = graphqlHandler !== undefined && supergraphLoaded;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  app.use(
+    tokenEndpoint({
+      identityUrl: () => identityUrl,
+      signer,
+      logger,
+      timeoutMs: config.subgraphTimeoutMs,
+      bodyLimit: config.bodyLimit,
+    }),
+  );
   app.use(
     '/graphql',
     cors({ origin: [...config.corsOrigins], credentials: false }),

@@ -123,7 +123,7 @@ describe('npm start', () => {
             model,
             serialNumber,
             firmwareRevision,
-            ipAddress: administrator ? ipAddress : `x.x.${ipAddress.split('.').slice(2).join('.')}`,
+            ipAddress: administrator || ipAddress === null ? ipAddress : `x.x.${ipAddress.split('.').slice(2).join('.')}`,
           }));
         expect(expectedDevices.length).toBeGreaterThan(0);
         expect(customer.devices.nodes).toEqual(expect.arrayContaining(expectedDevices));

@@ -26,7 +26,7 @@ interface PartnerGraphClaims extends JWTPayload {
   org?: unknown;
   role?: unknown;
   amr?: unknown;
-  client?: unknown;
+  client_id?: unknown;
 }
 
 export interface UserTokenSubject {
@@ -37,8 +37,15 @@ export interface UserTokenSubject {
   mfa: boolean;
 }
 
+export interface ApiClientTokenSubject {
+  clientId: string;
+  partnerOrganizationId: string;
+}
+
 export interface AccessTokenIssuer {
   issueForUser(subject: UserTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
+  /** For the client credentials grant: `sub` and `client_id` are the client id (RFC 9068), `org` its partner. */
+  issueForApiClient(subject: ApiClientTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
   /** The public half, as published at `/.well-known/jwks.json`. */
   jwks: JSONWebKeySet;
 }
@@ -54,23 +61,22 @@ export async function createAccessTokenIssuer(options: {
   const privateKey = await importPKCS8(options.privateKeyPem, algorithm);
   const publicJwk = await exportJWK(await importSPKI(options.publicKeyPem, algorithm, { extractable: true }));
   const kid = await calculateJwkThumbprint(publicJwk);
+  const issue = async (subject: string, claims: PartnerGraphClaims) => {
+    const accessToken = await new SignJWT(claims)
+      .setProtectedHeader({ alg: algorithm, kid, typ: 'at+jwt' })
+      .setIssuer(options.issuer)
+      .setAudience(options.audience)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(`${options.ttlSeconds}s`)
+      .sign(privateKey);
+    return { accessToken, expiresIn: options.ttlSeconds };
+  };
   return {
     jwks: { keys: [{ ...publicJwk, kid, alg: algorithm, use: 'sig' }] },
-    async issueForUser(subject) {
-      const accessToken = await new SignJWT({
-        org: subject.organizationId,
-        role: subject.role,
-        amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'],
-      })
-        .setProtectedHeader({ alg: algorithm, kid, typ: 'at+jwt' })
-        .setIssuer(options.issuer)
-        .setAudience(options.audience)
-        .setSubject(subject.userId)
-        .setIssuedAt()
-        .setExpirationTime(`${options.ttlSeconds}s`)
-        .sign(privateKey);
-      return { accessToken, expiresIn: options.ttlSeconds };
-    },
+    issueForUser: (subject) =>
+      issue(subject.userId, { org: subject.organizationId, role: subject.role, amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'] }),
+    issueForApiClient: (subject) => issue(subject.clientId, { org: subject.partnerOrganizationId, client_id: subject.clientId }),
   };
 }
 
@@ -121,9 +127,12 @@ export function createAccessTokenVerifier(options: {
   };
 }
 
+/** A token with a role is a user's; one without, whose `client_id` is its subject, is an API client's (RFC 9068). */
 function principalFromClaims(claims: PartnerGraphClaims): Principal | null {
   const { sub, org, role, amr } = claims;
-  if (typeof sub !== 'string' || typeof org !== 'string' || (role !== 'ADMIN' && role !== 'VIEWER')) return null;
+  if (typeof sub !== 'string' || sub === '' || typeof org !== 'string' || org === '') return null;
+  if (role === undefined && claims.client_id === sub) return { kind: 'api-client', clientId: sub, partnerOrganizationId: org };
+  if (role !== 'ADMIN' && role !== 'VIEWER') return null;
   const mfa = Array.isArray(amr) && (amr.includes('otp') || amr.includes('mfa'));
   return { kind: 'user', userId: sub, organizationId: org, role, mfa };
 }

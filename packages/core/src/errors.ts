@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: { status: 400, description: 'An argument is malformed or out of range; nothing was written.' },
   INVALID_CREDENTIALS: { status: 401, description: 'The email and password do not match an account.' },
   MFA_CODE_REQUIRED: { status: 401, description: 'The account has multi-factor authentication: send the current TOTP code.' },
+  INVALID_CLIENT: {
+    status: 401,
+    description: 'The API client id and secret do not match a standing API credential.',
+  },
   INVALID_MFA_CODE: { status: 401, description: 'The TOTP code is wrong, expired or already used.' },
   TOO_MANY_ATTEMPTS: {
     status: 429,

@@ -34,12 +34,27 @@ describe('the access matrix for one customer organization', () => {
     ['partner admin without MFA', user('partner', 'ADMIN', false), ADMINISTRATOR, NOTHING],
     ['partner admin without a standing grant', user('partner', 'ADMIN', true), null, NOTHING],
     ['user of another customer', user('elsewhere', 'ADMIN', true), null, NOTHING],
-    ['API client with API access', { kind: 'api-client', clientId: 'c', partnerOrganizationId: 'partner' }, API, { ...NOTHING, read: true, apiDeviceData: true }],
-    ['API client without API access', { kind: 'api-client', clientId: 'c', partnerOrganizationId: 'partner' }, ADMINISTRATOR, NOTHING],
+
     ['anonymous caller', { kind: 'anonymous' }, ADMINISTRATOR, NOTHING],
     ['collector', { kind: 'collector', collectorId: 'c' }, null, NOTHING],
   ])('%s', (_who, principal, grant, expected) => {
     expect(decideAccess(principal, 'customer', CUSTOMER, grant)).toEqual({ organizationId: 'customer', ...expected });
+  });
+
+  describe('for an API client', () => {
+    const client: Principal = { kind: 'api-client', clientId: 'c', partnerOrganizationId: 'partner' };
+    const everyCustomer = { active: true, customerOrganizationIds: null };
+    it.each<[string, Parameters<typeof decideAccess>[3], Parameters<typeof decideAccess>[4], Omit<AccessDecision, 'organizationId'>]>([
+      ['with API access and a credential for every customer: reads, IP cut, never writes', API, everyCustomer, { ...NOTHING, read: true, apiDeviceData: true }],
+      ['with a credential naming this customer', API, { active: true, customerOrganizationIds: ['customer'] }, { ...NOTHING, read: true, apiDeviceData: true }],
+      ['with a credential naming only other customers', API, { active: true, customerOrganizationIds: ['other'] }, NOTHING],
+      ['with a revoked credential', API, { active: false, customerOrganizationIds: null }, NOTHING],
+      ['with no credential on record', API, null, NOTHING],
+      ['without API access, even with administrator access', ADMINISTRATOR, everyCustomer, NOTHING],
+      ['without a standing grant', null, everyCustomer, NOTHING],
+    ])('%s', (_case, grant, credential, expected) => {
+      expect(decideAccess(client, 'customer', CUSTOMER, grant, credential)).toEqual({ organizationId: 'customer', ...expected });
+    });
   });
 
   it('gives a partner organization nothing through a grant: grants are from customers', () => {

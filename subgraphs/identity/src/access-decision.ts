@@ -1,5 +1,6 @@
 import { noAccess, type AccessDecision, type Principal } from '@partnergraph/core';
 import type { OrganizationKind } from './organization';
+import type { ApiCredentialScope } from './api-credentials';
 import type { PartnerGrant } from './partner-grant';
 
 /**
@@ -9,13 +10,15 @@ import type { PartnerGrant } from './partner-grant';
  * Members see their own organization in full (viewers never write); partner
  * users need a standing grant and a session opened with MFA, see IP addresses
  * in full only with administrator access, and never see applications, jobs or
- * unmonitored equipment; API clients need API device-data access and read only.
+ * unmonitored equipment; API clients need API device-data access, a credential
+ * that stands and covers the customer (`credential`), and read only.
  */
 export function decideAccess(
   principal: Principal,
   organizationId: string,
   organization: { kind: OrganizationKind } | null,
   grant: Pick<PartnerGrant, 'administrator' | 'apiDeviceData'> | null,
+  credential: ApiCredentialScope | null = null,
 ): AccessDecision {
   if (!organization) return noAccess(organizationId);
   if (principal.kind === 'user' && principal.organizationId === organizationId) {
@@ -39,10 +42,16 @@ export function decideAccess(
       ipAddresses: grant.administrator ? 'FULL' : 'LAST_TWO_SEGMENTS',
     };
   }
-  if (principal.kind === 'api-client' && grant.apiDeviceData) {
+  if (principal.kind === 'api-client' && grant.apiDeviceData && credentialCovers(credential, organizationId)) {
     return { ...noAccess(organizationId), read: true, apiDeviceData: true };
   }
   return noAccess(organizationId);
+}
+
+/** An API credential that has not been revoked, and whose customer list (if any) names this customer. */
+function credentialCovers(credential: ApiCredentialScope | null, customerOrganizationId: string): boolean {
+  if (!credential?.active) return false;
+  return credential.customerOrganizationIds === null || credential.customerOrganizationIds.includes(customerOrganizationId);
 }
 
 /** The organization whose grants count for a principal: a user's own, or an API client's partner. */

@@ -1,5 +1,6 @@
 import type { AccessTokenIssuer } from '@partnergraph/core';
 import type { BaseContext, Database } from '@partnergraph/subgraph-kit';
+import { createApiCredentialScopeLoader, createApiCredentialsLoader, type ApiCredentialScope } from './api-credentials';
 import { createLoaders, type Loaders } from './loaders';
 import { createOrganizationVisibilityLoader, type OrganizationVisibilityLoader } from './organization-visibility';
 import { createPartnerAccessLoaders, type PartnerAccessLoaders } from './partner-access';
@@ -7,6 +8,9 @@ import { createPartnerAccessLoaders, type PartnerAccessLoaders } from './partner
 export interface IdentityContext extends BaseContext {
   database: Database;
   loaders: Loaders;
+  /** The calling API client's credential as it stands now; null for other principals. */
+  apiCredentialScope: () => Promise<ApiCredentialScope | null>;
+  apiCredentials: ReturnType<typeof createApiCredentialsLoader>;
   /** Whether the caller may know of an organization at all (see organization-visibility.ts). */
   organizationVisibility: OrganizationVisibilityLoader;
   partnerAccess: PartnerAccessLoaders;
@@ -28,6 +32,7 @@ export function createContext(
 ): IdentityContext {
   const loaders = createLoaders(database);
   const signedIn: { userId?: string } = {};
+  const apiCredentialScope = createApiCredentialScopeLoader(database, base.principal);
   return {
     ...base,
     ...services,
@@ -35,10 +40,15 @@ export function createContext(
     loaders,
     partnerAccess: createPartnerAccessLoaders(database),
     signedIn,
-    organizationVisibility: createOrganizationVisibilityLoader(database, loaders, base.principal, async () => {
-      if (base.principal.kind === 'user') return base.principal.organizationId;
-      const user = signedIn.userId === undefined ? null : await loaders.userById.load(signedIn.userId);
-      return user?.organizationId ?? null;
+    apiCredentialScope,
+    apiCredentials: createApiCredentialsLoader(database),
+    organizationVisibility: createOrganizationVisibilityLoader(database, loaders, base.principal, {
+      apiCredentialScope,
+      async ownOrganizationId() {
+        if (base.principal.kind === 'user') return base.principal.organizationId;
+        const user = signedIn.userId === undefined ? null : await loaders.userById.load(signedIn.userId);
+        return user?.organizationId ?? null;
+      },
     }),
   };
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Principal } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { actingPartnerOf, decideAccess } from './access-decision';
+import type { ApiCredentialScope } from './api-credentials';
 import type { Loaders } from './loaders';
 
 /**
@@ -27,19 +28,20 @@ interface GrantRelation {
 /**
  * Per request, one statement for the grants between the caller's organization
  * and every organization asked in the same tick. `ownOrganizationId` resolves
- * the caller's organization (for a session opened in this very request, the
- * new user's).
+ * a user's organization (for a session opened in this very request, the new
+ * user's); `apiCredentialScope` an API client's credential.
  */
 export function createOrganizationVisibilityLoader(
   database: Database,
   loaders: Loaders,
   principal: Principal,
-  ownOrganizationId: () => Promise<string | null>,
+  caller: { ownOrganizationId(): Promise<string | null>; apiCredentialScope(): Promise<ApiCredentialScope | null> },
 ): OrganizationVisibilityLoader {
   return new DataLoader<string, boolean>(async (organizationIds) => {
     const organizations = await Promise.all(organizationIds.map((id) => loaders.organizationById.load(id)));
     if (principal.kind === 'operator') return organizations.map((organization) => organization !== null);
-    const own = principal.kind === 'api-client' ? actingPartnerOf(principal) : await ownOrganizationId();
+    const own = principal.kind === 'api-client' ? actingPartnerOf(principal) : await caller.ownOrganizationId();
+    const credential = await caller.apiCredentialScope();
     if (own === null) return organizationIds.map(() => false);
     const ids = organizationIds.filter((id) => isUuid(id) && id !== own);
     const relations =
@@ -58,7 +60,7 @@ export function createOrganizationVisibilityLoader(
       if (!organization) return false;
       if (id === own) return true;
       const asPartner = relations.find((relation) => relation.customerOrganizationId === id && relation.standing);
-      if (decideAccess(principal, id, organization, asPartner ?? null).read) return true;
+      if (decideAccess(principal, id, organization, asPartner ?? null, credential).read) return true;
       return principal.kind === 'user' && relations.some((relation) => relation.partnerOrganizationId === id);
     });
   });
@@ -66,14 +68,20 @@ export function createOrganizationVisibilityLoader(
 
 /**
  * What `Query.organizations` lists, the same rules as above in a form one
- * SQL statement can apply: the caller's own organization, plus the customers
- * whose data they may read. A customer's partners are not listed; they are
- * reached through `partnerAccess`.
+ * SQL statement can apply: the caller's own organization (not for an API
+ * client, which reads customers' device data), plus the customers whose data
+ * they may read. A customer's partners are not listed; they are reached
+ * through `partnerAccess`.
  */
 export type OrganizationListScope =
   | 'all'
   | 'none'
-  | { ownOrganizationId: string; readsCustomers: boolean; apiDeviceDataOnly: boolean };
+  | {
+      ownOrganizationId: string;
+      readsCustomers: boolean;
+      /** An API client: customers that grant API device-data access, within its credential's customers. */
+      apiClientId: string | null;
+    };
 
 export function organizationListScope(principal: Principal): OrganizationListScope {
   switch (principal.kind) {
@@ -81,9 +89,9 @@ export function organizationListScope(principal: Principal): OrganizationListSco
       return 'all';
     case 'user':
       // decideAccess: partner users read customers only in a session opened with MFA.
-      return { ownOrganizationId: principal.organizationId, readsCustomers: principal.mfa, apiDeviceDataOnly: false };
+      return { ownOrganizationId: principal.organizationId, readsCustomers: principal.mfa, apiClientId: null };
     case 'api-client':
-      return { ownOrganizationId: principal.partnerOrganizationId, readsCustomers: true, apiDeviceDataOnly: true };
+      return { ownOrganizationId: principal.partnerOrganizationId, readsCustomers: true, apiClientId: principal.clientId };
     default:
       return 'none';
   }

@@ -32,6 +32,11 @@ const isAdminOfThisCustomer = rule({ cache: 'no_cache' })(
     organization.kind === 'CUSTOMER' && principal.kind === 'user' && principal.role === 'ADMIN' && principal.organizationId === organization.id,
 );
 
+const isAdminOfThisPartner = rule({ cache: 'no_cache' })(
+  async (organization: Organization, _args, { principal }: IdentityContext) =>
+    organization.kind === 'PARTNER' && principal.kind === 'user' && principal.role === 'ADMIN' && principal.organizationId === organization.id,
+);
+
 /** Grant and revoke partner access: a customer's admins, for their own organization (access matrix). */
 const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { principal, loaders }: IdentityContext) => {
   if (principal.kind !== 'user' || principal.role !== 'ADMIN') return false;
@@ -70,6 +75,10 @@ export const permissions: Record<string, IRules> = {
     // Holding the emailed link is the credential.
     acceptUserInvitation: allow,
     approvePartner: isCustomerAdmin,
+    createApiCredential: isPartnerAdmin,
+    revokeApiCredential: isPartnerAdmin,
+    // The client secret is the credential; only the gateway's token endpoint reaches it (@inaccessible).
+    exchangeClientCredentials: allow,
     enrollMfa: isSignedInUser,
     confirmMfa: isSignedInUser,
   },
@@ -80,7 +89,11 @@ export const permissions: Record<string, IRules> = {
     partnerId: mayKnowThisOrganization,
     partnerAccess: isMemberOfThisOrganization,
     partnerAccessHistory: isAdminOfThisCustomer,
+    apiCredentials: isAdminOfThisPartner,
   },
+  ApiCredential: allow,
+  NewApiCredential: allow,
+  ApiClientToken: allow,
   OrganizationConnection: allow,
   PageInfo: allow,
   AccessDecision: allow,

@@ -5,6 +5,7 @@ import { CreatePartnerGrant1764300500000 } from './1764300500000-create-partner-
 import { CreateInvitationAndOutbox1764300600000 } from './1764300600000-create-invitation-and-outbox';
 import { AddMfaEnrolment1764300700000 } from './1764300700000-add-mfa-enrolment';
 import { CreateRefreshToken1764300800000 } from './1764300800000-create-refresh-token';
+import { CreateApiCredential1764300900000 } from './1764300900000-create-api-credential';
 
 /** In the order they apply. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateInvitationAndOutbox1764300600000,
   AddMfaEnrolment1764300700000,
   CreateRefreshToken1764300800000,
+  CreateApiCredential1764300900000,
 ];

@@ -14,11 +14,15 @@ interface OrganizationWithGrant {
   apiDeviceData: boolean | null;
 }
 
-/** One statement for the organizations and the acting partner's standing grants to them, whatever the number of ids. */
+/**
+ * One statement for the organizations and the acting partner's standing
+ * grants to them, whatever the number of ids; one more for an API client's
+ * credential.
+ */
 export async function accessDecisions(
   _parent: unknown,
   { organizationIds }: { organizationIds: string[] },
-  { principal, database }: IdentityContext,
+  { principal, database, apiCredentialScope }: IdentityContext,
 ) {
   if (organizationIds.length > MAX_ORGANIZATIONS) {
     throw clientError('BAD_USER_INPUT', `At most ${MAX_ORGANIZATIONS} organizations per call.`, { field: 'organizationIds' });
@@ -38,12 +42,13 @@ export async function accessDecisions(
           [ids, actingPartnerOf(principal)],
         );
   const found = new Map(rows.map((row) => [row.id, row]));
+  const credential = await apiCredentialScope();
   return organizationIds.map((id) => {
     const row = found.get(id);
     const grant =
       row && row.administrator !== null && row.apiDeviceData !== null
         ? { administrator: row.administrator, apiDeviceData: row.apiDeviceData }
         : null;
-    return decideAccess(principal, id, row ?? null, grant);
+    return decideAccess(principal, id, row ?? null, grant, credential);
   });
 }

@@ -1,3 +1,4 @@
+import { ApiCredential } from './api-credential';
 import { Invitation } from './invitation';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
@@ -5,4 +6,4 @@ import { PartnerAccess, PartnerAccessEvent } from './partner-access';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { Query, Mutation, Invitation, Organization, PartnerAccess, PartnerAccessEvent, User };
+export const resolvers = { Query, Mutation, ApiCredential, Invitation, Organization, PartnerAccess, PartnerAccessEvent, User };

@@ -1,5 +1,6 @@
 import type { IdentityContext } from '../context';
 import { clientError, type OrganizationRole } from '@partnergraph/core';
+import { createApiCredential, exchangeClientCredentials, revokeApiCredential } from '../api-credentials';
 import { acceptUserInvitation, approvePartner, invite } from '../invitations';
 import { confirmMfa, enrollMfa } from '../mfa-enrolment';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
@@ -49,6 +50,26 @@ export const Mutation = {
     const session = await refreshSession(context.database, context.tokens, refreshToken);
     context.signedIn.userId = session.user.id;
     return session;
+  },
+
+  createApiCredential(
+    _parent: unknown,
+    input: { name: string; customerIds?: string[] | null },
+    { database, principal }: IdentityContext,
+  ) {
+    return createApiCredential(database, signedInUser(principal), input);
+  },
+
+  revokeApiCredential(_parent: unknown, { id }: { id: string }, { database, principal }: IdentityContext) {
+    return revokeApiCredential(database, signedInUser(principal), id);
+  },
+
+  exchangeClientCredentials(
+    _parent: unknown,
+    { clientId, clientSecret }: { clientId: string; clientSecret: string },
+    { database, tokens }: IdentityContext,
+  ) {
+    return exchangeClientCredentials(database, tokens, clientId, clientSecret);
   },
 
   enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {

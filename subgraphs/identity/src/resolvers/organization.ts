@@ -9,4 +9,6 @@ export const Organization = {
     partnerAccess.standingGrantsOf.load(organization.id),
   partnerAccessHistory: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
     partnerAccess.historyOf.load(organization.id),
+  apiCredentials: (organization: OrganizationRow, _args: unknown, { apiCredentials }: IdentityContext) =>
+    apiCredentials.load(organization.id),
 };

@@ -8,7 +8,7 @@ import { organizationListScope } from '../organization-visibility';
 export const Query = {
   accessDecisions,
 
-  /** The caller's own organization and the customers whose data they may read, in one statement. */
+  /** The caller's own organization (not for API clients) and the customers whose data they may read, in one statement. */
   async organizations(_parent: unknown, args: PageArgs, { database, loaders, organizationVisibility, principal }: IdentityContext) {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
     const scope = organizationListScope(principal);
@@ -22,14 +22,22 @@ export const Query = {
     if (scope !== 'all') {
       query.where(
         new Brackets((visible) => {
-          visible.where('organization.id = :own', { own: scope.ownOrganizationId });
+          // An API client reads customers' device data; its own partner organization is not on its list.
+          visible.where('organization.id = :own AND CAST(:apiClientId AS text) IS NULL', {
+            own: scope.ownOrganizationId,
+            apiClientId: scope.apiClientId,
+          });
           if (scope.readsCustomers) {
             visible.orWhere(
               `organization.kind = 'CUSTOMER' AND EXISTS (
                  SELECT 1 FROM identity.partner_grant grant_row
                  WHERE grant_row.partner_organization_id = :own AND grant_row.customer_organization_id = organization.id
-                   AND grant_row.revoked_at IS NULL AND (grant_row.api_device_data OR NOT :apiDeviceDataOnly))`,
-              { apiDeviceDataOnly: scope.apiDeviceDataOnly },
+                   AND grant_row.revoked_at IS NULL AND (grant_row.api_device_data OR CAST(:apiClientId AS text) IS NULL))
+               AND (CAST(:apiClientId AS text) IS NULL OR EXISTS (
+                 SELECT 1 FROM identity.api_credential credential
+                 WHERE credential.client_id = :apiClientId AND credential.partner_organization_id = :own
+                   AND credential.revoked_at IS NULL
+                   AND (credential.customer_organization_ids IS NULL OR organization.id = ANY(credential.customer_organization_ids))))`,
             );
           }
         }),

@@ -1,0 +1,156 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import DataLoader from 'dataloader';
+import { clientError, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
+import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
+
+/**
+ * A partner's API credentials: a client id and a secret that scripts trade
+ * for access tokens with the OAuth 2.0 client credentials grant (the gateway's
+ * `POST /oauth/token`). The secret is shown once and stored as its SHA-256.
+ */
+export interface ApiCredential {
+  id: string;
+  partnerOrganizationId: string;
+  name: string;
+  clientId: string;
+  /** Null: every customer that grants the partner API device-data access. */
+  customerOrganizationIds: string[] | null;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** What an API client's credential allows right now; read on every request, so a revocation counts at once. */
+export interface ApiCredentialScope {
+  active: boolean;
+  customerOrganizationIds: string[] | null;
+}
+
+const CREDENTIAL_COLUMNS = `id, partner_organization_id AS "partnerOrganizationId", name, client_id AS "clientId",
+  customer_organization_ids AS "customerOrganizationIds", created_by AS "createdBy", created_at AS "createdAt",
+  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+const MAX_NAME_LENGTH = 100;
+const CLIENT_ID_PREFIX = 'pgc_';
+const SECRET_PREFIX = 'pgs_';
+
+/**
+ * Creates a credential for the caller's partner organization, in one
+ * statement that also checks every named customer grants the partner access
+ * today. Returns the secret, which is never readable again.
+ */
+export async function createApiCredential(
+  database: Database,
+  actor: UserPrincipal,
+  input: { name: string; customerIds?: readonly string[] | null },
+): Promise<{ credential: ApiCredential; clientSecret: string }> {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
+    throw clientError('BAD_USER_INPUT', `A credential's name has 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'name' });
+  }
+  const customerIds = input.customerIds == null ? null : [...new Set(input.customerIds)];
+  if (customerIds !== null && (customerIds.length === 0 || !customerIds.every(isUuid))) {
+    throw notYourCustomers();
+  }
+  const clientId = `${CLIENT_ID_PREFIX}${randomBytes(16).toString('hex')}`;
+  const clientSecret = `${SECRET_PREFIX}${newOpaqueToken()}`;
+  const [credential] = await database.dataSource.query<ApiCredential[]>(
+    `INSERT INTO identity.api_credential (partner_organization_id, name, client_id, secret_hash, customer_organization_ids, created_by)
+     SELECT $1, $2, $3, $4, $5::uuid[], $6
+     WHERE $5::uuid[] IS NULL OR (
+       SELECT count(*) FROM identity.partner_grant
+       WHERE partner_organization_id = $1 AND customer_organization_id = ANY($5::uuid[]) AND revoked_at IS NULL
+     ) = cardinality($5::uuid[])
+     RETURNING ${CREDENTIAL_COLUMNS}`,
+    [actor.organizationId, name, clientId, hashOpaqueToken(clientSecret), customerIds, actor.userId],
+  );
+  if (!credential) throw notYourCustomers();
+  return { credential, clientSecret };
+}
+
+/** Revokes one of the caller's partner's credentials; tokens issued for it stop working on their next request. */
+export async function revokeApiCredential(database: Database, actor: UserPrincipal, id: string): Promise<ApiCredential> {
+  if (!isUuid(id)) throw unknownCredential();
+  const [rows] = await database.dataSource.query<[ApiCredential[], number]>(
+    `UPDATE identity.api_credential SET revoked_at = coalesce(revoked_at, now())
+     WHERE id = $1 AND partner_organization_id = $2
+     RETURNING ${CREDENTIAL_COLUMNS}`,
+    [id, actor.organizationId],
+  );
+  const [credential] = rows;
+  if (!credential) throw unknownCredential();
+  return credential;
+}
+
+/**
+ * The client credentials grant: a standing credential's id and secret give an
+ * access token for an API client of its partner. Any mismatch is the same
+ * INVALID_CLIENT, whether the id is unknown, the secret wrong or the
+ * credential revoked.
+ */
+export async function exchangeClientCredentials(
+  database: Database,
+  tokens: AccessTokenIssuer,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ accessToken: string; expiresIn: number }> {
+  const [found] = await database.dataSource.query<{ id: string; partnerOrganizationId: string; secretHash: string }[]>(
+    `SELECT id, partner_organization_id AS "partnerOrganizationId", secret_hash AS "secretHash"
+     FROM identity.api_credential WHERE client_id = $1 AND revoked_at IS NULL`,
+    [clientId],
+  );
+  const presented = Buffer.from(hashOpaqueToken(clientSecret), 'hex');
+  const expected = Buffer.from(found?.secretHash ?? hashOpaqueToken(''), 'hex');
+  if (!found || !timingSafeEqual(presented, expected)) {
+    throw clientError('INVALID_CLIENT', 'The client id and secret do not match a standing API credential.');
+  }
+  await database.dataSource.query('UPDATE identity.api_credential SET last_used_at = now() WHERE id = $1', [found.id]);
+  return tokens.issueForApiClient({ clientId, partnerOrganizationId: found.partnerOrganizationId });
+}
+
+/**
+ * Per request: the calling API client's credential as it stands now (one
+ * statement, at most once per request); null for every other principal.
+ */
+export function createApiCredentialScopeLoader(database: Database, principal: Principal): () => Promise<ApiCredentialScope | null> {
+  let scope: Promise<ApiCredentialScope | null> | undefined;
+  return () => {
+    if (principal.kind !== 'api-client') return Promise.resolve(null);
+    scope ??= database.dataSource
+      .query<{ customerOrganizationIds: string[] | null }[]>(
+        `SELECT customer_organization_ids AS "customerOrganizationIds" FROM identity.api_credential
+         WHERE client_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL`,
+        [principal.clientId, principal.partnerOrganizationId],
+      )
+      .then(([row]) => ({ active: row !== undefined, customerOrganizationIds: row?.customerOrganizationIds ?? null }));
+    return scope;
+  };
+}
+
+/** Per request: the credentials of many partner organizations, newest first, in one statement. */
+export function createApiCredentialsLoader(database: Database) {
+  return new DataLoader<string, ApiCredential[]>(async (partnerIds) => {
+    const ids = partnerIds.filter(isUuid);
+    const rows =
+      ids.length === 0
+        ? []
+        : await database.dataSource.query<ApiCredential[]>(
+            `SELECT ${CREDENTIAL_COLUMNS} FROM identity.api_credential
+             WHERE partner_organization_id = ANY($1::uuid[]) ORDER BY created_at DESC, id`,
+            [ids],
+          );
+    const byPartner = groupBy(rows, (credential) => credential.partnerOrganizationId);
+    return partnerIds.map((id) => byPartner.get(id) ?? []);
+  });
+}
+
+function notYourCustomers() {
+  return clientError('BAD_USER_INPUT', 'Name customers that grant your organization access, or none for all of them.', {
+    field: 'customerIds',
+  });
+}
+
+function unknownCredential() {
+  return clientError('NOT_FOUND', 'Your organization has no API credential with that id.', { field: 'id' });
+}
