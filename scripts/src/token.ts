@@ -18,15 +18,30 @@ import { readStackConfig } from './stack-config';
  * `npm run token -- <email>`: prints an access token for a seeded user and
  * nothing else on stdout, to paste into Sandbox's Authorization header
  * (`Bearer <token>`). Signed with the development stack's key, as identity's
- * sign-in would, with the second factor counted as done. Refused in production.
+ * sign-in would, with the second factor counted as done.
+ * `npm run token -- --operator <name>`: the same for a platform operator
+ * (support staff), who decides Partner ID change requests. Refused in production.
  */
 runCommand('token', async () => {
   const { nodeEnv } = readConfig({ nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') } }, process.env);
   if (nodeEnv === 'production') throw new Error('npm run token makes development tokens only; it refuses to run with NODE_ENV=production');
-  const email = process.argv[2]?.trim().toLowerCase();
-  if (!email) throw new Error('usage: npm run token -- <email of a seeded user, such as admin@northwind.example>');
-
+  const [first, second] = process.argv.slice(2).map((argument) => argument.trim());
   const config = readStackConfig(process.env);
+  const keys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
+  const issuer = await createAccessTokenIssuer({
+    ...keys,
+    issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
+    audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
+    ttlSeconds: 3600,
+  });
+  if (first === '--operator') {
+    if (!second) throw new Error('usage: npm run token -- --operator <name of the support person>');
+    process.stdout.write(`${(await issuer.issueForOperator({ operatorId: second })).accessToken}\n`);
+    return;
+  }
+  const email = first?.toLowerCase();
+  if (!email) throw new Error('usage: npm run token -- <email of a seeded user, such as admin@northwind.example> | --operator <name>');
+
   const logger = createLogger({ level: 'warn', format: 'text' });
   const database = await openLocalDatabase(config, logger, { reuseRunning: true });
   let user: { id: string; organization_id: string; role: OrganizationRole } | undefined;
@@ -47,13 +62,6 @@ runCommand('token', async () => {
   }
   if (!user) throw new Error(`no user has the email ${email}; the README lists the demo accounts`);
 
-  const keys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
-  const issuer = await createAccessTokenIssuer({
-    ...keys,
-    issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
-    audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
-    ttlSeconds: 3600,
-  });
   const { accessToken } = await issuer.issueForUser({ userId: user.id, organizationId: user.organization_id, role: user.role, mfa: true });
   process.stdout.write(`${accessToken}\n`);
 });

@@ -20,6 +20,8 @@ import { ANONYMOUS, type OrganizationRole, type Principal } from './principal';
 export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA'] as const;
 export const DEFAULT_ACCESS_TOKEN_ISSUER = 'partnergraph-identity';
 export const DEFAULT_ACCESS_TOKEN_AUDIENCE = 'partnergraph';
+/** The role claim of a platform operator, whose token names no organization. */
+export const OPERATOR_ROLE = 'OPERATOR';
 
 /** The claims PartnerGraph reads, besides the registered ones (iss, aud, sub, iat, exp). */
 interface PartnerGraphClaims extends JWTPayload {
@@ -46,6 +48,8 @@ export interface AccessTokenIssuer {
   issueForUser(subject: UserTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
   /** For the client credentials grant: `sub` and `client_id` are the client id (RFC 9068), `org` its partner. */
   issueForApiClient(subject: ApiClientTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
+  /** For platform operators (support staff): `role` OPERATOR and no organization. */
+  issueForOperator(subject: { operatorId: string }): Promise<{ accessToken: string; expiresIn: number }>;
   /** The public half, as published at `/.well-known/jwks.json`. */
   jwks: JSONWebKeySet;
 }
@@ -77,6 +81,7 @@ export async function createAccessTokenIssuer(options: {
     issueForUser: (subject) =>
       issue(subject.userId, { org: subject.organizationId, role: subject.role, amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'] }),
     issueForApiClient: (subject) => issue(subject.clientId, { org: subject.partnerOrganizationId, client_id: subject.clientId }),
+    issueForOperator: (subject) => issue(subject.operatorId, { role: OPERATOR_ROLE }),
   };
 }
 
@@ -127,10 +132,16 @@ export function createAccessTokenVerifier(options: {
   };
 }
 
-/** A token with a role is a user's; one without, whose `client_id` is its subject, is an API client's (RFC 9068). */
+/**
+ * A token with role OPERATOR and no organization is a platform operator's; one
+ * with a role and an organization is a user's; one without a role, whose
+ * `client_id` is its subject, is an API client's (RFC 9068).
+ */
 function principalFromClaims(claims: PartnerGraphClaims): Principal | null {
   const { sub, org, role, amr } = claims;
-  if (typeof sub !== 'string' || sub === '' || typeof org !== 'string' || org === '') return null;
+  if (typeof sub !== 'string' || sub === '') return null;
+  if (role === OPERATOR_ROLE && org === undefined) return { kind: 'operator', operatorId: sub };
+  if (typeof org !== 'string' || org === '') return null;
   if (role === undefined && claims.client_id === sub) return { kind: 'api-client', clientId: sub, partnerOrganizationId: org };
   if (role !== 'ADMIN' && role !== 'VIEWER') return null;
   const mfa = Array.isArray(amr) && (amr.includes('otp') || amr.includes('mfa'));

@@ -30,6 +30,20 @@ export const ERROR_CODES = {
   INVITATION_USED: { status: 409, description: 'The invitation link has already been used; each works once.' },
   INVITATION_EXPIRED: { status: 410, description: 'The invitation link has expired; ask for a new one.' },
   EMAIL_TAKEN: { status: 409, description: 'An account with that email already exists.' },
+  PARTNER_ID_UNUSABLE_NAME: {
+    status: 400,
+    description: 'The organization name leaves too little once reduced to Latin letters and digits: choose a Partner ID.',
+  },
+  PARTNER_ID_INVALID: {
+    status: 400,
+    description: 'A Partner ID is 2 to 40 uppercase letters and digits in words joined by single underscores.',
+  },
+  PARTNER_ID_TAKEN: { status: 409, description: 'Another partner has that Partner ID.' },
+  PARTNER_ID_CHANGE_PENDING: {
+    status: 409,
+    description: 'The organization already has a Partner ID change request waiting for an operator.',
+  },
+  PARTNER_ID_CHANGE_DECIDED: { status: 409, description: 'That Partner ID change request has already been decided.' },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

@@ -5,13 +5,23 @@ import type { IpVisibility } from '@partnergraph/core';
  * An address as the access matrix lets the caller see it. With
  * LAST_TWO_SEGMENTS, an IPv4 address keeps its last two octets
  * (`x.x.113.45`) and an IPv6 address its last two groups
- * (`x:x:x:x:x:x:0:1`), each hidden segment written as `x`.
+ * (`x:x:x:x:x:x:0:1`), each hidden segment written as `x`; an IPv4 address
+ * written in IPv6 form is shown as the IPv4 address it is.
  */
 export function visibleIpAddress(address: string, visibility: IpVisibility): string {
   if (visibility === 'FULL') return address;
-  if (isIPv4(address)) return ['x', 'x', ...address.split('.').slice(2)].join('.');
-  if (isIPv6(address)) return [...Array<string>(6).fill('x'), ...ipv6Groups(address).slice(6)].join(':');
-  return 'x.x.x.x';
+  if (isIPv4(address)) return lastTwoOctets(address.split('.'));
+  if (!isIPv6(address)) return 'x.x.x.x';
+  const groups = ipv6Groups(address);
+  // An IPv4 address in IPv6 form (::ffff:a.b.c.d, ::a.b.c.d) carries all four octets in its last two groups.
+  if (groups.slice(0, 5).every((group) => group === '0') && (groups[5] === 'ffff' || groups[5] === '0')) {
+    return lastTwoOctets(groups.slice(6).flatMap((group) => [String(parseInt(group, 16) >> 8), String(parseInt(group, 16) & 0xff)]));
+  }
+  return [...Array<string>(6).fill('x'), ...groups.slice(6)].join(':');
+}
+
+function lastTwoOctets(octets: readonly string[]): string {
+  return ['x', 'x', ...octets.slice(2)].join('.');
 }
 
 /** The eight groups of an IPv6 address (lowercase, without leading zeros), an embedded IPv4 tail included. */

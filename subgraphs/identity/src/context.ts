@@ -4,6 +4,7 @@ import { createApiCredentialScopeLoader, createApiCredentialsLoader, type ApiCre
 import { createLoaders, type Loaders } from './loaders';
 import { createOrganizationVisibilityLoader, type OrganizationVisibilityLoader } from './organization-visibility';
 import { createPartnerAccessLoaders, type PartnerAccessLoaders } from './partner-access';
+import { createPartnerIdChangeLoaders } from './partner-id-changes';
 
 export interface IdentityContext extends BaseContext {
   database: Database;
@@ -14,6 +15,7 @@ export interface IdentityContext extends BaseContext {
   /** Whether the caller may know of an organization at all (see organization-visibility.ts). */
   organizationVisibility: OrganizationVisibilityLoader;
   partnerAccess: PartnerAccessLoaders;
+  partnerIdChanges: ReturnType<typeof createPartnerIdChangeLoaders>;
   tokens: AccessTokenIssuer;
   /** The portal page invitation links point to. */
   invitationAcceptUrl: string;
@@ -39,6 +41,7 @@ export function createContext(
     database,
     loaders,
     partnerAccess: createPartnerAccessLoaders(database),
+    partnerIdChanges: createPartnerIdChangeLoaders(database),
     signedIn,
     apiCredentialScope,
     apiCredentials: createApiCredentialsLoader(database),

@@ -1,4 +1,4 @@
-import { allow, rule, type IRules } from 'graphql-shield';
+import { allow, or, rule, type IRules } from 'graphql-shield';
 import type { IdentityContext } from './context';
 import type { Organization } from './organization';
 import type { UserAccount } from './user-account';
@@ -44,6 +44,9 @@ const isCustomerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { p
   return organization?.kind === 'CUSTOMER';
 });
 
+/** Platform operators (support staff). */
+const isOperator = rule({ cache: 'contextual' })(async (_parent, _args, { principal }: IdentityContext) => principal.kind === 'operator');
+
 /** Anyone signed in, for what concerns only their own account. */
 const isSignedInUser = rule({ cache: 'contextual' })(async (_parent, _args, { principal }: IdentityContext) => principal.kind === 'user');
 
@@ -63,7 +66,15 @@ const isPartnerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { pr
 export const permissions: Record<string, IRules> = {
   // The resolvers of organizations and organization return only what the caller may know of.
   // accessDecisions answers only about the caller's own principal, and only subgraphs can reach it (@inaccessible).
-  Query: { organizations: allow, organization: allow, viewer: allow, accessDecisions: allow },
+  // suggestPartnerId is what a sign-up form asks before any account exists.
+  Query: {
+    organizations: allow,
+    organization: allow,
+    viewer: allow,
+    accessDecisions: allow,
+    suggestPartnerId: allow,
+    pendingPartnerIdChangeRequests: isOperator,
+  },
   Mutation: {
     signIn: allow,
     // The refresh token is the credential.
@@ -75,6 +86,10 @@ export const permissions: Record<string, IRules> = {
     // Holding the emailed link is the credential.
     acceptUserInvitation: allow,
     approvePartner: isCustomerAdmin,
+    // Sign-up: anyone may create a new partner organization with its first admin.
+    createPartnerAccount: allow,
+    requestPartnerIdChange: isPartnerAdmin,
+    decidePartnerIdChange: isOperator,
     createApiCredential: isPartnerAdmin,
     revokeApiCredential: isPartnerAdmin,
     // The client secret is the credential; only the gateway's token endpoint reaches it (@inaccessible).
@@ -90,7 +105,9 @@ export const permissions: Record<string, IRules> = {
     partnerAccess: isMemberOfThisOrganization,
     partnerAccessHistory: isAdminOfThisCustomer,
     apiCredentials: isAdminOfThisPartner,
+    partnerIdChangeRequests: or(isAdminOfThisPartner, isOperator),
   },
+  PartnerIdChangeRequest: allow,
   ApiCredential: allow,
   NewApiCredential: allow,
   ApiClientToken: allow,

@@ -6,6 +6,7 @@ import { CreateInvitationAndOutbox1764300600000 } from './1764300600000-create-i
 import { AddMfaEnrolment1764300700000 } from './1764300700000-add-mfa-enrolment';
 import { CreateRefreshToken1764300800000 } from './1764300800000-create-refresh-token';
 import { CreateApiCredential1764300900000 } from './1764300900000-create-api-credential';
+import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-create-partner-id-change-request';
 
 /** In the order they apply. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddMfaEnrolment1764300700000,
   CreateRefreshToken1764300800000,
   CreateApiCredential1764300900000,
+  CreatePartnerIdChangeRequest1764301100000,
 ];

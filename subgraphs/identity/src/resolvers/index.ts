@@ -3,7 +3,8 @@ import { Invitation } from './invitation';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
 import { PartnerAccess, PartnerAccessEvent } from './partner-access';
+import { PartnerIdChangeRequest } from './partner-id-change-request';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { Query, Mutation, ApiCredential, Invitation, Organization, PartnerAccess, PartnerAccessEvent, User };
+export const resolvers = { Query, Mutation, ApiCredential, Invitation, Organization, PartnerAccess, PartnerAccessEvent, PartnerIdChangeRequest, User };

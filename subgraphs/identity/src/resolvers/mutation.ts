@@ -4,9 +4,11 @@ import { createApiCredential, exchangeClientCredentials, revokeApiCredential } f
 import { acceptUserInvitation, approvePartner, invite } from '../invitations';
 import { confirmMfa, enrollMfa } from '../mfa-enrolment';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
+import { createPartnerAccount, type NewPartnerAccount } from '../partner-accounts';
+import { decidePartnerIdChange, requestPartnerIdChange } from '../partner-id-changes';
 import { openSession, refreshSession, signIn, type SignInInput } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
-import { signedInUser } from './signed-in-user';
+import { signedInOperator, signedInUser } from './signed-in-user';
 
 export const Mutation = {
   async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
@@ -70,6 +72,28 @@ export const Mutation = {
     { database, tokens }: IdentityContext,
   ) {
     return exchangeClientCredentials(database, tokens, clientId, clientSecret);
+  },
+
+  async createPartnerAccount(_parent: unknown, input: NewPartnerAccount, context: IdentityContext) {
+    const session = await createPartnerAccount(context.database, context.tokens, input);
+    context.signedIn.userId = session.user.id;
+    return session;
+  },
+
+  requestPartnerIdChange(
+    _parent: unknown,
+    input: { partnerId: string; reason: string },
+    { database, principal }: IdentityContext,
+  ) {
+    return requestPartnerIdChange(database, signedInUser(principal), input);
+  },
+
+  decidePartnerIdChange(
+    _parent: unknown,
+    input: { requestId: string; approve: boolean; note?: string | null },
+    { database, principal }: IdentityContext,
+  ) {
+    return decidePartnerIdChange(database, signedInOperator(principal).operatorId, input);
   },
 
   enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {

@@ -2,8 +2,9 @@ import type { IdentityContext } from '../context';
 import type { Organization as OrganizationRow } from '../organization';
 
 export const Organization = {
-  __resolveReference(reference: { id: string }, { loaders }: IdentityContext) {
-    return loaders.organizationById.load(reference.id);
+  /** An organization the caller may not know of does not exist for them, on this path as on root fields. */
+  async __resolveReference(reference: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
+    return (await organizationVisibility.load(reference.id)) ? loaders.organizationById.load(reference.id) : null;
   },
   partnerAccess: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
     partnerAccess.standingGrantsOf.load(organization.id),
@@ -11,4 +12,6 @@ export const Organization = {
     partnerAccess.historyOf.load(organization.id),
   apiCredentials: (organization: OrganizationRow, _args: unknown, { apiCredentials }: IdentityContext) =>
     apiCredentials.load(organization.id),
+  partnerIdChangeRequests: (organization: OrganizationRow, _args: unknown, { partnerIdChanges }: IdentityContext) =>
+    partnerIdChanges.ofOrganization.load(organization.id),
 };

@@ -4,6 +4,7 @@ import type { IdentityContext } from '../context';
 import { accessDecisions } from './access-decisions';
 import { OrganizationEntity } from '../organization';
 import { organizationListScope } from '../organization-visibility';
+import { suggestPartnerId } from '../partner-accounts';
 
 export const Query = {
   accessDecisions,
@@ -58,6 +59,14 @@ export const Query = {
   /** Null for an organization the caller may not know of, exactly as for one that does not exist. */
   async organization(_parent: unknown, { id }: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
     return (await organizationVisibility.load(id)) ? loaders.organizationById.load(id) : null;
+  },
+
+  suggestPartnerId(_parent: unknown, { organizationName }: { organizationName: string }, { database }: IdentityContext) {
+    return suggestPartnerId(database, organizationName);
+  },
+
+  pendingPartnerIdChangeRequests(_parent: unknown, _args: unknown, { partnerIdChanges }: IdentityContext) {
+    return partnerIdChanges.pending();
   },
 
   async viewer(_parent: unknown, _args: unknown, { principal, loaders }: IdentityContext) {

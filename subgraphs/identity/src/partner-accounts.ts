@@ -1,0 +1,114 @@
+import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import type { Database } from '@partnergraph/subgraph-kit';
+import { hashPassword, validateNewPassword } from './credentials/password';
+import { derivePartnerId, isValidPartnerId, PartnerIdError, withCollisionSuffix } from './partner-id';
+import { openSession, type Session } from './sign-in';
+import { UserAccountEntity } from './user-account';
+
+/**
+ * A partner account: a PARTNER organization with its Partner ID and its first
+ * admin. Until it is created the Partner ID is the applicant's to edit (the
+ * suggestion below, or their own); afterwards it changes only through
+ * requestPartnerIdChange and an operator's approval (partner-id-changes.ts).
+ */
+export interface NewPartnerAccount {
+  organizationName: string;
+  /** The Partner ID as the applicant edited it; omitted, the suggestion for the name. */
+  partnerId?: string | null;
+  admin: { email: string; displayName: string; password: string };
+}
+
+const MAX_NAME_LENGTH = 200;
+const SUFFIXED_PREFIX_LENGTH = 18;
+const UNIQUE_VIOLATION = '23505';
+
+/** The Partner ID a new partner of this name would get: derived from the name, with a numbered suffix if taken. */
+export async function suggestPartnerId(database: Database, organizationName: string): Promise<string> {
+  const base = partnerIdOrError(() => derivePartnerId(organizationName), 'organizationName');
+  // Every ID a suffixed candidate could collide with starts with the base's first 18 characters (shortening for a
+  // suffix keeps at least half of 40 minus the suffix); LIKE reads `_` as any character, which only widens the set.
+  const rows = await database.dataSource.query<{ partnerId: string }[]>(
+    `SELECT partner_id AS "partnerId" FROM identity.organization WHERE partner_id LIKE $1 || '%'`,
+    [base.slice(0, SUFFIXED_PREFIX_LENGTH)],
+  );
+  return withCollisionSuffix(base, new Set(rows.map((row) => row.partnerId)));
+}
+
+/**
+ * Creates the organization and its first admin together, and signs the admin
+ * in (without MFA: they enrol next, and need it to read customer data).
+ */
+export async function createPartnerAccount(database: Database, tokens: AccessTokenIssuer, input: NewPartnerAccount): Promise<Session> {
+  const organizationName = input.organizationName.trim();
+  if (organizationName.length < 1 || organizationName.length > MAX_NAME_LENGTH) {
+    throw clientError('BAD_USER_INPUT', `The organization name must be 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'organizationName' });
+  }
+  const email = input.admin.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw clientError('BAD_USER_INPUT', 'That is not an email address.', { field: 'admin.email' });
+  const displayName = input.admin.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 200) {
+    throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'admin.displayName' });
+  }
+  const problem = validateNewPassword(input.admin.password);
+  if (problem) throw clientError('BAD_USER_INPUT', problem, { field: 'admin.password' });
+
+  const partnerId =
+    input.partnerId == null ? await suggestPartnerId(database, organizationName) : requireValidPartnerId(input.partnerId, 'partnerId');
+  const passwordHash = await hashPassword(input.admin.password);
+
+  const userId = await database.dataSource.transaction(async (manager) => {
+    let organizationId: string;
+    try {
+      const [organization] = (await manager.query(
+        `INSERT INTO identity.organization (name, kind, partner_id) VALUES ($1, 'PARTNER', $2) RETURNING id`,
+        [organizationName, partnerId],
+      )) as { id: string }[];
+      if (!organization) throw new Error('the organization insert returned no row');
+      organizationId = organization.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw partnerIdTaken(partnerId);
+      throw error;
+    }
+    const [user] = (await manager.query(
+      `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, $3, 'ADMIN', $4) ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [organizationId, email, displayName, passwordHash],
+    )) as { id: string }[];
+    if (!user) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.', { field: 'admin.email' });
+    return user.id;
+  });
+  const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
+  return openSession(database, tokens, user, { mfa: false });
+}
+
+/** A Partner ID someone typed, trimmed, or PARTNER_ID_INVALID naming `field`. */
+export function requireValidPartnerId(value: string, field: string): string {
+  const partnerId = value.trim();
+  if (!isValidPartnerId(partnerId)) throw invalidPartnerId(partnerId, field);
+  return partnerId;
+}
+
+export function partnerIdTaken(partnerId: string) {
+  return clientError('PARTNER_ID_TAKEN', `The Partner ID ${partnerId} belongs to another partner.`, { field: 'partnerId' });
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+function invalidPartnerId(value: string, field: string) {
+  return clientError(
+    'PARTNER_ID_INVALID',
+    `A Partner ID is 2 to 40 uppercase letters and digits in words joined by single underscores, such as ACME_INC; got ${JSON.stringify(value)}.`,
+    { field },
+  );
+}
+
+function partnerIdOrError(derive: () => string, field: string): string {
+  try {
+    return derive();
+  } catch (error) {
+    if (error instanceof PartnerIdError) throw clientError(error.code, error.message, { field });
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+import DataLoader from 'dataloader';
+import { clientError, type UserPrincipal } from '@partnergraph/core';
+import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { isUniqueViolation, partnerIdTaken, requireValidPartnerId } from './partner-accounts';
+
+export type PartnerIdChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+/** A partner's support request for a new Partner ID, and once decided, the record of the decision. */
+export interface PartnerIdChangeRequest {
+  id: string;
+  organizationId: string;
+  previousPartnerId: string;
+  requestedPartnerId: string;
+  reason: string;
+  status: PartnerIdChangeStatus;
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+}
+
+const REQUEST_COLUMNS = `id, organization_id AS "organizationId", previous_partner_id AS "previousPartnerId",
+  requested_partner_id AS "requestedPartnerId", reason, status, requested_by AS "requestedBy", requested_at AS "requestedAt",
+  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_note AS "decisionNote"`;
+const MAX_TEXT_LENGTH = 1000;
+
+/**
+ * A partner admin asks for a new Partner ID for their organization. Refused,
+ * with nothing written, for the current ID, another partner's, or while
+ * another request waits.
+ */
+export async function requestPartnerIdChange(
+  database: Database,
+  actor: UserPrincipal,
+  input: { partnerId: string; reason: string },
+): Promise<PartnerIdChangeRequest> {
+  const requested = requireValidPartnerId(input.partnerId, 'partnerId');
+  const reason = input.reason.trim();
+  if (reason.length < 1 || reason.length > MAX_TEXT_LENGTH) {
+    throw clientError('BAD_USER_INPUT', `Give a reason of 1 to ${MAX_TEXT_LENGTH} characters.`, { field: 'reason' });
+  }
+  try {
+    return await database.dataSource.transaction(async (manager) => {
+      const [own] = (await manager.query(
+        `SELECT partner_id AS "partnerId" FROM identity.organization WHERE id = $1 AND kind = 'PARTNER' FOR UPDATE`,
+        [actor.organizationId],
+      )) as { partnerId: string }[];
+      if (!own) throw clientError('FORBIDDEN', 'Only a partner organization has a Partner ID.');
+      if (own.partnerId === requested) throw clientError('BAD_USER_INPUT', `${requested} is already your Partner ID.`, { field: 'partnerId' });
+      const taken = (await manager.query('SELECT 1 FROM identity.organization WHERE partner_id = $1', [requested])) as unknown[];
+      if (taken.length > 0) throw partnerIdTaken(requested);
+      const [created] = (await manager.query(
+        `INSERT INTO identity.partner_id_change_request (organization_id, previous_partner_id, requested_partner_id, reason, requested_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${REQUEST_COLUMNS}`,
+        [actor.organizationId, own.partnerId, requested, reason, actor.userId],
+      )) as PartnerIdChangeRequest[];
+      if (!created) throw new Error('the request insert returned no row');
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw clientError('PARTNER_ID_CHANGE_PENDING', 'Your organization already has a Partner ID change waiting for a decision.');
+    }
+    throw error;
+  }
+}
+
+/**
+ * A platform operator approves or rejects a pending request. Approving
+ * changes the Partner ID in the same transaction, and only if it is still the
+ * one the request started from and no other partner has taken the new one
+ * meanwhile; otherwise nothing is written.
+ */
+export async function decidePartnerIdChange(
+  database: Database,
+  operatorId: string,
+  input: { requestId: string; approve: boolean; note?: string | null },
+): Promise<PartnerIdChangeRequest> {
+  if (!isUuid(input.requestId)) throw unknownRequest();
+  const note = input.note?.trim() || null;
+  if (note !== null && note.length > MAX_TEXT_LENGTH) {
+    throw clientError('BAD_USER_INPUT', `A note has at most ${MAX_TEXT_LENGTH} characters.`, { field: 'note' });
+  }
+  try {
+    return await database.dataSource.transaction(async (manager) => {
+      const [pending] = (await manager.query(
+        `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request WHERE id = $1 FOR UPDATE`,
+        [input.requestId],
+      )) as PartnerIdChangeRequest[];
+      if (!pending) throw unknownRequest();
+      if (pending.status !== 'PENDING') {
+        throw clientError('PARTNER_ID_CHANGE_DECIDED', `That request was already ${pending.status.toLowerCase()}.`);
+      }
+      if (input.approve) {
+        const [, changed] = (await manager.query(
+          `UPDATE identity.organization SET partner_id = $2 WHERE id = $1 AND partner_id = $3`,
+          [pending.organizationId, pending.requestedPartnerId, pending.previousPartnerId],
+        )) as [unknown, number];
+        if (changed !== 1) throw new Error(`the Partner ID of ${pending.organizationId} changed while its request was pending`);
+      }
+      // A raw UPDATE answers [rows, affected count].
+      const [decidedRows] = (await manager.query(
+        `UPDATE identity.partner_id_change_request
+         SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4
+         WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+        [pending.id, input.approve ? 'APPROVED' : 'REJECTED', operatorId, note],
+      )) as [PartnerIdChangeRequest[], number];
+      const [decided] = decidedRows;
+      if (!decided) throw new Error('the decided request vanished');
+      return decided;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw clientError('PARTNER_ID_TAKEN', 'Another partner took that Partner ID meanwhile; reject the request.');
+    throw error;
+  }
+}
+
+/** Per request: the change requests of many partners, newest first, in one statement; and all pending ones. */
+export function createPartnerIdChangeLoaders(database: Database) {
+  return {
+    ofOrganization: new DataLoader<string, PartnerIdChangeRequest[]>(async (organizationIds) => {
+      const ids = organizationIds.filter(isUuid);
+      const rows =
+        ids.length === 0
+          ? []
+          : await database.dataSource.query<PartnerIdChangeRequest[]>(
+              `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request
+               WHERE organization_id = ANY($1::uuid[]) ORDER BY requested_at DESC, id`,
+              [ids],
+            );
+      const byOrganization = groupBy(rows, (request) => request.organizationId);
+      return organizationIds.map((id) => byOrganization.get(id) ?? []);
+    }),
+    pending: () =>
+      database.dataSource.query<PartnerIdChangeRequest[]>(
+        `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request WHERE status = 'PENDING' ORDER BY requested_at, id`,
+      ),
+  };
+}
+
+function unknownRequest() {
+  return clientError('NOT_FOUND', 'There is no Partner ID change request with that id.', { field: 'requestId' });
+}
