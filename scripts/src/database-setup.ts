@@ -3,10 +3,19 @@ import { seedDemoDevices } from '@partnergraph/device-telemetry/demo-seed';
 import { identityStorage } from '@partnergraph/identity';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import { subscriptionsStorage } from '@partnergraph/subscriptions';
-import { seedDemoSubscriptions } from '@partnergraph/subscriptions/demo-seed';
+import { seedDemoLicensing, seedDemoSubscriptions } from '@partnergraph/subscriptions/demo-seed';
 import type { Logger } from '@partnergraph/core';
 import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from '@partnergraph/subgraph-kit';
-import { DEMO_CUSTOMERS, DEMO_PARTNER, demoDevices, demoGrants, demoSubscriptions, demoUsers } from './demo-data';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_PARTNER,
+  demoDevices,
+  demoGrants,
+  demoLicenseKeys,
+  demoSubscriptions,
+  demoUsers,
+  demoVouchers,
+} from './demo-data';
 
 const STORAGE: readonly SubgraphStorage[] = [identityStorage, subscriptionsStorage, deviceTelemetryStorage];
 
@@ -58,7 +67,10 @@ export async function seedDemoDataIfEmpty(databaseUrl: string, logger: Logger, t
     return true;
   });
   if (!empty) return false;
-  await withDatabase(subscriptions, databaseUrl, logger, (database) => seedDemoSubscriptions(database, demoSubscriptions(today)));
+  await withDatabase(subscriptions, databaseUrl, logger, async (database) => {
+    await seedDemoSubscriptions(database, demoSubscriptions(today));
+    await seedDemoLicensing(database, { keys: demoLicenseKeys(today), vouchers: demoVouchers() });
+  });
   await withDatabase(telemetry, databaseUrl, logger, (database) => seedDemoDevices(database, demoDevices()));
   return true;
 }

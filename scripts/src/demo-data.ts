@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import type { DemoGrant, DemoOrganization, DemoUser } from '@partnergraph/identity/demo-seed';
 import { derivePartnerId } from '@partnergraph/identity/partner-id';
-import type { DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
+import type { DemoLicenseKey, DemoSubscriptionLicense, DemoVoucher } from '@partnergraph/subscriptions/demo-seed';
+import { codeFromSeed } from '@partnergraph/subscriptions/license-key';
 
 /**
  * The demo world `npm start` seeds on first start: one partner looking after
@@ -161,6 +162,33 @@ export function demoSubscriptions(today: Date): DemoSubscriptionLicense[] {
       endsOn: daysFrom(today, plan.to),
     })),
   );
+}
+
+/** Unredeemed licence keys to try redeemLicenseKey with, listed in the README: one issued before 2025-04-01, one recent. */
+export function demoLicenseKeys(today: Date): DemoLicenseKey[] {
+  return [
+    {
+      key: codeFromSeed('partnergraph demo key: IT Expert, 12 months, 25 devices'),
+      product: 'IT Expert',
+      termMonths: 12,
+      deviceAllowance: 25,
+      installerEmails: ['installer@contoso.example'],
+      issuedOn: daysFrom(today, -10),
+    },
+    {
+      key: codeFromSeed('partnergraph demo key: IT Advisor, 24 months, 10 devices, legacy'),
+      product: 'IT Advisor',
+      termMonths: 24,
+      deviceAllowance: 10,
+      installerEmails: ['installer@northwind.example', 'it@fabrikam.example'],
+      issuedOn: '2025-03-15',
+    },
+  ];
+}
+
+/** A voucher for Northwind's admin to try redeemVoucher and spending credits with, listed in the README. */
+export function demoVouchers(): DemoVoucher[] {
+  return [{ code: codeFromSeed('partnergraph demo voucher: 1000 credits'), credits: 1000 }];
 }
 
 /** One account of each kind, listed in the README. */

@@ -8,8 +8,13 @@ export type IpVisibility = 'FULL' | 'LAST_TWO_SEGMENTS';
 export interface AccessDecision {
   organizationId: string;
   read: boolean;
-  /** Manage: acknowledge incidents, redeem and manage subscriptions, and the like. */
+  /** Manage the organization's data: acknowledge incidents and the like. */
   write: boolean;
+  /**
+   * Redeem licence keys and spend credits on its subscriptions: its own admins,
+   * and the admins of a partner it grants any access (access matrix).
+   */
+  manageSubscriptions: boolean;
   ipAddresses: IpVisibility;
   applications: boolean;
   unmonitoredEquipment: boolean;
@@ -23,6 +28,7 @@ export function noAccess(organizationId: string): AccessDecision {
     organizationId,
     read: false,
     write: false,
+    manageSubscriptions: false,
     ipAddresses: 'LAST_TWO_SEGMENTS',
     applications: false,
     unmonitoredEquipment: false,

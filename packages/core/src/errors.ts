@@ -44,6 +44,25 @@ export const ERROR_CODES = {
     description: 'The organization already has a Partner ID change request waiting for an operator.',
   },
   PARTNER_ID_CHANGE_DECIDED: { status: 409, description: 'That Partner ID change request has already been decided.' },
+  LICENSE_KEY_MALFORMED: {
+    status: 400,
+    description: 'A licence key is 25 letters and digits (five groups of five); this is not one.',
+  },
+  LICENSE_KEY_CHECK_FAILED: {
+    status: 400,
+    description: "The licence key's check characters do not match: a character is mistyped or two are swapped.",
+  },
+  LICENSE_KEY_UNKNOWN: { status: 404, description: 'No licence key like this one was issued.' },
+  LICENSE_KEY_ALREADY_REDEEMED: { status: 409, description: 'That licence key has been redeemed; each redeems once.' },
+  VOUCHER_UNKNOWN: { status: 404, description: 'No voucher with that code was issued (or the code is mistyped).' },
+  VOUCHER_ALREADY_REDEEMED: { status: 409, description: 'That voucher has been redeemed; each redeems once.' },
+  INSUFFICIENT_CREDITS: { status: 409, description: 'The credit balance does not cover the cost (see creditPrices).' },
+  START_DATE_IN_PAST: { status: 400, description: 'A subscription starts today (UTC) or later.' },
+  START_DATE_TOO_FAR: { status: 400, description: 'A subscription starts at most 365 days from today.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    description: 'That idempotency key was used for a different request; use a new key for a new request.',
+  },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

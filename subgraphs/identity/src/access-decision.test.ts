@@ -17,6 +17,7 @@ const API = { administrator: false, apiDeviceData: true };
 const NOTHING: Omit<AccessDecision, 'organizationId'> = {
   read: false,
   write: false,
+  manageSubscriptions: false,
   ipAddresses: 'LAST_TWO_SEGMENTS',
   applications: false,
   unmonitoredEquipment: false,
@@ -26,11 +27,12 @@ const MEMBER = { read: true, ipAddresses: 'FULL', applications: true, unmonitore
 
 describe('the access matrix for one customer organization', () => {
   it.each<[string, Principal, Parameters<typeof decideAccess>[3], Omit<AccessDecision, 'organizationId'>]>([
-    ['customer admin', user('customer', 'ADMIN', false), null, { ...MEMBER, write: true }],
-    ['customer viewer', user('customer', 'VIEWER', false), null, { ...MEMBER, write: false }],
-    ['partner admin with administrator access', user('partner', 'ADMIN', true), ADMINISTRATOR, { ...NOTHING, read: true, write: true, ipAddresses: 'FULL' }],
+    ['customer admin', user('customer', 'ADMIN', false), null, { ...MEMBER, write: true, manageSubscriptions: true }],
+    ['customer viewer', user('customer', 'VIEWER', false), null, { ...MEMBER, write: false, manageSubscriptions: false }],
+    ['partner admin with administrator access', user('partner', 'ADMIN', true), ADMINISTRATOR, { ...NOTHING, read: true, write: true, manageSubscriptions: true, ipAddresses: 'FULL' }],
     ['partner viewer with administrator access (reads, never writes)', user('partner', 'VIEWER', true), ADMINISTRATOR, { ...NOTHING, read: true, ipAddresses: 'FULL' }],
-    ['partner admin with read-only access', user('partner', 'ADMIN', true), READ_ONLY, { ...NOTHING, read: true }],
+    // Access matrix: partner admins redeem and manage subscriptions under any standing grant.
+    ['partner admin with read-only access', user('partner', 'ADMIN', true), READ_ONLY, { ...NOTHING, read: true, manageSubscriptions: true }],
     ['partner admin without MFA', user('partner', 'ADMIN', false), ADMINISTRATOR, NOTHING],
     ['partner admin without a standing grant', user('partner', 'ADMIN', true), null, NOTHING],
     ['user of another customer', user('elsewhere', 'ADMIN', true), null, NOTHING],
@@ -62,7 +64,7 @@ describe('the access matrix for one customer organization', () => {
   });
 
   it('lets partner users see their own partner organization as members', () => {
-    expect(decideAccess(user('partner', 'VIEWER', true), 'partner', PARTNER, null)).toEqual({ organizationId: 'partner', ...MEMBER, write: false });
+    expect(decideAccess(user('partner', 'VIEWER', true), 'partner', PARTNER, null)).toEqual({ organizationId: 'partner', ...MEMBER, write: false, manageSubscriptions: false });
   });
 
   it('answers nothing for an organization that does not exist', () => {

@@ -26,6 +26,7 @@ export function decideAccess(
       organizationId,
       read: true,
       write: principal.role === 'ADMIN',
+      manageSubscriptions: principal.role === 'ADMIN',
       ipAddresses: 'FULL',
       applications: true,
       unmonitoredEquipment: true,
@@ -39,6 +40,7 @@ export function decideAccess(
       ...noAccess(organizationId),
       read: true,
       write: grant.administrator && principal.role === 'ADMIN',
+      manageSubscriptions: principal.role === 'ADMIN',
       ipAddresses: grant.administrator ? 'FULL' : 'LAST_TWO_SEGMENTS',
     };
   }

@@ -1,4 +1,5 @@
 import { CreateSubscriptionLicense1764300100000 } from './1764300100000-create-subscription-license';
+import { CreateLicensing1764301200000 } from './1764301200000-create-licensing';
 
 /** In the order they apply. */
-export const migrations = [CreateSubscriptionLicense1764300100000];
+export const migrations = [CreateSubscriptionLicense1764300100000, CreateLicensing1764301200000];

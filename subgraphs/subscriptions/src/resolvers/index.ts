@@ -1,4 +1,7 @@
+import { CreditMovement } from './credit-movement';
+import { Mutation } from './mutation';
 import { Organization } from './organization';
+import { Query } from './query';
 import { SubscriptionLicense } from './subscription-license';
 
-export const resolvers = { Organization, SubscriptionLicense };
+export const resolvers = { Query, Mutation, Organization, SubscriptionLicense, CreditMovement };

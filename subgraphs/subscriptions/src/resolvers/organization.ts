@@ -1,4 +1,9 @@
+import { clientError } from '@partnergraph/core';
 import type { SubscriptionsContext } from '../context';
+import { subscriptionStatus, type SubscriptionStatus } from '../subscription-status';
+import { todayUtc } from '../calendar';
+
+const MAX_MOVEMENTS = 200;
 
 /** Identity owns organizations; this subgraph only adds fields to them. */
 export const Organization = {
@@ -6,7 +11,22 @@ export const Organization = {
     return { id: reference.id };
   },
 
-  subscriptions(organization: { id: string }, _args: unknown, { loaders }: SubscriptionsContext) {
-    return loaders.licensesByOrganization.load(organization.id);
+  /** All of an organization's licences come in one statement with every other organization's; `status` filters them here. */
+  async subscriptions(organization: { id: string }, { status }: { status?: SubscriptionStatus[] | null }, { loaders }: SubscriptionsContext) {
+    const licenses = await loaders.licensesByOrganization.load(organization.id);
+    if (!status) return licenses;
+    const today = todayUtc();
+    return licenses.filter((license) => status.includes(subscriptionStatus(license, today)));
+  },
+
+  creditBalance(organization: { id: string }, _args: unknown, { loaders }: SubscriptionsContext) {
+    return loaders.creditBalanceOf.load(organization.id);
+  },
+
+  creditMovements(organization: { id: string }, { first }: { first: number }, { loaders }: SubscriptionsContext) {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_MOVEMENTS) {
+      throw clientError('BAD_USER_INPUT', `first is a whole number from 1 to ${MAX_MOVEMENTS}.`, { field: 'first' });
+    }
+    return loaders.creditMovements.load({ organizationId: organization.id, first });
   },
 };

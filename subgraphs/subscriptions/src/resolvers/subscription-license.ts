@@ -1,4 +1,5 @@
 import { mayViewSubscriptions } from '../access';
+import { todayUtc } from '../calendar';
 import type { SubscriptionsContext } from '../context';
 import type { SubscriptionLicense as License } from '../subscription-license';
 import { subscriptionStatus } from '../subscription-status';
@@ -12,7 +13,10 @@ export const SubscriptionLicense = {
   },
 
   status(license: License) {
-    // Today in UTC, so that every replica agrees whatever its time zone.
-    return subscriptionStatus(license, new Date().toISOString().slice(0, 10));
+    return subscriptionStatus(license, todayUtc());
+  },
+
+  organization(license: License) {
+    return { id: license.organizationId };
   },
 };
