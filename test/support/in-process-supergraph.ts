@@ -70,7 +70,7 @@ export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair(
 
 /** Identity first: the others ask it for access decisions at `identityUrl`. */
 function identityPackage(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext> {
-  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test' }) as unknown as SubgraphPackage<BaseContext>;
+  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test', emailDelivered: false }) as unknown as SubgraphPackage<BaseContext>;
 }
 
 function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext>[] {

@@ -10,3 +10,4 @@ export * from './group-by';
 export * from './by-id-loader';
 export * from './access-decisions';
 export * from './access-rules';
+export * from './email-delivery';

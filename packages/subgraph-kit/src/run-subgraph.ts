@@ -9,6 +9,7 @@ import {
 } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import { createDatabase, migrateDatabase, type SubgraphStorage } from './database';
+import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
 
@@ -17,6 +18,8 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { identity: 4001, subscripti
 export interface SubgraphPackage<TContext extends BaseContext> {
   definition: SubgraphDefinition<TContext>;
   storage: SubgraphStorage;
+  /** The schema-qualified email outbox table, delivered over SMTP when SMTP_URL is set. */
+  emailOutbox?: string;
 }
 
 /**
@@ -70,13 +73,25 @@ export async function runSubgraph<TContext extends BaseContext>(
     await server.start();
     const port = await listen(server.httpServer, { host: config.host, port: config.port, portVariable: 'PORT' });
     logger.info('listening', { url: `http://${config.host}:${port}/graphql` });
+    const emailDelivery =
+      subgraph.emailOutbox === undefined || config.smtpUrl === undefined
+        ? undefined
+        : createEmailDelivery({
+            database,
+            logger,
+            outboxTable: subgraph.emailOutbox,
+            smtpUrl: config.smtpUrl,
+            from: config.smtpFrom,
+            pollIntervalMs: config.outboxPollIntervalMs,
+          });
+    emailDelivery?.start();
     // Ctrl-C under `npm start` brings SIGINT from the terminal and SIGTERM from the launcher: stop once.
     let stopping = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (stopping) return;
       stopping = true;
       logger.info('shutting down', { signal });
-      await server.stop();
+      await Promise.all([server.stop(), emailDelivery?.stop()]);
       await database.dataSource.destroy();
       process.exit(0);
     };

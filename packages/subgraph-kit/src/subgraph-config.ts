@@ -1,9 +1,24 @@
 import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
 
+/** Where a subgraph's email outbox goes; unset SMTP_URL: emails stay in the outbox, undelivered (development). */
+const EMAIL_DELIVERY_SETTINGS = {
+  smtpUrl: { variable: 'SMTP_URL', setting: settings.optionalUrl({ protocols: ['smtp:', 'smtps:'] }) },
+  smtpFrom: { variable: 'SMTP_FROM', setting: settings.string({ default: 'PartnerGraph <no-reply@partnergraph.local>' }) },
+  outboxPollIntervalMs: {
+    variable: 'OUTBOX_POLL_INTERVAL_MS',
+    setting: settings.integer({ min: 100, max: 3_600_000, default: 2000 }),
+  },
+};
+
+export function readEmailDeliveryConfig(environment: Environment) {
+  return readConfig(EMAIL_DELIVERY_SETTINGS, environment);
+}
+
 /** The settings every subgraph reads; the README's configuration table lists them. */
 export function readSubgraphConfig(environment: Environment, defaults: { port: number }) {
   return readConfig(
     {
+      ...EMAIL_DELIVERY_SETTINGS,
       nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') },
       host: { variable: 'HOST', setting: settings.string({ default: '127.0.0.1' }) },
       port: { variable: 'PORT', setting: settings.port(defaults.port) },

@@ -19,6 +19,8 @@ export interface IdentityContext extends BaseContext {
   tokens: AccessTokenIssuer;
   /** The portal page invitation links point to. */
   invitationAcceptUrl: string;
+  /** Whether SMTP delivers the outbox; if not, invitation links are logged for development. */
+  emailDelivered: boolean;
   /**
    * Set by signIn for the rest of its request, so the new session's user can
    * be read back. A holder, not a field: Apollo hands resolvers a copy of the
@@ -30,7 +32,7 @@ export interface IdentityContext extends BaseContext {
 export function createContext(
   base: BaseContext,
   database: Database,
-  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string },
+  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string; emailDelivered: boolean },
 ): IdentityContext {
   const loaders = createLoaders(database);
   const signedIn: { userId?: string } = {};

@@ -1,5 +1,5 @@
 import { createAccessTokenIssuer } from '@partnergraph/core';
-import { runSubgraph } from '@partnergraph/subgraph-kit';
+import { readEmailDeliveryConfig, runSubgraph } from '@partnergraph/subgraph-kit';
 import { readIdentityConfig } from './config';
 import { createIdentitySubgraph } from './server';
 
@@ -12,5 +12,8 @@ void runSubgraph('identity', async (environment) => {
     audience: config.accessTokenAudience,
     ttlSeconds: config.accessTokenTtlSeconds,
   });
-  return createIdentitySubgraph(tokens, { portalUrl: config.portalUrl });
+  return createIdentitySubgraph(tokens, {
+    portalUrl: config.portalUrl,
+    emailDelivered: readEmailDeliveryConfig(environment).smtpUrl !== undefined,
+  });
 });

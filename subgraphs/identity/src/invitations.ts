@@ -23,6 +23,8 @@ export interface Mailer {
   logger: Logger;
   /** Where invitation links point: the portal page that accepts them. */
   acceptUrl: string;
+  /** Without SMTP delivery (development) the link is logged, so someone can open it. */
+  logsLinks: boolean;
 }
 
 function normaliseEmail(email: string): string {
@@ -35,8 +37,8 @@ function normaliseEmail(email: string): string {
 
 /**
  * Records the invitation and its email in one statement; the link's token is
- * an opaque token kept only as its hash. In development the outbox is not
- * delivered, so the link is logged.
+ * an opaque token kept only as its hash. Where the outbox is not delivered
+ * (development), the link is logged.
  */
 export async function invite(
   database: Database,
@@ -64,7 +66,8 @@ export async function invite(
     [request.kind, inviter.organizationId, email, request.role, hashOpaqueToken(token), inviter.userId, LIFETIME_DAYS[request.kind], subject, body],
   );
   if (!invitation) throw new Error('the invitation insert returned no row');
-  mailer.logger.info('email queued (no delivery configured)', { to: email, subject, link });
+  if (mailer.logsLinks) mailer.logger.info('email queued (no delivery configured)', { to: email, subject, link });
+  else mailer.logger.info('email queued', { subject });
   return invitation;
 }
 

@@ -27,7 +27,7 @@ export const identityStorage: SubgraphStorage = {
  */
 export function createIdentitySubgraph(
   tokens: AccessTokenIssuer,
-  options: { portalUrl: string },
+  options: { portalUrl: string; /** Whether SMTP delivers the outbox; if not, invitation links are logged. */ emailDelivered: boolean },
 ): SubgraphPackage<IdentityContext> {
   const invitationAcceptUrl = new URL('/invitations/accept', options.portalUrl).toString();
   return {
@@ -36,7 +36,7 @@ export function createIdentitySubgraph(
       typeDefs: identityTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl }),
+      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl, emailDelivered: options.emailDelivered }),
       publicRoutes(app) {
         app.get('/.well-known/jwks.json', (_req, res) => {
           res.set('cache-control', 'public, max-age=300').json(tokens.jwks);
@@ -44,5 +44,6 @@ export function createIdentitySubgraph(
       },
     },
     storage: identityStorage,
+    emailOutbox: 'identity.email_outbox',
   };
 }

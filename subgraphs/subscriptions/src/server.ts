@@ -29,5 +29,6 @@ export function createSubscriptionsSubgraph(accessCheck: AccessCheckConfig): Sub
       createContext: (base, database) => createContext(base, database, accessCheck),
     },
     storage: subscriptionsStorage,
+    emailOutbox: 'subscriptions.email_outbox',
   };
 }

@@ -7,6 +7,7 @@ import { AddMfaEnrolment1764300700000 } from './1764300700000-add-mfa-enrolment'
 import { CreateRefreshToken1764300800000 } from './1764300800000-create-refresh-token';
 import { CreateApiCredential1764300900000 } from './1764300900000-create-api-credential';
 import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-create-partner-id-change-request';
+import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email-delivery-attempts';
 
 /** In the order they apply. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateRefreshToken1764300800000,
   CreateApiCredential1764300900000,
   CreatePartnerIdChangeRequest1764301100000,
+  AddEmailDeliveryAttempts1764301200000,
 ];

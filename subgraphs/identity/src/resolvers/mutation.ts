@@ -118,7 +118,7 @@ async function inviteInto(
   if (!organization) throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
   return invite(
     context.database,
-    { logger: context.logger, acceptUrl: context.invitationAcceptUrl },
+    { logger: context.logger, acceptUrl: context.invitationAcceptUrl, logsLinks: !context.emailDelivered },
     inviter,
     { ...request, organizationName: organization.name },
   );

@@ -1,0 +1,393 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { createLogger } from '@partnergraph/core';
+import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
+import { createEmailDelivery, type EmailDelivery, type EmailDeliveryOptions } from '@partnergraph/subgraph-kit';
+import { testUser } from '../support/fixtures';
+import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { waitFor } from '../support/wait-for';
+
+/*
+ * Identity's outbox worker against a real SMTP server (smtp-server on
+ * 127.0.0.1) and real PostgreSQL: every email goes out once, replicas never
+ * send the same row, refusals are counted and retried, then given up on.
+ */
+
+const FROM = 'PartnerGraph <no-reply@partnergraph.test>';
+
+interface ReceivedEmail {
+  /** RCPT TO of the SMTP envelope: where it was actually delivered. */
+  recipients: string[];
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+interface TestSmtpServer {
+  url: string;
+  received: ReceivedEmail[];
+  /** Runs on each RCPT TO: throw to refuse the recipient, wait to hold the delivery. */
+  onRecipient: ((address: string) => Promise<void> | void) | undefined;
+  close(): Promise<void>;
+}
+
+/** A message as the test needs it: unfolded headers and the text body, transfer encoding undone. */
+function parseMessage(raw: Buffer, recipients: string[]): ReceivedEmail {
+  const source = raw.toString('latin1');
+  const split = source.indexOf('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of source.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const body = source.slice(split + 4);
+  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
+  const bytes =
+    encoding === 'quoted-printable'
+      ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+      : encoding === 'base64'
+        ? Buffer.from(body, 'base64')
+        : Buffer.from(body, 'latin1');
+  return {
+    recipients,
+    from: headers.get('from') ?? '',
+    to: headers.get('to') ?? '',
+    subject: headers.get('subject') ?? '',
+    text: bytes.toString('utf8').replace(/\r\n/g, '\n'),
+  };
+}
+
+async function startSmtpServer(): Promise<TestSmtpServer> {
+  const smtp: TestSmtpServer = { url: '', received: [], onRecipient: undefined, close: async () => undefined };
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      Promise.resolve()
+        .then(() => smtp.onRecipient?.(address.address))
+        .then(
+          () => callback(),
+          (error: Error) => callback(Object.assign(error, { responseCode: 550 })),
+        );
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        smtp.received.push(parseMessage(Buffer.concat(chunks), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  smtp.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return smtp;
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+interface OutboxRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  sent: boolean;
+  attempts: number;
+  last_error: string | null;
+  due_later: boolean;
+}
+
+describe('email delivery', () => {
+  let supergraph: InProcessSupergraph;
+  let smtp: TestSmtpServer;
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
+  const workers: EmailDelivery[] = [];
+
+  beforeAll(async () => {
+    [supergraph, smtp] = await Promise.all([startInProcessSupergraph(), startSmtpServer()]);
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    await sql('DELETE FROM identity.email_outbox');
+    smtp.received.length = 0;
+    smtp.onRecipient = undefined;
+    logs.length = 0;
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await supergraph?.stop();
+  });
+
+  const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => supergraph.subgraphs.identity.database.dataSource.query(text, params);
+  const worker = (options: Partial<EmailDeliveryOptions> = {}): EmailDelivery => {
+    const created = createEmailDelivery({
+      database: supergraph.subgraphs.identity.database,
+      outboxTable: 'identity.email_outbox',
+      logger,
+      smtpUrl: smtp.url,
+      from: FROM,
+      pollIntervalMs: 20,
+      ...options,
+    });
+    workers.push(created);
+    return created;
+  };
+  /** `count` emails to distinct addresses, with a body long enough to be line-wrapped on the wire. */
+  const queue = async (count: number): Promise<OutboxRow[]> => {
+    const tag = randomUUID().slice(0, 8);
+    await sql(
+      `INSERT INTO identity.email_outbox (to_address, subject, body)
+       SELECT 'person-' || n || '-${tag}@example.test', 'Subject ' || n, 'Hello ' || n || E'.\n\nYour link: http://portal.test/invitations/accept?token=' || repeat(md5(n::text), 3) || E'\n'
+       FROM generate_series(1, $1) AS n`,
+      [count],
+    );
+    return outbox();
+  };
+  const outbox = () =>
+    sql<OutboxRow>(
+      `SELECT id, to_address, subject, body, sent_at IS NOT NULL AS sent, attempts, last_error,
+              coalesce(next_attempt_at > now(), false) AS due_later
+       FROM identity.email_outbox ORDER BY created_at`,
+    );
+  const row = async (id: string): Promise<OutboxRow> => {
+    const found = (await outbox()).find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no outbox row ${id}`);
+    return found;
+  };
+  const timesReceived = (address: string) => smtp.received.filter((email) => email.recipients.join() === address).length;
+  const expectEachDeliveredOnce = async (rows: OutboxRow[]) => {
+    expect(smtp.received).toHaveLength(rows.length);
+    for (const { to_address: address, subject, body } of rows) {
+      expect(smtp.received.filter((email) => email.recipients.join() === address)).toEqual([
+        { recipients: [address], from: FROM, to: address, subject, text: body },
+      ]);
+    }
+    expect((await outbox()).filter((stored) => stored.sent && stored.attempts === 1 && stored.last_error === null)).toHaveLength(rows.length);
+  };
+  /** A recipient hook that holds the first delivery until release() is called. */
+  const holdFirstDelivery = () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const state = { held: 0, release };
+    smtp.onRecipient = async () => {
+      state.held += 1;
+      if (state.held === 1) await released;
+    };
+    return state;
+  };
+  const refuse = () => {
+    smtp.onRecipient = () => {
+      throw new Error('mailbox unavailable');
+    };
+  };
+
+  it('delivers every unsent email once, with its recipient, subject and body, and marks it sent; sent ones stay sent', async () => {
+    const rows = await queue(25);
+    const [alreadySent] = await sql<{ id: string }>(
+      `INSERT INTO identity.email_outbox (to_address, subject, body, sent_at) VALUES ('old@example.test', 'Old', 'Old', now()) RETURNING id`,
+    );
+    const delivery = worker();
+    delivery.start();
+    await waitFor('the outbox to be delivered', async () => ((await outbox()).every((stored) => stored.sent) ? true : undefined));
+    await delivery.stop();
+
+    await expectEachDeliveredOnce(rows);
+    expect(timesReceived('old@example.test')).toBe(0);
+    expect((await row(alreadySent!.id)).attempts).toBe(0);
+    const sentLines = logs.filter((line) => line.includes('email sent'));
+    expect(sentLines).toHaveLength(25);
+    for (const { id } of rows) expect(sentLines.filter((line) => line.includes(`outboxId=${id}`))).toHaveLength(1);
+    expect(logs.join('\n')).not.toContain('token=');
+  });
+
+  it('delivers the invitation inviteUser writes, link included', async () => {
+    const organization: DemoOrganization = { id: randomUUID(), name: 'Contoso Hospital', kind: 'CUSTOMER', partnerId: null };
+    const admin = testUser(`admin-${organization.id}@contoso.example`, organization.id, 'ADMIN');
+    const identity = supergraph.subgraphs.identity.database;
+    await seedDemoOrganizations(identity, [organization]);
+    await seedDemoUsers(identity, [admin]);
+    const { accessToken } = await supergraph.accessTokens.issueForUser({ userId: admin.id, organizationId: organization.id, role: 'ADMIN', mfa: false });
+    const invited = await supergraph.query(
+      'mutation Invite($email: String!) { inviteUser(email: $email, role: VIEWER) { email } }',
+      { email: 'new.person@contoso.example' },
+      { authorization: `Bearer ${accessToken}` },
+    );
+    expect(invited.body).toEqual({ data: { inviteUser: { email: 'new.person@contoso.example' } } });
+
+    expect(await worker().deliverBatch()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    const [stored] = await outbox();
+    expect(smtp.received).toEqual([
+      {
+        recipients: ['new.person@contoso.example'],
+        from: FROM,
+        to: 'new.person@contoso.example',
+        subject: 'Join Contoso Hospital on PartnerGraph',
+        text: stored!.body,
+      },
+    ]);
+    expect(smtp.received[0]!.text).toMatch(/\nhttp:\/\/portal\.test\/invitations\/accept\?token=[A-Za-z0-9_-]{20,}\n/);
+    expect(stored).toMatchObject({ sent: true, attempts: 1 });
+  });
+
+  it("delivers subscriptions' outbox (licence notifications) the same way, table by table", async () => {
+    const subscriptions = supergraph.subgraphs.subscriptions.database;
+    const [queued] = await subscriptions.dataSource.query<{ id: string }[]>(
+      `INSERT INTO subscriptions.email_outbox (to_address, subject, body)
+       VALUES ('installer@contoso.example', 'Your IT Expert subscription licence has been redeemed', E'Devices: up to 25\n') RETURNING id`,
+    );
+    const identityRows = await queue(2);
+
+    const delivery = worker({ database: subscriptions, outboxTable: 'subscriptions.email_outbox' });
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+
+    expect(smtp.received).toEqual([
+      {
+        recipients: ['installer@contoso.example'],
+        from: FROM,
+        to: 'installer@contoso.example',
+        subject: 'Your IT Expert subscription licence has been redeemed',
+        text: 'Devices: up to 25\n',
+      },
+    ]);
+    const [stored] = await subscriptions.dataSource.query<{ sent: boolean; attempts: number }[]>(
+      'SELECT sent_at IS NOT NULL AS sent, attempts FROM subscriptions.email_outbox WHERE id = $1',
+      [queued!.id],
+    );
+    expect(stored).toEqual({ sent: true, attempts: 1 });
+    expect((await outbox()).map(({ sent }) => sent)).toEqual(identityRows.map(() => false));
+    await subscriptions.dataSource.query('DELETE FROM subscriptions.email_outbox');
+  });
+
+  it('refuses an outbox name that is not a schema-qualified table', () => {
+    expect(() => worker({ outboxTable: 'identity.email_outbox; DROP TABLE identity.user' })).toThrow('not a schema-qualified table name');
+  });
+
+  it('lets two workers deliver the same rows side by side: a row one has claimed is skipped by the other', async () => {
+    const rows = await queue(12);
+    const first = worker({ batchSize: 4 });
+    const second = worker({ batchSize: 4 });
+    const hold = holdFirstDelivery();
+    const firstBatch = first.deliverBatch();
+    await waitFor('the first worker to be sending', () => (hold.held > 0 ? true : undefined));
+
+    const secondBatches = [];
+    for (let outcome = await second.deliverBatch(); outcome.claimed > 0; outcome = await second.deliverBatch()) secondBatches.push(outcome);
+    hold.release();
+
+    expect(await firstBatch).toEqual({ claimed: 4, sent: 4, failed: 0 });
+    expect(secondBatches).toEqual([
+      { claimed: 4, sent: 4, failed: 0 },
+      { claimed: 4, sent: 4, failed: 0 },
+    ]);
+    await expectEachDeliveredOnce(rows);
+  });
+
+  it('lets two started workers drain one outbox with every email delivered once', async () => {
+    const rows = await queue(30);
+    const workersSideBySide = [worker({ batchSize: 3, pollIntervalMs: 5 }), worker({ batchSize: 3, pollIntervalMs: 5 })];
+    for (const delivery of workersSideBySide) delivery.start();
+    await waitFor('the outbox to be delivered', async () => ((await outbox()).every((stored) => stored.sent) ? true : undefined));
+    await Promise.all(workersSideBySide.map((delivery) => delivery.stop()));
+
+    await expectEachDeliveredOnce(rows);
+  });
+
+  it('keeps a refused email unsent with the attempt and error recorded, not due before its backoff, and delivers it on a later attempt', async () => {
+    const [email] = await queue(1);
+    const delivery = worker();
+    refuse();
+
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    expect(await row(email!.id)).toMatchObject({ sent: false, attempts: 1, last_error: expect.stringContaining('mailbox unavailable'), due_later: true });
+    expect(smtp.received).toHaveLength(0);
+    expect(logs.filter((line) => line.includes('will retry') && line.includes(`outboxId=${email!.id}`))).toHaveLength(1);
+
+    smtp.onRecipient = undefined;
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+
+    // The backoff has passed.
+    await sql('UPDATE identity.email_outbox SET next_attempt_at = now() WHERE id = $1', [email!.id]);
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await row(email!.id)).toMatchObject({ sent: true, attempts: 2, last_error: null });
+    expect(timesReceived(email!.to_address)).toBe(1);
+  });
+
+  it('retries a refused email while the worker runs and delivers it once the server accepts', async () => {
+    const [email] = await queue(1);
+    const attempts = { refused: 0 };
+    smtp.onRecipient = () => {
+      attempts.refused += 1;
+      if (attempts.refused <= 2) throw new Error('try again later');
+    };
+    const delivery = worker({ retry: { maxAttempts: 5, firstDelayMs: 0, maxDelayMs: 0 } });
+    delivery.start();
+    await waitFor('the email to be delivered', async () => ((await row(email!.id)).sent ? true : undefined));
+    await delivery.stop();
+
+    expect(await row(email!.id)).toMatchObject({ sent: true, attempts: 3, last_error: null });
+    expect(timesReceived(email!.to_address)).toBe(1);
+  });
+
+  it('gives up after the last attempt and leaves the email unsent', async () => {
+    const [email] = await queue(1);
+    const delivery = worker({ retry: { maxAttempts: 3, firstDelayMs: 0, maxDelayMs: 0 } });
+    refuse();
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect(await delivery.deliverBatch()).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    }
+    smtp.onRecipient = undefined;
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await row(email!.id)).toMatchObject({ sent: false, attempts: 3, last_error: expect.stringContaining('mailbox unavailable'), due_later: false });
+    expect(smtp.received).toHaveLength(0);
+    expect(logs.filter((line) => line.includes('giving up'))).toHaveLength(1);
+  });
+
+  it('stops a batch at an unreachable server, counting one attempt; the rest wait untouched', async () => {
+    const rows = await queue(3);
+    const delivery = worker({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}` });
+    expect(await delivery.deliverBatch()).toEqual({ claimed: 3, sent: 0, failed: 1 });
+    expect((await outbox()).map((stored) => [stored.sent, stored.attempts])).toEqual([
+      [false, 1],
+      [false, 0],
+      [false, 0],
+    ]);
+    expect((await row(rows[0]!.id)).last_error).toBeTruthy();
+  });
+
+  it('stop() waits for the email in flight and sends no more of its batch', async () => {
+    const rows = await queue(3);
+    const hold = holdFirstDelivery();
+    const delivery = worker();
+    delivery.start();
+    await waitFor('the worker to be sending', () => (hold.held > 0 ? true : undefined));
+    let stopped = false;
+    const stopping = delivery.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    hold.release();
+    await stopping;
+
+    expect(smtp.received).toHaveLength(1);
+    expect((await outbox()).map((stored) => [stored.id, stored.sent, stored.attempts])).toEqual([
+      [rows[0]!.id, true, 1],
+      [rows[1]!.id, false, 0],
+      [rows[2]!.id, false, 0],
+    ]);
+  });
+});
