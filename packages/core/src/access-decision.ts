@@ -5,6 +5,9 @@
  */
 export type IpVisibility = 'FULL' | 'LAST_TWO_SEGMENTS';
 
+/** What a principal may do with an organization's own credits: only partners hold them. */
+export type CreditAccess = 'NONE' | 'VIEW' | 'MANAGE';
+
 export interface AccessDecision {
   organizationId: string;
   read: boolean;
@@ -15,6 +18,11 @@ export interface AccessDecision {
    * and the admins of a partner it grants any access (access matrix).
    */
   manageSubscriptions: boolean;
+  /**
+   * The organization's credit balance and ledger: a partner's members signed in
+   * with MFA view them, its admins redeem vouchers and spend them.
+   */
+  credits: CreditAccess;
   ipAddresses: IpVisibility;
   applications: boolean;
   unmonitoredEquipment: boolean;
@@ -29,6 +37,7 @@ export function noAccess(organizationId: string): AccessDecision {
     read: false,
     write: false,
     manageSubscriptions: false,
+    credits: 'NONE',
     ipAddresses: 'LAST_TWO_SEGMENTS',
     applications: false,
     unmonitoredEquipment: false,

@@ -23,7 +23,7 @@ export type AccessDecisionLoader = DataLoader<string, AccessDecision>;
 const ACCESS_DECISIONS_QUERY = /* GraphQL */ `
   query AccessDecisions($organizationIds: [ID!]!) {
     accessDecisions(organizationIds: $organizationIds) {
-      organizationId read write manageSubscriptions ipAddresses applications unmonitoredEquipment apiDeviceData
+      organizationId read write manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData
     }
   }
 `;

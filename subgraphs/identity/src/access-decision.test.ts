@@ -18,12 +18,13 @@ const NOTHING: Omit<AccessDecision, 'organizationId'> = {
   read: false,
   write: false,
   manageSubscriptions: false,
+  credits: 'NONE',
   ipAddresses: 'LAST_TWO_SEGMENTS',
   applications: false,
   unmonitoredEquipment: false,
   apiDeviceData: false,
 };
-const MEMBER = { read: true, ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false } as const;
+const MEMBER = { read: true, credits: 'NONE', ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false } as const;
 
 describe('the access matrix for one customer organization', () => {
   it.each<[string, Principal, Parameters<typeof decideAccess>[3], Omit<AccessDecision, 'organizationId'>]>([
@@ -63,8 +64,12 @@ describe('the access matrix for one customer organization', () => {
     expect(decideAccess(user('other-partner', 'ADMIN', true), 'partner', PARTNER, ADMINISTRATOR)).toEqual({ organizationId: 'partner', ...NOTHING });
   });
 
-  it('lets partner users see their own partner organization as members', () => {
-    expect(decideAccess(user('partner', 'VIEWER', true), 'partner', PARTNER, null)).toEqual({ organizationId: 'partner', ...MEMBER, write: false, manageSubscriptions: false });
+  it.each<[string, Principal, Omit<AccessDecision, 'organizationId'>]>([
+    ['viewer with MFA: reads, views the credits', user('partner', 'VIEWER', true), { ...MEMBER, write: false, manageSubscriptions: false, credits: 'VIEW' }],
+    ['admin with MFA: manages, spends the credits', user('partner', 'ADMIN', true), { ...MEMBER, write: true, manageSubscriptions: true, credits: 'MANAGE' }],
+    ['admin without MFA: no credits', user('partner', 'ADMIN', false), { ...MEMBER, write: true, manageSubscriptions: true, credits: 'NONE' }],
+  ])('lets a partner user see their own partner organization as a member: %s', (_case, principal, expected) => {
+    expect(decideAccess(principal, 'partner', PARTNER, null)).toEqual({ organizationId: 'partner', ...expected });
   });
 
   it('answers nothing for an organization that does not exist', () => {

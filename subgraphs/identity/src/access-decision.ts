@@ -1,4 +1,4 @@
-import { noAccess, type AccessDecision, type Principal } from '@partnergraph/core';
+import { noAccess, type AccessDecision, type CreditAccess, type Principal, type UserPrincipal } from '@partnergraph/core';
 import type { OrganizationKind } from './organization';
 import type { ApiCredentialScope } from './api-credentials';
 import type { PartnerGrant } from './partner-grant';
@@ -10,7 +10,8 @@ import type { PartnerGrant } from './partner-grant';
  * Members see their own organization in full (viewers never write); partner
  * users need a standing grant and a session opened with MFA, see IP addresses
  * in full only with administrator access, and never see applications, jobs or
- * unmonitored equipment; API clients need API device-data access, a credential
+ * unmonitored equipment; a partner's own members see its credits (see
+ * creditAccess); API clients need API device-data access, a credential
  * that stands and covers the customer (`credential`), and read only.
  */
 export function decideAccess(
@@ -27,6 +28,7 @@ export function decideAccess(
       read: true,
       write: principal.role === 'ADMIN',
       manageSubscriptions: principal.role === 'ADMIN',
+      credits: creditAccess(principal, organization.kind),
       ipAddresses: 'FULL',
       applications: true,
       unmonitoredEquipment: true,
@@ -48,6 +50,12 @@ export function decideAccess(
     return { ...noAccess(organizationId), read: true, apiDeviceData: true };
   }
   return noAccess(organizationId);
+}
+
+/** Partners hold credits; spending them is for their admins, and like customer data it wants a session opened with MFA. */
+function creditAccess(member: UserPrincipal, kind: OrganizationKind): CreditAccess {
+  if (kind !== 'PARTNER' || !member.mfa) return 'NONE';
+  return member.role === 'ADMIN' ? 'MANAGE' : 'VIEW';
 }
 
 /** An API credential that has not been revoked, and whose customer list (if any) names this customer. */

@@ -18,16 +18,14 @@ const managesLicenseInArguments = rule({ cache: 'no_cache' })(
   },
 );
 
-/** Credits are held by the caller's own organization: its admins redeem vouchers into it and spend from it. */
-const isOrganizationAdmin = rule({ cache: 'contextual' })(
-  async (_parent, _args, { principal }: AccessCheckedContext) => principal.kind === 'user' && principal.role === 'ADMIN',
+/** Credits are held by the caller's own partner organization: its admins, signed in with MFA, redeem vouchers into it and spend from it. */
+const managesOwnCredits = rule({ cache: 'contextual' })(
+  async (_parent, _args, { access, principal }: AccessCheckedContext) =>
+    principal.kind === 'user' && (await access.load(principal.organizationId)).credits === 'MANAGE',
 );
 
-/** Members of the organization that holds the credits. */
-const isMemberOfThisOrganization = rule({ cache: 'no_cache' })(
-  async (organization: { id: string }, _args, { principal }: AccessCheckedContext) =>
-    principal.kind === 'user' && principal.organizationId === organization.id,
-);
+/** The partner's own members, signed in with MFA, read its balance and ledger; identity says NONE to anyone else. */
+const mayViewCredits = organizationRule((organization: { id: string }) => organization.id, (decision) => decision.credits !== 'NONE');
 
 /** Issuing keys and vouchers is what the order system does: platform operators only. */
 const isOperator = rule({ cache: 'contextual' })(async (_parent, _args, { principal }: AccessCheckedContext) => principal.kind === 'operator');
@@ -40,10 +38,10 @@ export const permissions: Record<string, IRules> = {
   Query: { creditPrices: allow },
   Mutation: {
     redeemLicenseKey: managesCustomerInArguments,
-    redeemVoucher: isOrganizationAdmin,
-    activateSubscription: and(isOrganizationAdmin, managesCustomerInArguments),
-    renewSubscription: and(isOrganizationAdmin, managesLicenseInArguments),
-    amendSubscription: and(isOrganizationAdmin, managesLicenseInArguments),
+    redeemVoucher: managesOwnCredits,
+    activateSubscription: and(managesOwnCredits, managesCustomerInArguments),
+    renewSubscription: and(managesOwnCredits, managesLicenseInArguments),
+    amendSubscription: and(managesOwnCredits, managesLicenseInArguments),
     issueLicenseKey: isOperator,
     issueVoucher: isOperator,
   },
@@ -51,8 +49,8 @@ export const permissions: Record<string, IRules> = {
     // The key the gateway already holds.
     id: allow,
     subscriptions: organizationRule((organization: { id: string }) => organization.id, mayViewSubscriptions),
-    creditBalance: isMemberOfThisOrganization,
-    creditMovements: isMemberOfThisOrganization,
+    creditBalance: mayViewCredits,
+    creditMovements: mayViewCredits,
   },
   SubscriptionLicense: mayViewLicense,
   // Reached only through creditMovements, which is checked; its licence is checked as a licence.
