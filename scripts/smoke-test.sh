@@ -41,7 +41,7 @@ node -e '
   const orgs = body.data.organizations.nodes;
   const withSubscriptions = orgs.filter((o) => o.subscriptions.length > 0).length;
   const devices = orgs.flatMap((o) => o.devices.nodes);
-  const masked = devices.filter((d) => d.ipAddress.startsWith("x")).length;
+  const masked = devices.filter((d) => d.ipAddress?.startsWith("x")).length;
   if (orgs.length === 0 || withSubscriptions === 0 || devices.length === 0 || masked === 0) { console.error("missing data", JSON.stringify(body)); process.exit(1); }
   console.log(`smoke test: the partner admin sees ${orgs.length} organizations, ${withSubscriptions} with subscriptions, ${devices.length} devices (${masked} IP addresses cut to the last two segments)`);
   const anonymous = JSON.parse(process.argv[2]);

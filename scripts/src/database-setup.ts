@@ -1,5 +1,5 @@
 import { deviceTelemetryStorage } from '@partnergraph/device-telemetry';
-import { seedDemoDevices } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoDevices, seedDemoIncidents, seedDemoLocations, seedDemoSoftware } from '@partnergraph/device-telemetry/demo-seed';
 import { identityStorage } from '@partnergraph/identity';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import { subscriptionsStorage } from '@partnergraph/subscriptions';
@@ -11,15 +11,21 @@ import {
   DEMO_PARTNER,
   demoDevices,
   demoGrants,
+  demoIncidents,
   demoLicenseKeys,
+  demoLocations,
+  demoSoftware,
   demoSubscriptions,
+  demoTelemetry,
   demoUsers,
   demoVouchers,
 } from './demo-data';
+import { simulateTelemetry } from './telemetry-simulation';
+import { writeSimulation } from './telemetry-writer';
 
 const STORAGE: readonly SubgraphStorage[] = [identityStorage, subscriptionsStorage, deviceTelemetryStorage];
 
-async function withDatabase<T>(
+export async function withDatabase<T>(
   storage: SubgraphStorage,
   databaseUrl: string,
   logger: Logger,
@@ -71,6 +77,12 @@ export async function seedDemoDataIfEmpty(databaseUrl: string, logger: Logger, t
     await seedDemoSubscriptions(database, demoSubscriptions(today));
     await seedDemoLicensing(database, { keys: demoLicenseKeys(today), vouchers: demoVouchers() });
   });
-  await withDatabase(telemetry, databaseUrl, logger, (database) => seedDemoDevices(database, demoDevices()));
+  await withDatabase(telemetry, databaseUrl, logger, async (database) => {
+    await seedDemoLocations(database, demoLocations());
+    await seedDemoDevices(database, demoDevices(today));
+    await seedDemoSoftware(database, demoSoftware(today));
+    await seedDemoIncidents(database, demoIncidents(today));
+    await writeSimulation(database, simulateTelemetry(demoTelemetry(today)));
+  });
   return true;
 }

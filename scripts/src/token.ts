@@ -20,7 +20,8 @@ import { readStackConfig } from './stack-config';
  * (`Bearer <token>`). Signed with the development stack's key, as identity's
  * sign-in would, with the second factor counted as done.
  * `npm run token -- --operator <name>`: the same for a platform operator
- * (support staff), who decides Partner ID change requests. Refused in production.
+ * (support staff), who decides Partner ID change requests; `--collector <name>`
+ * for the telemetry collector that records readings. Refused in production.
  */
 runCommand('token', async () => {
   const { nodeEnv } = readConfig({ nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') } }, process.env);
@@ -39,8 +40,13 @@ runCommand('token', async () => {
     process.stdout.write(`${(await issuer.issueForOperator({ operatorId: second })).accessToken}\n`);
     return;
   }
+  if (first === '--collector') {
+    if (!second) throw new Error('usage: npm run token -- --collector <name of the collector>');
+    process.stdout.write(`${(await issuer.issueForCollector({ collectorId: second })).accessToken}\n`);
+    return;
+  }
   const email = first?.toLowerCase();
-  if (!email) throw new Error('usage: npm run token -- <email of a seeded user, such as admin@northwind.example> | --operator <name>');
+  if (!email) throw new Error('usage: npm run token -- <email of a seeded user, such as admin@northwind.example> | --operator <name> | --collector <name>');
 
   const logger = createLogger({ level: 'warn', format: 'text' });
   const database = await openLocalDatabase(config, logger, { reuseRunning: true });

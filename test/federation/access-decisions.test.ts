@@ -82,6 +82,45 @@ describe('access decisions, as identity answers them to the other subgraphs', ()
     ]);
   });
 
+  describe('readableOrganizations: every organization whose data the caller may read, for feeds across organizations', () => {
+    const READABLE = 'query { readableOrganizations { organizationId read ipAddresses unmonitoredEquipment } }';
+    async function readableFor(principal: Principal, scope?: 'access-decisions'): Promise<Decision[]> {
+      const signer = await createInternalTokenSigner({ privateKeyPem: supergraph.keys.privateKeyPem, ttlSeconds: 60 });
+      const { body } = await postGraphQL<{ readableOrganizations: Decision[] }>(
+        supergraph.subgraphs.identity.url,
+        { query: READABLE },
+        { authorization: `Bearer ${await signer.sign(principal, 'identity', scope)}` },
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data?.readableOrganizations ?? [];
+    }
+    const ids = (decisions: Decision[]) => decisions.map((decision) => decision.organizationId).sort();
+
+    it('gives a partner admin with MFA its own organization and the customers whose grant stands, each with its decision', async () => {
+      const decisions = await readableFor(partnerAdmin(true), 'access-decisions');
+      expect(ids(decisions)).toEqual([partner.id, administered.id, readOnly.id].sort());
+      expect(decisions.find((decision) => decision.organizationId === readOnly.id)).toMatchObject({ read: true, ipAddresses: 'LAST_TWO_SEGMENTS' });
+      expect(decisions.find((decision) => decision.organizationId === partner.id)).toMatchObject({ read: true, unmonitoredEquipment: true });
+    });
+
+    it('gives a partner user without MFA only its own organization', async () => {
+      expect(ids(await readableFor(partnerAdmin(false)))).toEqual([partner.id]);
+    });
+
+    it('gives a customer admin its own organization only', async () => {
+      const admin: Principal = { kind: 'user', userId: randomUUID(), organizationId: administered.id, role: 'ADMIN', mfa: false };
+      expect(ids(await readableFor(admin))).toEqual([administered.id]);
+    });
+
+    it.each<[string, Principal]>([
+      ['an anonymous caller', { kind: 'anonymous' }],
+      ['the collector', { kind: 'collector', collectorId: 'collector-1' }],
+      ['an API client with no credential on record', { kind: 'api-client', clientId: 'pgc_unknown', partnerOrganizationId: partner.id }],
+    ])('gives %s nothing', async (_who, principal) => {
+      expect(await readableFor(principal)).toEqual([]);
+    });
+  });
+
   it('takes effect on the very next call after a revocation', async () => {
     await supergraph.subgraphs.identity.database.dataSource.query(
       'UPDATE identity.partner_grant SET revoked_at = now() WHERE customer_organization_id = $1',

@@ -11,8 +11,10 @@ export type CreditAccess = 'NONE' | 'VIEW' | 'MANAGE';
 export interface AccessDecision {
   organizationId: string;
   read: boolean;
-  /** Manage the organization's data: acknowledge incidents and the like. */
+  /** Manage the organization's data (a partner needs administrator access, and to be an admin). */
   write: boolean;
+  /** Acknowledge its incidents: every member, and partners that may write (access matrix). */
+  acknowledgeIncidents: boolean;
   /**
    * Redeem licence keys and spend credits on its subscriptions: its own admins,
    * and the admins of a partner it grants any access (access matrix).
@@ -36,6 +38,7 @@ export function noAccess(organizationId: string): AccessDecision {
     organizationId,
     read: false,
     write: false,
+    acknowledgeIncidents: false,
     manageSubscriptions: false,
     credits: 'NONE',
     ipAddresses: 'LAST_TWO_SEGMENTS',

@@ -22,6 +22,7 @@ export const DEFAULT_ACCESS_TOKEN_ISSUER = 'partnergraph-identity';
 export const DEFAULT_ACCESS_TOKEN_AUDIENCE = 'partnergraph';
 /** The role claim of a platform operator, whose token names no organization. */
 export const OPERATOR_ROLE = 'OPERATOR';
+export const COLLECTOR_ROLE = 'COLLECTOR';
 
 /** The claims PartnerGraph reads, besides the registered ones (iss, aud, sub, iat, exp). */
 interface PartnerGraphClaims extends JWTPayload {
@@ -50,6 +51,8 @@ export interface AccessTokenIssuer {
   issueForApiClient(subject: ApiClientTokenSubject): Promise<{ accessToken: string; expiresIn: number }>;
   /** For platform operators (support staff): `role` OPERATOR and no organization. */
   issueForOperator(subject: { operatorId: string }): Promise<{ accessToken: string; expiresIn: number }>;
+  /** For the internal telemetry collector that records readings: `role` COLLECTOR and no organization. */
+  issueForCollector(subject: { collectorId: string }): Promise<{ accessToken: string; expiresIn: number }>;
   /** The public half, as published at `/.well-known/jwks.json`. */
   jwks: JSONWebKeySet;
 }
@@ -82,6 +85,7 @@ export async function createAccessTokenIssuer(options: {
       issue(subject.userId, { org: subject.organizationId, role: subject.role, amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'] }),
     issueForApiClient: (subject) => issue(subject.clientId, { org: subject.partnerOrganizationId, client_id: subject.clientId }),
     issueForOperator: (subject) => issue(subject.operatorId, { role: OPERATOR_ROLE }),
+    issueForCollector: (subject) => issue(subject.collectorId, { role: COLLECTOR_ROLE }),
   };
 }
 
@@ -133,7 +137,8 @@ export function createAccessTokenVerifier(options: {
 }
 
 /**
- * A token with role OPERATOR and no organization is a platform operator's; one
+ * A token with role OPERATOR (COLLECTOR) and no organization is a platform
+ * operator's (the telemetry collector's); one
  * with a role and an organization is a user's; one without a role, whose
  * `client_id` is its subject, is an API client's (RFC 9068).
  */
@@ -141,6 +146,7 @@ function principalFromClaims(claims: PartnerGraphClaims): Principal | null {
   const { sub, org, role, amr } = claims;
   if (typeof sub !== 'string' || sub === '') return null;
   if (role === OPERATOR_ROLE && org === undefined) return { kind: 'operator', operatorId: sub };
+  if (role === COLLECTOR_ROLE && org === undefined) return { kind: 'collector', collectorId: sub };
   if (typeof org !== 'string' || org === '') return null;
   if (role === undefined && claims.client_id === sub) return { kind: 'api-client', clientId: sub, partnerOrganizationId: org };
   if (role !== 'ADMIN' && role !== 'VIEWER') return null;

@@ -38,7 +38,17 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 /** Extensions a client may rely on; everything else (stacktrace, exception details) stays on the server. */
-const PUBLIC_EXTENSIONS = ['code', 'serviceName', 'field', 'retryAfterSeconds'];
+const PUBLIC_EXTENSIONS = [
+  'code',
+  'serviceName',
+  'field',
+  'retryAfterSeconds',
+  // recordReadings: which reading of the batch was refused, the sensors that do not exist, the batch size allowed.
+  'index',
+  'unknownSensorIds',
+  'unknownSensorCount',
+  'maxReadings',
+];
 
 function pickPublicExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)));

@@ -63,6 +63,29 @@ export const ERROR_CODES = {
     status: 409,
     description: 'That idempotency key was used for a different request; use a new key for a new request.',
   },
+  READING_BATCH_TOO_LARGE: { status: 413, description: 'A recordReadings batch holds at most 10,000 readings: send it in parts.' },
+  READING_TIME_INVALID: {
+    status: 400,
+    description: 'A reading is not timed as an ISO 8601 instant with an offset, from 2000 to five minutes from now.',
+  },
+  READING_VALUE_NOT_FINITE: { status: 400, description: 'A reading value is not a finite number.' },
+  READING_SENSOR_UNKNOWN: { status: 400, description: 'A reading names a sensor that does not exist (see unknownSensorIds).' },
+  HISTORY_RANGE_INVALID: {
+    status: 400,
+    description: 'A history range is two ISO 8601 instants with offsets, `from` before `to`, at most ten years apart.',
+  },
+  MAX_POINTS_INVALID: { status: 400, description: 'maxPoints is from 1 to 2000.' },
+  INCIDENT_NOT_FOUND: { status: 404, description: 'No incident with that id exists for this caller.' },
+  MONTH_INVALID: { status: 400, description: 'A month is written YYYY-MM and cannot be in the future.' },
+  IP_ADDRESS_HIDDEN: {
+    status: 403,
+    description: 'The caller sees IP addresses cut to their last two segments, so it may not filter or order devices by them.',
+  },
+  IP_NETWORK_INVALID: {
+    status: 400,
+    description: 'An IP network is an IPv4 or IPv6 address with an optional prefix length and no bits set beyond it (10.1.0.0/16).',
+  },
+  CURSOR_INVALID: { status: 400, description: 'A change-feed cursor is not one that feed returned: start again without one.' },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

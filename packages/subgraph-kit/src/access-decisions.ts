@@ -20,13 +20,26 @@ export type AccessCheckConfig = ReturnType<typeof readAccessCheckConfig>;
 /** Per request: one call to identity for every organization id asked in the same tick, each id asked once. */
 export type AccessDecisionLoader = DataLoader<string, AccessDecision>;
 
+const DECISION_FIELDS =
+  'organizationId read write acknowledgeIncidents manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData';
+
 const ACCESS_DECISIONS_QUERY = /* GraphQL */ `
   query AccessDecisions($organizationIds: [ID!]!) {
-    accessDecisions(organizationIds: $organizationIds) {
-      organizationId read write manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData
-    }
+    accessDecisions(organizationIds: $organizationIds) { ${DECISION_FIELDS} }
   }
 `;
+
+const READABLE_ORGANIZATIONS_QUERY = /* GraphQL */ `
+  query ReadableOrganizations {
+    readableOrganizations { ${DECISION_FIELDS} }
+  }
+`;
+
+interface IdentityRequest {
+  identityToken: string | undefined;
+  requestId: string;
+  logger: Logger;
+}
 
 /** Identity answers for at most this many organizations per call. */
 const MAX_BATCH_SIZE = 1000;
@@ -38,16 +51,10 @@ const MAX_BATCH_SIZE = 1000;
  * or a representation supplied. Created per request and never shared, so a
  * revoked grant is seen on the very next request.
  */
-export function createAccessDecisionLoader(
-  config: AccessCheckConfig,
-  request: { identityToken: string | undefined; requestId: string; logger: Logger },
-): AccessDecisionLoader {
+export function createAccessDecisionLoader(config: AccessCheckConfig, request: IdentityRequest): AccessDecisionLoader {
   return new DataLoader<string, AccessDecision>(
     async (organizationIds) => {
-      if (request.identityToken === undefined) {
-        throw clientError('FORBIDDEN', 'This request carries no access check token from the gateway.');
-      }
-      const decisions = await askIdentity(config, request.identityToken, request.requestId, organizationIds, request.logger);
+      const decisions = await askIdentity(config, request, 'accessDecisions', ACCESS_DECISIONS_QUERY, { organizationIds });
       return organizationIds.map((id, index) => {
         const decision = decisions[index];
         if (decision?.organizationId !== id) throw new Error(`identity answered access decisions out of order at ${index}`);
@@ -58,19 +65,43 @@ export function createAccessDecisionLoader(
   );
 }
 
+/**
+ * Per request, asked at most once: the decisions for every organization whose
+ * data the caller may read (its own, and the customers whose grant stands), for
+ * feeds that span organizations. Each decision also primes `access`.
+ */
+export function createReadableOrganizations(
+  config: AccessCheckConfig,
+  request: IdentityRequest,
+  access: AccessDecisionLoader,
+): () => Promise<AccessDecision[]> {
+  let asked: Promise<AccessDecision[]> | undefined;
+  return () => {
+    asked ??= askIdentity(config, request, 'readableOrganizations', READABLE_ORGANIZATIONS_QUERY, {}).then((decisions) => {
+      for (const decision of decisions) access.prime(decision.organizationId, decision);
+      return decisions;
+    });
+    return asked;
+  };
+}
+
 async function askIdentity(
   config: AccessCheckConfig,
-  identityToken: string,
-  requestId: string,
-  organizationIds: readonly string[],
-  logger: Logger,
+  request: IdentityRequest,
+  field: 'accessDecisions' | 'readableOrganizations',
+  query: string,
+  variables: Record<string, unknown>,
 ): Promise<AccessDecision[]> {
+  const { identityToken, requestId, logger } = request;
+  if (identityToken === undefined) {
+    throw clientError('FORBIDDEN', 'This request carries no access check token from the gateway.');
+  }
   let response: Response;
   try {
     response = await fetch(config.identityUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${identityToken}`, 'x-request-id': requestId },
-      body: JSON.stringify({ query: ACCESS_DECISIONS_QUERY, variables: { organizationIds } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
@@ -80,9 +111,9 @@ async function askIdentity(
     });
   }
   const body = (await response.json().catch(() => undefined)) as
-    | { data?: { accessDecisions?: AccessDecision[] }; errors?: unknown[] }
+    | { data?: Partial<Record<typeof field, AccessDecision[]>>; errors?: unknown[] }
     | undefined;
-  const decisions = body?.data?.accessDecisions;
+  const decisions = body?.data?.[field];
   if (!response.ok || !decisions || body?.errors) {
     throw new Error(`identity refused the access check with status ${response.status}: ${JSON.stringify(body?.errors)}`);
   }

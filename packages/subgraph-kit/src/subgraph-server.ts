@@ -131,7 +131,7 @@ async function isReachable(database: Database): Promise<boolean> {
 }
 
 /** The only root fields a token of the `access-decisions` scope may run (see INTERNAL_TOKEN_SCOPES). */
-const ACCESS_DECISION_FIELDS: ReadonlySet<string> = new Set(['accessDecisions', '__typename']);
+const ACCESS_DECISION_FIELDS: ReadonlySet<string> = new Set(['accessDecisions', 'readableOrganizations', '__typename']);
 
 /** Refuses, before execution, any operation a narrowly scoped internal token does not cover. */
 function confineScopedTokens(): ApolloServerPlugin<BaseContext> {

@@ -1,5 +1,7 @@
+import type { AccessDecision } from '@partnergraph/core';
 import {
   createAccessDecisionLoader,
+  createReadableOrganizations,
   type AccessCheckConfig,
   type AccessCheckedContext,
   type BaseContext,
@@ -10,8 +12,17 @@ import { createLoaders, type Loaders } from './loaders';
 export interface DeviceTelemetryContext extends AccessCheckedContext {
   database: Database;
   loaders: Loaders;
+  /** Asked at most once per request: the caller's decisions for every organization whose data it may read. */
+  readableOrganizations: () => Promise<AccessDecision[]>;
 }
 
 export function createContext(base: BaseContext, database: Database, accessCheck: AccessCheckConfig): DeviceTelemetryContext {
-  return { ...base, access: createAccessDecisionLoader(accessCheck, base), database, loaders: createLoaders(database) };
+  const access = createAccessDecisionLoader(accessCheck, base);
+  return {
+    ...base,
+    access,
+    readableOrganizations: createReadableOrganizations(accessCheck, base, access),
+    database,
+    loaders: createLoaders(database),
+  };
 }

@@ -1,6 +1,35 @@
 import type { Database } from '@partnergraph/subgraph-kit';
 import { DeviceEntity, type DeviceType } from './device';
+import type { IncidentSeverity } from './incident';
 import { SensorEntity, type SensorType } from './sensor';
+
+export type { DeviceType, IncidentSeverity, SensorType };
+
+export interface DemoLocation {
+  id: string;
+  organizationId: string;
+  /** Null for a site; a room's site; a rack's room. Parents come before their children. */
+  parentId: string | null;
+  kind: 'SITE' | 'ROOM' | 'RACK';
+  name: string;
+}
+
+/** Inserts the demo locations; rows that already exist are left as they are. */
+export async function seedDemoLocations(database: Database, locations: readonly DemoLocation[]): Promise<void> {
+  if (locations.length === 0) return;
+  await database.dataSource.query(
+    `INSERT INTO telemetry.location (id, organization_id, parent_id, kind, name)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+     ON CONFLICT DO NOTHING`,
+    [
+      locations.map((location) => location.id),
+      locations.map((location) => location.organizationId),
+      locations.map((location) => location.parentId),
+      locations.map((location) => location.kind),
+      locations.map((location) => location.name),
+    ],
+  );
+}
 
 export interface DemoSensor {
   id: string;
@@ -20,6 +49,13 @@ export interface DemoDevice {
   type: DeviceType;
   monitored: boolean;
   sensors: readonly DemoSensor[];
+  /** The device this one is part of; it must be in the same seeding call or already stored. */
+  parentDeviceId?: string | null;
+  locationId?: string | null;
+  /** Dates as YYYY-MM-DD. */
+  warrantyEndsOn?: string | null;
+  lastServicedOn?: string | null;
+  nextServiceDueOn?: string | null;
 }
 
 /** Inserts the demo devices, then their sensors; rows that already exist are left as they are. */
@@ -40,6 +76,11 @@ export async function seedDemoDevices(database: Database, devices: readonly Demo
         ipAddress: device.ipAddress,
         type: device.type,
         monitored: device.monitored,
+        parentDeviceId: device.parentDeviceId ?? null,
+        locationId: device.locationId ?? null,
+        warrantyEndsOn: device.warrantyEndsOn ?? null,
+        lastServicedOn: device.lastServicedOn ?? null,
+        nextServiceDueOn: device.nextServiceDueOn ?? null,
       })),
     )
     .orIgnore()
@@ -49,4 +90,105 @@ export async function seedDemoDevices(database: Database, devices: readonly Demo
   );
   if (sensors.length === 0) return;
   await database.dataSource.createQueryBuilder().insert().into(SensorEntity).values(sensors).orIgnore().execute();
+}
+
+export interface DemoApplication {
+  id: string;
+  organizationId: string;
+  deviceId: string;
+  name: string;
+  version: string | null;
+}
+
+export interface DemoJob {
+  id: string;
+  organizationId: string;
+  deviceId: string;
+  name: string;
+  /** A cron expression. */
+  schedule: string;
+  lastRunAt: Date | null;
+  lastStatus: 'SUCCEEDED' | 'FAILED' | 'RUNNING' | null;
+}
+
+/** Inserts the demo applications and jobs; rows that already exist are left as they are. */
+export async function seedDemoSoftware(
+  database: Database,
+  software: { applications: readonly DemoApplication[]; jobs: readonly DemoJob[] },
+): Promise<void> {
+  const { applications, jobs } = software;
+  if (applications.length > 0) {
+    await database.dataSource.query(
+      `INSERT INTO telemetry.application (id, organization_id, device_id, name, version)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        applications.map((application) => application.id),
+        applications.map((application) => application.organizationId),
+        applications.map((application) => application.deviceId),
+        applications.map((application) => application.name),
+        applications.map((application) => application.version),
+      ],
+    );
+  }
+  if (jobs.length > 0) {
+    await database.dataSource.query(
+      `INSERT INTO telemetry.job (id, organization_id, device_id, name, schedule, last_run_at, last_status)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        jobs.map((job) => job.id),
+        jobs.map((job) => job.organizationId),
+        jobs.map((job) => job.deviceId),
+        jobs.map((job) => job.name),
+        jobs.map((job) => job.schedule),
+        jobs.map((job) => job.lastRunAt),
+        jobs.map((job) => job.lastStatus),
+      ],
+    );
+  }
+}
+
+export interface DemoIncident {
+  id: string;
+  organizationId: string;
+  deviceId: string;
+  severity: IncidentSeverity;
+  message: string;
+  raisedAt: Date;
+  clearedAt: Date | null;
+  reactivationCount: number;
+  acknowledgement?: { byUserId: string; at: Date; note: string | null } | null;
+}
+
+/**
+ * Writes incidents as they stand: new ones are inserted; for ones already
+ * stored, the clearing time and reactivation count are brought up to date
+ * (acknowledgements stay as they are). One statement whatever the number.
+ */
+export async function seedDemoIncidents(database: Database, incidents: readonly DemoIncident[]): Promise<void> {
+  if (incidents.length === 0) return;
+  await database.dataSource.query(
+    `INSERT INTO telemetry.incident AS stored (
+       id, organization_id, device_id, severity, message, raised_at, cleared_at, reactivation_count,
+       acknowledged_by, acknowledged_at, acknowledgement_note)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                          $8::int[], $9::uuid[], $10::timestamptz[], $11::text[])
+     ON CONFLICT (organization_id, id) DO UPDATE
+       SET cleared_at = excluded.cleared_at, reactivation_count = excluded.reactivation_count, updated_at = now()
+       WHERE (stored.cleared_at, stored.reactivation_count) IS DISTINCT FROM (excluded.cleared_at, excluded.reactivation_count)`,
+    [
+      incidents.map((incident) => incident.id),
+      incidents.map((incident) => incident.organizationId),
+      incidents.map((incident) => incident.deviceId),
+      incidents.map((incident) => incident.severity),
+      incidents.map((incident) => incident.message),
+      incidents.map((incident) => incident.raisedAt),
+      incidents.map((incident) => incident.clearedAt),
+      incidents.map((incident) => incident.reactivationCount),
+      incidents.map((incident) => incident.acknowledgement?.byUserId ?? null),
+      incidents.map((incident) => incident.acknowledgement?.at ?? null),
+      incidents.map((incident) => incident.acknowledgement?.note ?? null),
+    ],
+  );
 }

@@ -24,7 +24,15 @@ export interface Device {
   type: DeviceType;
   /** False for equipment seen on the network but not monitored. */
   monitored: boolean;
+  /** The device this one is part of. */
+  parentDeviceId: string | null;
+  locationId: string | null;
+  /** Dates as YYYY-MM-DD. */
+  warrantyEndsOn: string | null;
+  lastServicedOn: string | null;
+  nextServiceDueOn: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export const DeviceEntity = new EntitySchema<Device>({
@@ -41,6 +49,12 @@ export const DeviceEntity = new EntitySchema<Device>({
     ipAddress: { name: 'ip_address', type: 'inet', nullable: true },
     type: { type: 'text' },
     monitored: { type: 'boolean', default: true },
+    parentDeviceId: { name: 'parent_device_id', type: 'uuid', nullable: true },
+    locationId: { name: 'location_id', type: 'uuid', nullable: true },
+    warrantyEndsOn: { name: 'warranty_ends_on', type: 'date', nullable: true },
+    lastServicedOn: { name: 'last_serviced_on', type: 'date', nullable: true },
+    nextServiceDueOn: { name: 'next_service_due_on', type: 'date', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });

@@ -1,24 +1,16 @@
-import { allow, type IRules } from 'graphql-shield';
-import { organizationRule } from '@partnergraph/subgraph-kit';
-import { mayReadDevice } from './access';
-import type { Device } from './device';
-import type { Sensor } from './sensor';
+import type { IRules } from 'graphql-shield';
+import { mergeByType } from './merge-by-type';
+import { changeFeedPermissions } from './permissions/change-feeds';
+import { incidentPermissions } from './permissions/incidents';
+import { inventoryPermissions } from './permissions/inventory';
+import { readingPermissions } from './permissions/readings';
 
-const mayReadThisDevice = organizationRule(
-  (device: Device) => device.organizationId,
-  (decision, _principal, device) => mayReadDevice(decision, device),
-);
-
-/** Rules per type and field; anything not listed is denied (see applyShield). */
-export const permissions: Record<string, IRules> = {
-  Organization: {
-    // The key the gateway already holds.
-    id: allow,
-    devices: organizationRule((organization: { id: string }) => organization.id, (decision) => decision.read),
-  },
-  // Reached only through Organization.devices, which is checked.
-  DeviceConnection: allow,
-  PageInfo: allow,
-  Device: mayReadThisDevice,
-  Sensor: organizationRule((sensor: Sensor) => sensor.organizationId, (decision) => decision.read),
-};
+/**
+ * Rules per type and field, from each area of the subgraph; anything not
+ * listed is denied (see applyShield). A type that several areas extend gives
+ * its type-wide rule as `'*'` in its field map.
+ */
+export const permissions = mergeByType<IRules>([inventoryPermissions, readingPermissions, incidentPermissions, changeFeedPermissions]) as Record<
+  string,
+  IRules
+>;

@@ -17,6 +17,7 @@ const API = { administrator: false, apiDeviceData: true };
 const NOTHING: Omit<AccessDecision, 'organizationId'> = {
   read: false,
   write: false,
+  acknowledgeIncidents: false,
   manageSubscriptions: false,
   credits: 'NONE',
   ipAddresses: 'LAST_TWO_SEGMENTS',
@@ -24,13 +25,13 @@ const NOTHING: Omit<AccessDecision, 'organizationId'> = {
   unmonitoredEquipment: false,
   apiDeviceData: false,
 };
-const MEMBER = { read: true, credits: 'NONE', ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false } as const;
+const MEMBER = { read: true, acknowledgeIncidents: true, credits: 'NONE', ipAddresses: 'FULL', applications: true, unmonitoredEquipment: true, apiDeviceData: false } as const;
 
 describe('the access matrix for one customer organization', () => {
   it.each<[string, Principal, Parameters<typeof decideAccess>[3], Omit<AccessDecision, 'organizationId'>]>([
     ['customer admin', user('customer', 'ADMIN', false), null, { ...MEMBER, write: true, manageSubscriptions: true }],
     ['customer viewer', user('customer', 'VIEWER', false), null, { ...MEMBER, write: false, manageSubscriptions: false }],
-    ['partner admin with administrator access', user('partner', 'ADMIN', true), ADMINISTRATOR, { ...NOTHING, read: true, write: true, manageSubscriptions: true, ipAddresses: 'FULL' }],
+    ['partner admin with administrator access', user('partner', 'ADMIN', true), ADMINISTRATOR, { ...NOTHING, read: true, write: true, acknowledgeIncidents: true, manageSubscriptions: true, ipAddresses: 'FULL' }],
     ['partner viewer with administrator access (reads, never writes)', user('partner', 'VIEWER', true), ADMINISTRATOR, { ...NOTHING, read: true, ipAddresses: 'FULL' }],
     // Access matrix: partner admins redeem and manage subscriptions under any standing grant.
     ['partner admin with read-only access', user('partner', 'ADMIN', true), READ_ONLY, { ...NOTHING, read: true, manageSubscriptions: true }],

@@ -27,6 +27,7 @@ export function decideAccess(
       organizationId,
       read: true,
       write: principal.role === 'ADMIN',
+      acknowledgeIncidents: true,
       manageSubscriptions: principal.role === 'ADMIN',
       credits: creditAccess(principal, organization.kind),
       ipAddresses: 'FULL',
@@ -42,6 +43,7 @@ export function decideAccess(
       ...noAccess(organizationId),
       read: true,
       write: grant.administrator && principal.role === 'ADMIN',
+      acknowledgeIncidents: grant.administrator && principal.role === 'ADMIN',
       manageSubscriptions: principal.role === 'ADMIN',
       ipAddresses: grant.administrator ? 'FULL' : 'LAST_TWO_SEGMENTS',
     };

@@ -65,13 +65,15 @@ const isPartnerAdmin = rule({ cache: 'contextual' })(async (_parent, _args, { pr
 /** Rules per type and field; anything not listed is denied (see applyShield). */
 export const permissions: Record<string, IRules> = {
   // The resolvers of organizations and organization return only what the caller may know of.
-  // accessDecisions answers only about the caller's own principal, and only subgraphs can reach it (@inaccessible).
+  // accessDecisions and readableOrganizations answer only about the caller's own principal, and only subgraphs can
+  // reach them (@inaccessible).
   // suggestPartnerId is what a sign-up form asks before any account exists.
   Query: {
     organizations: allow,
     organization: allow,
     viewer: allow,
     accessDecisions: allow,
+    readableOrganizations: allow,
     suggestPartnerId: allow,
     pendingPartnerIdChangeRequests: isOperator,
   },

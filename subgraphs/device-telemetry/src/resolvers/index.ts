@@ -1,4 +1,14 @@
-import { Device } from './device';
-import { Organization } from './organization';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DeviceTelemetryContext } from '../context';
+import { mergeByType } from '../merge-by-type';
+import { changeFeedResolvers } from './change-feeds';
+import { incidentResolvers } from './incidents';
+import { inventoryResolvers } from './inventory';
+import { readingResolvers } from './readings';
 
-export const resolvers = { Organization, Device };
+export const resolvers = mergeByType<unknown>([
+  inventoryResolvers,
+  readingResolvers,
+  incidentResolvers,
+  changeFeedResolvers,
+]) as GraphQLResolverMap<DeviceTelemetryContext>;

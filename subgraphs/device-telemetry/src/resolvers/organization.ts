@@ -1,16 +1,58 @@
-import { isUuid, parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
+import { clientError } from '@partnergraph/core';
+import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
 import type { DeviceTelemetryContext } from '../context';
+import type { DeviceType } from '../device';
+import { isIpNetwork } from '../ip-address';
+import { isDeviceSortKey, type DeviceListFilter, type DeviceOrder } from '../loaders';
 
-/** Identity owns organizations; this subgraph only adds fields to them. */
+export interface DeviceListArgs extends PageArgs {
+  filter?: {
+    types?: DeviceType[] | null;
+    locationId?: string | null;
+    monitored?: boolean | null;
+    ipNetwork?: string | null;
+  } | null;
+  orderBy?: DeviceOrder | null;
+}
+
+/** Identity owns organizations; this subgraph only adds fields to them. Shield has checked that the caller may read it. */
 export const Organization = {
   __resolveReference(reference: { id: string }) {
     return { id: reference.id };
   },
 
-  /** Shield has checked that the caller may read this organization; unmonitored equipment is left out unless they may see it. */
-  async devices(organization: { id: string }, args: PageArgs, { loaders, access }: DeviceTelemetryContext) {
-    const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
-    const { unmonitoredEquipment } = await access.load(organization.id);
-    return loaders.devicePages.load({ organizationId: organization.id, page, includeUnmonitored: unmonitoredEquipment });
+  /**
+   * Unmonitored equipment is left out unless the caller may see it (so a
+   * partner asking for `monitored: false` gets an empty page); filtering or
+   * ordering by IP address only for callers who see addresses in full.
+   */
+  async devices(organization: { id: string }, args: DeviceListArgs, { loaders, access }: DeviceTelemetryContext) {
+    const order = args.orderBy ?? 'NAME';
+    const filter: DeviceListFilter = {
+      types: args.filter?.types ?? null,
+      locationId: args.filter?.locationId ?? null,
+      monitored: args.filter?.monitored ?? null,
+      ipNetwork: args.filter?.ipNetwork ?? null,
+    };
+    const decision = await access.load(organization.id);
+    if ((filter.ipNetwork !== null || order === 'IP_ADDRESS') && decision.ipAddresses !== 'FULL') {
+      throw clientError('IP_ADDRESS_HIDDEN', 'You see IP addresses cut to their last two segments, so you may not filter or order by them.', {
+        field: filter.ipNetwork !== null ? 'filter.ipNetwork' : 'orderBy',
+      });
+    }
+    if (filter.ipNetwork !== null && !isIpNetwork(filter.ipNetwork)) {
+      throw clientError('IP_NETWORK_INVALID', '"ipNetwork" is not an IP network such as 10.1.0.0/16 or 2001:db8::/32.', { field: 'filter.ipNetwork' });
+    }
+    const page = parsePageArgs(args, (parts) => isDeviceSortKey(order, parts));
+    return loaders.devicePages.load({ organizationId: organization.id, page, order, filter, includeUnmonitored: decision.unmonitoredEquipment });
+  },
+
+  async deviceCount(organization: { id: string }, _args: unknown, { loaders, access }: DeviceTelemetryContext) {
+    const [decision, counts] = await Promise.all([access.load(organization.id), loaders.deviceCounts.load(organization.id)]);
+    return counts.monitored + (decision.unmonitoredEquipment ? counts.unmonitored : 0);
+  },
+
+  locations(organization: { id: string }, _args: unknown, { loaders }: DeviceTelemetryContext) {
+    return loaders.sitesOfOrganization.load(organization.id);
   },
 };

@@ -19,14 +19,36 @@ interface OrganizationWithGrant {
  * grants to them, whatever the number of ids; one more for an API client's
  * credential.
  */
-export async function accessDecisions(
-  _parent: unknown,
-  { organizationIds }: { organizationIds: string[] },
-  { principal, database, apiCredentialScope }: IdentityContext,
-) {
+export async function accessDecisions(_parent: unknown, { organizationIds }: { organizationIds: string[] }, context: IdentityContext) {
   if (organizationIds.length > MAX_ORGANIZATIONS) {
     throw clientError('BAD_USER_INPUT', `At most ${MAX_ORGANIZATIONS} organizations per call.`, { field: 'organizationIds' });
   }
+  return decide(organizationIds, context);
+}
+
+/**
+ * The caller's decisions for every organization whose data it may read: its
+ * own, and for a partner user or API client the customers whose grant to the
+ * partner stands (then narrowed by decideAccess: MFA, API access, the
+ * credential's customers). For feeds that span organizations.
+ */
+export async function readableOrganizations(_parent: unknown, _args: unknown, context: IdentityContext) {
+  const actingOrganizationId = actingPartnerOf(context.principal);
+  if (actingOrganizationId === null || !isUuid(actingOrganizationId)) return [];
+  const rows = await context.database.dataSource.query<{ id: string }[]>(
+    `SELECT $1::uuid AS id
+     UNION
+     SELECT customer_organization_id FROM identity.partner_grant WHERE partner_organization_id = $1::uuid AND revoked_at IS NULL`,
+    [actingOrganizationId],
+  );
+  const decisions = await decide(
+    rows.map((row) => row.id),
+    context,
+  );
+  return decisions.filter((decision) => decision.read);
+}
+
+async function decide(organizationIds: readonly string[], { principal, database, apiCredentialScope }: IdentityContext) {
   const ids = [...new Set(organizationIds.filter(isUuid))];
   const rows =
     ids.length === 0

@@ -1,13 +1,14 @@
 import { Brackets } from 'typeorm';
 import { isUuid, parsePageArgs, toConnection, type PageArgs } from '@partnergraph/subgraph-kit';
 import type { IdentityContext } from '../context';
-import { accessDecisions } from './access-decisions';
+import { accessDecisions, readableOrganizations } from './access-decisions';
 import { OrganizationEntity } from '../organization';
 import { organizationListScope } from '../organization-visibility';
 import { suggestPartnerId } from '../partner-accounts';
 
 export const Query = {
   accessDecisions,
+  readableOrganizations,
 
   /** The caller's own organization (not for API clients) and the customers whose data they may read, in one statement. */
   async organizations(_parent: unknown, args: PageArgs, { database, loaders, organizationVisibility, principal }: IdentityContext) {

@@ -1,0 +1,18 @@
+/**
+ * Merges per-area maps of type → field → value (resolvers, or shield rules)
+ * into one, so that each area of the subgraph keeps its own module. Two areas
+ * may add fields to the same type; the same field twice is a mistake and throws.
+ */
+export function mergeByType<T>(maps: readonly Record<string, Record<string, T>>[]): Record<string, Record<string, T>> {
+  const merged: Record<string, Record<string, T>> = {};
+  for (const map of maps) {
+    for (const [typeName, fields] of Object.entries(map)) {
+      const into = (merged[typeName] ??= {});
+      for (const [field, value] of Object.entries(fields)) {
+        if (field in into) throw new Error(`${typeName}.${field} is defined by two areas`);
+        into[field] = value;
+      }
+    }
+  }
+  return merged;
+}
