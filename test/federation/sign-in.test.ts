@@ -103,6 +103,18 @@ describe('signing in and calling the gateway with the access token', () => {
     expect(locked.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
   });
 
+  it('starts counting afresh once a lock has expired: one more wrong password does not lock the account again', async () => {
+    const email = 'relock@contoso.example';
+    await seedDemoUsers(supergraph.subgraphs.identity.database, [testUser(email, customer.id, 'VIEWER', null)]);
+    for (let attempt = 0; attempt < 5; attempt += 1) await signIn({ email, password: `wrong ${attempt}` });
+    await supergraph.subgraphs.identity.database.dataSource.query(
+      `UPDATE identity.user_account SET locked_until = now() - interval '1 second' WHERE email = $1`,
+      [email],
+    );
+    expect(errorCode(await signIn({ email, password: 'wrong once more' }))).toBe('INVALID_CREDENTIALS');
+    expect(errorCode(await signIn({ email, password: TEST_PASSWORD }))).toBeUndefined();
+  });
+
   it('enrols a user in MFA: secret and otpauth URI, confirmation with a code, ten recovery codes that each work once', async () => {
     const session = await signIn({ email: 'enrolling@contoso.example', password: TEST_PASSWORD });
     const auth = { authorization: `Bearer ${session.body.data?.signIn.accessToken}` };

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { clientError, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type SqlRunner } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 
 /**
@@ -28,6 +29,9 @@ export interface ApiCredentialScope {
   customerOrganizationIds: string[] | null;
 }
 
+/** What the audit log says of a credential. */
+type CredentialNaming = Pick<ApiCredential, 'id' | 'partnerOrganizationId' | 'name' | 'clientId'>;
+
 const CREDENTIAL_COLUMNS = `id, partner_organization_id AS "partnerOrganizationId", name, client_id AS "clientId",
   customer_organization_ids AS "customerOrganizationIds", created_by AS "createdBy", created_at AS "createdAt",
   last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
@@ -38,7 +42,8 @@ const SECRET_PREFIX = 'pgs_';
 /**
  * Creates a credential for the caller's partner organization, in one
  * statement that also checks every named customer grants the partner access
- * today. Returns the secret, which is never readable again.
+ * today, and records it in the partner's audit log. Returns the secret,
+ * which is never readable again.
  */
 export async function createApiCredential(
   database: Database,
@@ -55,39 +60,58 @@ export async function createApiCredential(
   }
   const clientId = `${CLIENT_ID_PREFIX}${randomBytes(16).toString('hex')}`;
   const clientSecret = `${SECRET_PREFIX}${newOpaqueToken()}`;
-  const [credential] = await database.dataSource.query<ApiCredential[]>(
-    `INSERT INTO identity.api_credential (partner_organization_id, name, client_id, secret_hash, customer_organization_ids, created_by)
-     SELECT $1, $2, $3, $4, $5::uuid[], $6
-     WHERE $5::uuid[] IS NULL OR (
-       SELECT count(*) FROM identity.partner_grant
-       WHERE partner_organization_id = $1 AND customer_organization_id = ANY($5::uuid[]) AND revoked_at IS NULL
-     ) = cardinality($5::uuid[])
-     RETURNING ${CREDENTIAL_COLUMNS}`,
-    [actor.organizationId, name, clientId, hashOpaqueToken(clientSecret), customerIds, actor.userId],
-  );
-  if (!credential) throw notYourCustomers();
+  const credential = await database.dataSource.transaction(async (manager) => {
+    const [created] = (await manager.query(
+      `INSERT INTO identity.api_credential (partner_organization_id, name, client_id, secret_hash, customer_organization_ids, created_by)
+       SELECT $1, $2, $3, $4, $5::uuid[], $6
+       WHERE $5::uuid[] IS NULL OR (
+         SELECT count(*) FROM identity.partner_grant
+         WHERE partner_organization_id = $1 AND customer_organization_id = ANY($5::uuid[]) AND revoked_at IS NULL
+       ) = cardinality($5::uuid[])
+       RETURNING ${CREDENTIAL_COLUMNS}`,
+      [actor.organizationId, name, clientId, hashOpaqueToken(clientSecret), customerIds, actor.userId],
+    )) as ApiCredential[];
+    if (!created) throw notYourCustomers();
+    await recordCredentialEvent(manager, 'API_CREDENTIAL_CREATED', userActor(actor), created);
+    return created;
+  });
   return { credential, clientSecret };
 }
 
-/** Revokes one of the caller's partner's credentials; tokens issued for it stop working on their next request. */
+/**
+ * Revokes one of the caller's partner's credentials; tokens issued for it stop
+ * working on their next request. Revoking a revoked one changes and records
+ * nothing.
+ */
 export async function revokeApiCredential(database: Database, actor: UserPrincipal, id: string): Promise<ApiCredential> {
   if (!isUuid(id)) throw unknownCredential();
-  const [rows] = await database.dataSource.query<[ApiCredential[], number]>(
-    `UPDATE identity.api_credential SET revoked_at = coalesce(revoked_at, now())
-     WHERE id = $1 AND partner_organization_id = $2
-     RETURNING ${CREDENTIAL_COLUMNS}`,
-    [id, actor.organizationId],
-  );
-  const [credential] = rows;
-  if (!credential) throw unknownCredential();
-  return credential;
+  return database.dataSource.transaction(async (manager) => {
+    // A raw UPDATE answers [rows, affected count].
+    const [[revoked]] = (await manager.query(
+      `UPDATE identity.api_credential SET revoked_at = now()
+       WHERE id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+       RETURNING ${CREDENTIAL_COLUMNS}`,
+      [id, actor.organizationId],
+    )) as [ApiCredential[], number];
+    if (revoked) {
+      await recordCredentialEvent(manager, 'API_CREDENTIAL_REVOKED', userActor(actor), revoked);
+      return revoked;
+    }
+    const [already] = (await manager.query(
+      `SELECT ${CREDENTIAL_COLUMNS} FROM identity.api_credential WHERE id = $1 AND partner_organization_id = $2`,
+      [id, actor.organizationId],
+    )) as ApiCredential[];
+    if (!already) throw unknownCredential();
+    return already;
+  });
 }
 
 /**
  * The client credentials grant: a standing credential's id and secret give an
  * access token for an API client of its partner. Any mismatch is the same
  * INVALID_CLIENT, whether the id is unknown, the secret wrong or the
- * credential revoked.
+ * credential revoked. Each exchange is recorded in the partner's audit log; a
+ * refused one is not, since anyone can send those without limit.
  */
 export async function exchangeClientCredentials(
   database: Database,
@@ -95,8 +119,8 @@ export async function exchangeClientCredentials(
   clientId: string,
   clientSecret: string,
 ): Promise<{ accessToken: string; expiresIn: number }> {
-  const [found] = await database.dataSource.query<{ id: string; partnerOrganizationId: string; secretHash: string }[]>(
-    `SELECT id, partner_organization_id AS "partnerOrganizationId", secret_hash AS "secretHash"
+  const [found] = await database.dataSource.query<(CredentialNaming & { secretHash: string })[]>(
+    `SELECT id, partner_organization_id AS "partnerOrganizationId", name, client_id AS "clientId", secret_hash AS "secretHash"
      FROM identity.api_credential WHERE client_id = $1 AND revoked_at IS NULL`,
     [clientId],
   );
@@ -105,8 +129,27 @@ export async function exchangeClientCredentials(
   if (!found || !timingSafeEqual(presented, expected)) {
     throw clientError('INVALID_CLIENT', 'The client id and secret do not match a standing API credential.');
   }
-  await database.dataSource.query('UPDATE identity.api_credential SET last_used_at = now() WHERE id = $1', [found.id]);
+  await database.dataSource.transaction(async (manager) => {
+    await manager.query('UPDATE identity.api_credential SET last_used_at = now() WHERE id = $1', [found.id]);
+    await recordCredentialEvent(manager, 'API_CREDENTIAL_USED', { kind: 'API_CLIENT', id: found.clientId }, found);
+  });
   return tokens.issueForApiClient({ clientId, partnerOrganizationId: found.partnerOrganizationId });
+}
+
+function recordCredentialEvent(
+  sql: SqlRunner,
+  action: AuditAction,
+  actor: AuditActor,
+  credential: CredentialNaming,
+): Promise<void> {
+  return recordAuditEvents(sql, [
+    {
+      organizationId: credential.partnerOrganizationId,
+      action,
+      actor,
+      details: { apiCredential: { id: credential.id, name: credential.name, clientId: credential.clientId } },
+    },
+  ]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { clientError, type Logger, type OrganizationRole, type UserPrincipal } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
 import type { PartnerGrant } from './partner-grant';
@@ -131,7 +132,7 @@ export async function acceptUserInvitation(
 /**
  * A customer admin accepts a partner's invitation: the partner gets read-only
  * access (restored, with both flags off, if it had been revoked), recorded as
- * APPROVED with the admin as actor.
+ * APPROVED with the admin as actor, and in both organizations' audit logs.
  */
 export async function approvePartner(database: Database, approver: UserPrincipal, token: string): Promise<PartnerGrant> {
   return consume(database, token, 'CUSTOMER', async (invitation, query) => {
@@ -155,6 +156,7 @@ export async function approvePartner(database: Database, approver: UserPrincipal
       [approver.organizationId, invitation.organizationId, approver.userId],
     )) as PartnerGrant[];
     if (!grant) throw clientError('BAD_USER_INPUT', 'That partner already has access to your organization.');
+    await recordAuditEvents({ query }, partnerAccessEvents('PARTNER_ACCESS_GRANTED', approver, grant));
     return grant;
   });
 }

@@ -1,5 +1,6 @@
 import { clientError, type UserPrincipal } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents, userActor, type AuditAction, type AuditRecord } from './audit-log';
 import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
 
@@ -11,12 +12,15 @@ const ISSUER = 'PartnerGraph';
  */
 export async function enrollMfa(database: Database, user: UserPrincipal): Promise<{ secret: string; otpauthUri: string }> {
   const secret = generateTotpSecret();
-  const [rows] = (await database.dataSource.query(
-    `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
-    [user.userId, secret],
-  )) as [{ email: string }[], number];
-  const [row] = rows;
-  if (!row) throw clientError('BAD_USER_INPUT', 'Multi-factor authentication is already enrolled for this account.');
+  const row = await database.dataSource.transaction(async (manager) => {
+    const [[started]] = (await manager.query(
+      `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
+      [user.userId, secret],
+    )) as [{ email: string }[], number];
+    if (!started) throw clientError('BAD_USER_INPUT', 'Multi-factor authentication is already enrolled for this account.');
+    await recordAuditEvents(manager, [mfaEvent('MFA_ENROLLED', user)]);
+    return started;
+  });
   return { secret, otpauthUri: otpauthUri({ secretBase32: secret, accountName: row.email, issuer: ISSUER }) };
 }
 
@@ -46,15 +50,28 @@ export async function confirmMfa(database: Database, user: UserPrincipal, code: 
       user.userId,
       codes.map(hashRecoveryCode),
     ]);
+    await recordAuditEvents(manager, [mfaEvent('MFA_CONFIRMED', user)]);
     return codes;
   });
 }
 
-/** Spends one recovery code in place of a TOTP code; false when it is unknown or already spent. */
-export async function useRecoveryCode(database: Database, userId: string, code: string): Promise<boolean> {
-  const [, affected] = (await database.dataSource.query(
-    'UPDATE identity.recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
-    [userId, hashRecoveryCode(code)],
-  )) as [unknown, number];
-  return affected === 1;
+/** Spends one recovery code in place of a TOTP code, and records it; false when it is unknown or already spent. */
+export async function useRecoveryCode(
+  database: Database,
+  user: { id: string; organizationId: string },
+  code: string,
+): Promise<boolean> {
+  return database.dataSource.transaction(async (manager) => {
+    const [, affected] = (await manager.query(
+      'UPDATE identity.recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
+      [user.id, hashRecoveryCode(code)],
+    )) as [unknown, number];
+    if (affected !== 1) return false;
+    await recordAuditEvents(manager, [mfaEvent('MFA_RECOVERY_CODE_USED', { userId: user.id, organizationId: user.organizationId })]);
+    return true;
+  });
+}
+
+function mfaEvent(action: AuditAction, user: Pick<UserPrincipal, 'userId' | 'organizationId'>): AuditRecord {
+  return { organizationId: user.organizationId, action, actor: userActor(user), details: { userId: user.userId } };
 }

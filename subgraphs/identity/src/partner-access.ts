@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { clientError, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import type { PartnerGrant, PartnerGrantEvent } from './partner-grant';
 
 const GRANT_COLUMNS = `customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
@@ -51,50 +52,57 @@ interface Change {
 }
 
 /**
- * Changes a standing grant and records the change, in one statement: either
- * both happen or neither. The customer is always the caller's organization.
+ * Changes a standing grant and records the change, in one statement, and in
+ * the audit log of both organizations, in the same transaction: either all
+ * happens or nothing. The customer is always the caller's organization.
  */
 export async function setPartnerAccess(database: Database, actor: UserPrincipal, change: Change): Promise<PartnerGrant> {
   if (!isUuid(change.partnerOrganizationId)) throw noStandingGrant();
-  const [grant] = await database.dataSource.query<PartnerGrant[]>(
-    `WITH changed AS (
-       UPDATE identity.partner_grant SET administrator = $3, api_device_data = $4
-       WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
-       RETURNING *
-     ), recorded AS (
-       INSERT INTO identity.partner_grant_event
-         (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
-       SELECT customer_organization_id, partner_organization_id, $5, 'CHANGED', administrator, api_device_data FROM changed
-     )
-     SELECT ${GRANT_COLUMNS} FROM changed`,
-    [actor.organizationId, change.partnerOrganizationId, change.administrator, change.apiDeviceData, actor.userId],
-  );
-  if (!grant) throw noStandingGrant();
-  return grant;
+  return database.dataSource.transaction(async (manager) => {
+    const [grant] = (await manager.query(
+      `WITH changed AS (
+         UPDATE identity.partner_grant SET administrator = $3, api_device_data = $4
+         WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+         RETURNING *
+       ), recorded AS (
+         INSERT INTO identity.partner_grant_event
+           (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
+         SELECT customer_organization_id, partner_organization_id, $5, 'CHANGED', administrator, api_device_data FROM changed
+       )
+       SELECT ${GRANT_COLUMNS} FROM changed`,
+      [actor.organizationId, change.partnerOrganizationId, change.administrator, change.apiDeviceData, actor.userId],
+    )) as PartnerGrant[];
+    if (!grant) throw noStandingGrant();
+    await recordAuditEvents(manager, partnerAccessEvents('PARTNER_ACCESS_CHANGED', actor, grant));
+    return grant;
+  });
 }
 
-/** Ends a standing grant and records it, in one statement; the partner loses access on its next request. */
+/** Ends a standing grant and records it, as setPartnerAccess does; the partner loses access on its next request. */
 export async function revokePartnerAccess(
   database: Database,
   actor: UserPrincipal,
   partnerOrganizationId: string,
 ): Promise<true> {
   if (!isUuid(partnerOrganizationId)) throw noStandingGrant();
-  const rows = await database.dataSource.query<unknown[]>(
-    `WITH revoked AS (
-       UPDATE identity.partner_grant SET revoked_at = now()
-       WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
-       RETURNING *
-     ), recorded AS (
-       INSERT INTO identity.partner_grant_event
-         (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
-       SELECT customer_organization_id, partner_organization_id, $3, 'REVOKED', administrator, api_device_data FROM revoked
-     )
-     SELECT 1 FROM revoked`,
-    [actor.organizationId, partnerOrganizationId, actor.userId],
-  );
-  if (rows.length === 0) throw noStandingGrant();
-  return true;
+  return database.dataSource.transaction(async (manager) => {
+    const [grant] = (await manager.query(
+      `WITH revoked AS (
+         UPDATE identity.partner_grant SET revoked_at = now()
+         WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+         RETURNING *
+       ), recorded AS (
+         INSERT INTO identity.partner_grant_event
+           (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
+         SELECT customer_organization_id, partner_organization_id, $3, 'REVOKED', administrator, api_device_data FROM revoked
+       )
+       SELECT ${GRANT_COLUMNS} FROM revoked`,
+      [actor.organizationId, partnerOrganizationId, actor.userId],
+    )) as PartnerGrant[];
+    if (!grant) throw noStandingGrant();
+    await recordAuditEvents(manager, partnerAccessEvents('PARTNER_ACCESS_REVOKED', actor, grant));
+    return true as const;
+  });
 }
 
 function noStandingGrant() {

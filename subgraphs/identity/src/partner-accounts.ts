@@ -1,5 +1,6 @@
 import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents } from './audit-log';
 import { hashPassword, validateNewPassword } from './credentials/password';
 import { derivePartnerId, isValidPartnerId, PartnerIdError, withCollisionSuffix } from './partner-id';
 import { openSession, type Session } from './sign-in';
@@ -35,8 +36,9 @@ export async function suggestPartnerId(database: Database, organizationName: str
 }
 
 /**
- * Creates the organization and its first admin together, and signs the admin
- * in (without MFA: they enrol next, and need it to read customer data).
+ * Creates the organization and its first admin together, recorded in its
+ * audit log with the Partner ID it starts with, and signs the admin in
+ * (without MFA: they enrol next, and need it to read customer data).
  */
 export async function createPartnerAccount(database: Database, tokens: AccessTokenIssuer, input: NewPartnerAccount): Promise<Session> {
   const organizationName = input.organizationName.trim();
@@ -75,6 +77,14 @@ export async function createPartnerAccount(database: Database, tokens: AccessTok
       [organizationId, email, displayName, passwordHash],
     )) as { id: string }[];
     if (!user) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.', { field: 'admin.email' });
+    await recordAuditEvents(manager, [
+      {
+        organizationId,
+        action: 'PARTNER_ACCOUNT_CREATED',
+        actor: { kind: 'USER', id: user.id },
+        details: { partnerIdChange: { requestId: null, previousPartnerId: null, partnerId } },
+      },
+    ]);
     return user.id;
   });
   const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });

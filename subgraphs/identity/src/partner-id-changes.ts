@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { clientError, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type AuditRecord } from './audit-log';
 import { isUniqueViolation, partnerIdTaken, requireValidPartnerId } from './partner-accounts';
 
 export type PartnerIdChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
@@ -26,9 +27,9 @@ const REQUEST_COLUMNS = `id, organization_id AS "organizationId", previous_partn
 const MAX_TEXT_LENGTH = 1000;
 
 /**
- * A partner admin asks for a new Partner ID for their organization. Refused,
- * with nothing written, for the current ID, another partner's, or while
- * another request waits.
+ * A partner admin asks for a new Partner ID for their organization, recorded
+ * in its audit log. Refused, with nothing written, for the current ID,
+ * another partner's, or while another request waits.
  */
 export async function requestPartnerIdChange(
   database: Database,
@@ -56,6 +57,7 @@ export async function requestPartnerIdChange(
         [actor.organizationId, own.partnerId, requested, reason, actor.userId],
       )) as PartnerIdChangeRequest[];
       if (!created) throw new Error('the request insert returned no row');
+      await recordAuditEvents(manager, [requestEvent('PARTNER_ID_CHANGE_REQUESTED', userActor(actor), created)]);
       return created;
     });
   } catch (error) {
@@ -70,7 +72,8 @@ export async function requestPartnerIdChange(
  * A platform operator approves or rejects a pending request. Approving
  * changes the Partner ID in the same transaction, and only if it is still the
  * one the request started from and no other partner has taken the new one
- * meanwhile; otherwise nothing is written.
+ * meanwhile; otherwise nothing is written. The partner's audit log records
+ * the decision and, on approval, the change.
  */
 export async function decidePartnerIdChange(
   database: Database,
@@ -108,6 +111,13 @@ export async function decidePartnerIdChange(
       )) as [PartnerIdChangeRequest[], number];
       const [decided] = decidedRows;
       if (!decided) throw new Error('the decided request vanished');
+      const operator: AuditActor = { kind: 'OPERATOR', id: operatorId };
+      await recordAuditEvents(
+        manager,
+        input.approve
+          ? [requestEvent('PARTNER_ID_CHANGE_APPROVED', operator, decided), requestEvent('PARTNER_ID_CHANGED', operator, decided)]
+          : [requestEvent('PARTNER_ID_CHANGE_REJECTED', operator, decided)],
+      );
       return decided;
     });
   } catch (error) {
@@ -136,6 +146,17 @@ export function createPartnerIdChangeLoaders(database: Database) {
       database.dataSource.query<PartnerIdChangeRequest[]>(
         `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request WHERE status = 'PENDING' ORDER BY requested_at, id`,
       ),
+  };
+}
+
+function requestEvent(action: AuditAction, actor: AuditActor, request: PartnerIdChangeRequest): AuditRecord {
+  return {
+    organizationId: request.organizationId,
+    action,
+    actor,
+    details: {
+      partnerIdChange: { requestId: request.id, previousPartnerId: request.previousPartnerId, partnerId: request.requestedPartnerId },
+    },
   };
 }
 

@@ -108,7 +108,16 @@ export const permissions: Record<string, IRules> = {
     partnerAccessHistory: isAdminOfThisCustomer,
     apiCredentials: isAdminOfThisPartner,
     partnerIdChangeRequests: or(isAdminOfThisPartner, isOperator),
+    // An organization's own admins only: never its viewers, its partners, API clients or operators.
+    auditEvents: or(isAdminOfThisCustomer, isAdminOfThisPartner),
   },
+  // Reached only through Organization.auditEvents.
+  AuditEventConnection: allow,
+  AuditEvent: allow,
+  AuditActor: allow,
+  AuditPartnerAccess: allow,
+  AuditApiCredential: allow,
+  AuditPartnerIdChange: allow,
   PartnerIdChangeRequest: allow,
   ApiCredential: allow,
   NewApiCredential: allow,

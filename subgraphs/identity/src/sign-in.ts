@@ -1,5 +1,6 @@
 import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
+import { ANONYMOUS_ACTOR, recordAuditEvents, type AuditRecord, type SignInFailure, type SignInSecondFactor } from './audit-log';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
 import { useRecoveryCode } from './mfa-enrolment';
@@ -37,6 +38,12 @@ let unknownUserHash: Promise<string> | undefined;
  * code is accepted at most once: its time step must be newer than the last one
  * accepted, and that check and the update are one statement, so two sign-ins
  * racing with the same code cannot both win.
+ *
+ * The audit log records each counted failure of a known account (and the
+ * failure that locks it) and each success with its session. Nothing is
+ * recorded for an unknown email (it concerns no organization), an attempt
+ * while locked, or a missing TOTP code (neither counts as a failure): so
+ * anonymous callers cannot grow the log without bound.
  */
 export async function signIn(database: Database, tokens: AccessTokenIssuer, input: SignInInput, now = new Date()): Promise<Session> {
   const users = database.dataSource.getRepository(UserAccountEntity);
@@ -50,35 +57,47 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
     throw clientError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again later.', { retryAfterSeconds });
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    await recordFailure(database, user.id, now);
+    await recordFailure(database, user, 'WRONG_PASSWORD', now);
     throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
   }
   if (user.totpSecret && input.recoveryCode && !input.totpCode) {
-    if (!(await useRecoveryCode(database, user.id, input.recoveryCode))) {
-      await recordFailure(database, user.id, now);
+    if (!(await useRecoveryCode(database, user, input.recoveryCode))) {
+      await recordFailure(database, user, 'WRONG_RECOVERY_CODE', now);
       throw clientError('INVALID_MFA_CODE', 'That recovery code is wrong or was already used.');
     }
   } else if (user.totpSecret) {
     if (!input.totpCode) throw clientError('MFA_CODE_REQUIRED', 'Enter the code from your authenticator app.');
     const counter = verifyTotp(user.totpSecret, input.totpCode.trim(), now);
     if (counter === null || !(await acceptTotpStep(database, user.id, counter))) {
-      await recordFailure(database, user.id, now);
+      await recordFailure(database, user, 'WRONG_MFA_CODE', now);
       throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or was already used.');
     }
   }
   await users.update({ id: user.id }, { failedSignIns: 0, lockedUntil: null });
-  return openSession(database, tokens, user, { mfa: user.totpSecret !== null });
+  const secondFactor: SignInSecondFactor = user.totpSecret === null ? 'NONE' : input.totpCode ? 'TOTP' : 'RECOVERY_CODE';
+  return openSession(database, tokens, user, {
+    mfa: user.totpSecret !== null,
+    audit: [
+      {
+        organizationId: user.organizationId,
+        action: 'SIGN_IN_SUCCEEDED',
+        actor: { kind: 'USER', id: user.id },
+        details: { userId: user.id, secondFactor },
+      },
+    ],
+  });
 }
 
 /**
  * A session for a user who has just proved who they are: an access token and a
  * refresh token, the first of a new family unless `familyId` continues one.
+ * `audit` is recorded in the transaction that stores the refresh token.
  */
 export async function openSession(
   database: Database,
   tokens: AccessTokenIssuer,
   user: UserAccount,
-  options: { mfa: boolean; familyId?: string },
+  options: { mfa: boolean; familyId?: string; audit?: readonly AuditRecord[] },
 ): Promise<Session> {
   const { accessToken, expiresIn } = await tokens.issueForUser({
     userId: user.id,
@@ -86,7 +105,11 @@ export async function openSession(
     role: user.role,
     mfa: options.mfa,
   });
-  const refreshToken = await issueRefreshToken(database, user.id, options.mfa, options.familyId);
+  const refreshToken = await database.dataSource.transaction(async (manager) => {
+    const issued = await issueRefreshToken(manager, user.id, options.mfa, options.familyId);
+    await recordAuditEvents(manager, options.audit ?? []);
+    return issued;
+  });
   return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn, user };
 }
 
@@ -106,12 +129,33 @@ async function acceptTotpStep(database: Database, userId: string, counter: numbe
   return affected === 1;
 }
 
-async function recordFailure(database: Database, userId: string, now: Date): Promise<void> {
-  await database.dataSource.query(
-    `UPDATE identity.user_account
-     SET failed_sign_ins = failed_sign_ins + 1,
-         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3::timestamptz + make_interval(mins => $4) END
-     WHERE id = $1`,
-    [userId, MAX_FAILED_SIGN_INS, now.toISOString(), LOCK_MINUTES],
-  );
+/** The failures in a row this one makes: the first of a new run once a lock has expired. */
+const COUNTED_FAILURES = 'CASE WHEN locked_until <= $3::timestamptz THEN 1 ELSE failed_sign_ins + 1 END';
+
+/** Counts a failure and records it, with SIGN_IN_LOCKED too when it locks the account. */
+async function recordFailure(database: Database, user: UserAccount, reason: SignInFailure, now: Date): Promise<void> {
+  await database.dataSource.transaction(async (manager) => {
+    // A raw UPDATE answers [rows, affected count].
+    const [[counted]] = (await manager.query(
+      `UPDATE identity.user_account
+       SET failed_sign_ins = ${COUNTED_FAILURES},
+           locked_until = CASE WHEN ${COUNTED_FAILURES} >= $2 THEN $3::timestamptz + make_interval(mins => $4) END
+       WHERE id = $1
+       RETURNING locked_until AS "lockedUntil"`,
+      [user.id, MAX_FAILED_SIGN_INS, now.toISOString(), LOCK_MINUTES],
+    )) as [{ lockedUntil: Date | null }[], number];
+    const failed: AuditRecord = {
+      organizationId: user.organizationId,
+      action: 'SIGN_IN_FAILED',
+      actor: ANONYMOUS_ACTOR,
+      details: { userId: user.id, signInFailure: reason },
+    };
+    const lockedUntil = counted?.lockedUntil ?? null;
+    await recordAuditEvents(
+      manager,
+      lockedUntil === null
+        ? [failed]
+        : [failed, { ...failed, action: 'SIGN_IN_LOCKED', details: { ...failed.details, lockedUntil: lockedUntil.toISOString() } }],
+    );
+  });
 }

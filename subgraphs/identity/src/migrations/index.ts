@@ -8,6 +8,7 @@ import { CreateRefreshToken1764300800000 } from './1764300800000-create-refresh-
 import { CreateApiCredential1764300900000 } from './1764300900000-create-api-credential';
 import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-create-partner-id-change-request';
 import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email-delivery-attempts';
+import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-event';
 
 /** In the order they apply. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateApiCredential1764300900000,
   CreatePartnerIdChangeRequest1764301100000,
   AddEmailDeliveryAttempts1764301200000,
+  CreateAuditEvent1764301300000,
 ];

@@ -1,4 +1,5 @@
 import { ApiCredential } from './api-credential';
+import { AuditActor, AuditEvent, AuditPartnerAccess } from './audit-event';
 import { Invitation } from './invitation';
 import { Mutation } from './mutation';
 import { Organization } from './organization';
@@ -7,4 +8,17 @@ import { PartnerIdChangeRequest } from './partner-id-change-request';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { Query, Mutation, ApiCredential, Invitation, Organization, PartnerAccess, PartnerAccessEvent, PartnerIdChangeRequest, User };
+export const resolvers = {
+  Query,
+  Mutation,
+  ApiCredential,
+  AuditActor,
+  AuditEvent,
+  AuditPartnerAccess,
+  Invitation,
+  Organization,
+  PartnerAccess,
+  PartnerAccessEvent,
+  PartnerIdChangeRequest,
+  User,
+};

@@ -1,3 +1,6 @@
+import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
+import type { AuditAction } from '../audit-log';
+import { auditEventPage, isAuditEventSortKey } from '../audit-log-reader';
 import type { IdentityContext } from '../context';
 import type { Organization as OrganizationRow } from '../organization';
 
@@ -14,4 +17,6 @@ export const Organization = {
     apiCredentials.load(organization.id),
   partnerIdChangeRequests: (organization: OrganizationRow, _args: unknown, { partnerIdChanges }: IdentityContext) =>
     partnerIdChanges.ofOrganization.load(organization.id),
+  auditEvents: (organization: OrganizationRow, args: PageArgs & { actions?: AuditAction[] | null }, { database }: IdentityContext) =>
+    auditEventPage(database, organization.id, parsePageArgs(args, isAuditEventSortKey), args.actions ?? null),
 };
