@@ -2,6 +2,7 @@
  * Three layers, named by suffix:
  *   unit        *.test.ts beside the code (no network, no database)
  *   federation  test/federation/*.test.ts: subgraphs and gateway in this process, composed in memory, real PostgreSQL
+ *   security    test/security/*.test.ts: the attack suite, against the in-process supergraph on real PostgreSQL
  *   e2e         test/e2e/*.e2e.test.ts: real processes started from the command line, queried through the gateway
  * Tests are transpiled without type checks; `npm run typecheck` checks the types.
  */
@@ -31,6 +32,13 @@ module.exports = {
       ...common,
       displayName: 'federation',
       testMatch: ['<rootDir>/test/federation/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...common,
+      displayName: 'security',
+      testMatch: ['<rootDir>/test/security/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },

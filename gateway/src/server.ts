@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -13,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import {
+  ANONYMOUS,
   AccessTokenError,
   clientError,
   createAccessTokenVerifier,
@@ -21,9 +21,16 @@ import {
   isSubgraphName,
   maskError,
   type Logger,
+  type Principal,
 } from '@partnergraph/core';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { answerRequestErrors, sendError } from './http-errors';
+import { guardOperations } from './operation-guards';
+import { operationLimits } from './operation-limits';
+import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
+import { createRedisRateLimitStore } from './redis-rate-limit-store';
+import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
@@ -70,16 +77,34 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind load balancers, anonymous callers are told apart (for rate limits) by the address they forward.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   const httpServer = createServer(app);
   const production = config.nodeEnv === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted) => maskError(formatted),
+    allowBatchedHttpRequests: false,
+    // Apollo's automatic persisted queries would be cached in each gateway's memory; shared state belongs in Redis.
+    persistedQueries: false,
+    formatError: (formatted) => {
+      const masked = maskError(formatted, { hideSuggestions: production });
+      return { ...masked, extensions: { ...masked.extensions, requestId: currentRequestId() } };
+    },
     plugins: [
       internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
+      operationLimits(
+        {
+          maxDepth: config.maxQueryDepth,
+          maxAliases: config.maxQueryAliases,
+          maxDirectives: config.maxQueryDirectives,
+          maxCost: config.maxQueryCost,
+        },
+        logger,
+      ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -89,13 +114,17 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     ],
   });
 
+  const rateLimiter =
+    config.rateLimitPerMinute === 0
+      ? undefined
+      : createRateLimiter({
+          perMinute: config.rateLimitPerMinute,
+          store: config.redisUrl ? createRedisRateLimitStore({ url: config.redisUrl, logger }) : createMemoryRateLimitStore(),
+          logger,
+        });
+
   let graphqlHandler: RequestHandler | undefined;
-  app.use((_req, res, next) => {
-    const requestId = randomUUID();
-    res.locals.requestId = requestId;
-    res.set('x-request-id', requestId);
-    next();
-  });
+  app.use(assignRequestId);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
   });
@@ -116,17 +145,18 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     '/graphql',
     cors({ origin: [...config.corsOrigins], credentials: false }),
     express.json({ limit: config.bodyLimit }),
+    guardOperations({ maxTokens: config.maxQueryTokens, logger }),
     (req, res, next) => {
-      if (graphqlHandler) {
-        void graphqlHandler(req, res, next);
+      const handler = graphqlHandler;
+      if (handler) {
+        void withRequestIdOf(res, () => handler(req, res, next));
         return;
       }
-      res
-        .status(503)
-        .set('Retry-After', '1')
-        .json({ errors: [{ message: 'The gateway is starting.', extensions: { code: 'SERVICE_STARTING' } }] });
+      res.set('Retry-After', '1');
+      sendError(res, 'SERVICE_STARTING', 'The gateway is starting.');
     },
   );
+  app.use(answerRequestErrors(logger));
 
   return {
     httpServer,
@@ -134,13 +164,18 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await apollo.start();
       graphqlHandler = expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const requestId = String(res.locals.requestId);
+          const requestId = requestIdOf(res);
+          let principal: Principal;
           try {
-            return { principal: await accessTokens.authenticate(req.headers.authorization), requestId };
+            principal = await accessTokens.authenticate(req.headers.authorization);
           } catch (error) {
             if (!(error instanceof AccessTokenError)) throw error;
+            // Bad tokens spend the address's allowance: guessing at tokens is throttled too.
+            await rateLimiter?.check(rateLimitKey(ANONYMOUS, req.ip), requestId);
             throw clientError('UNAUTHENTICATED', `Not signed in: ${error.message}.`, { http: { status: 401 } });
           }
+          await rateLimiter?.check(rateLimitKey(principal, req.ip), requestId);
+          return { principal, requestId };
         },
       });
       logger.info('supergraph loaded', { path: config.supergraphPath });
@@ -148,6 +183,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     async stop() {
       graphqlHandler = undefined;
       await apollo.stop();
+      await rateLimiter?.close();
     },
   };
 }

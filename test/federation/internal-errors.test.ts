@@ -22,7 +22,10 @@ describe('an error on our side', () => {
       const response = await supergraph.query('{ organizations { nodes { name } } }', {}, customerAdmin);
 
       expect(response.body.errors).toEqual([
-        expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'identity' } }),
+        expect.objectContaining({
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'identity', requestId: response.headers.get('x-request-id') },
+        }),
       ]);
       const text = JSON.stringify(response.body);
       expect(text).not.toMatch(/name_hidden_by_test|column|SELECT|stack|\/work\/|node_modules/i);

@@ -66,7 +66,7 @@ describe('while the subscriptions subgraph is down', () => {
     expect(response.body.errors).toEqual([
       {
         message: 'The subscriptions service is unavailable.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'subscriptions' },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'subscriptions', requestId: response.headers.get('x-request-id') },
       },
     ]);
     // Fields a subgraph adds to another's type are nullable, so the outage stays in its own fields.
@@ -121,7 +121,10 @@ describe('a gateway whose supergraph routes every subgraph to a closed port', ()
 
     expect(response.status).toBe(200);
     expect(body.errors).toEqual([
-      { message: 'The identity service is unavailable.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity' } },
+      {
+        message: 'The identity service is unavailable.',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity', requestId: response.headers.get('x-request-id') },
+      },
     ]);
     expectNoInternals({ status: response.status, headers: response.headers, body }, urls.identity);
   });

@@ -99,6 +99,8 @@ export async function startInProcessSupergraph(
     /** Defaults to a fresh test database, dropped by stop(). */
     databaseUrl?: string;
     gatewayEnvironment?: Record<string, string>;
+    /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
+    subgraphs?: SubgraphSettings;
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -109,9 +111,10 @@ export async function startInProcessSupergraph(
   const accessTokenKeys = generateEd25519KeyPair();
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger);
+  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
-    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger);
+    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
@@ -127,6 +130,8 @@ export async function startInProcessSupergraph(
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
     AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
+    // Tests send many requests as one principal; the rate limit has tests of its own that set it.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...options.gatewayEnvironment,
   });
   const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
@@ -160,11 +165,17 @@ export async function startInProcessSupergraph(
   };
 }
 
+interface SubgraphSettings {
+  introspection?: boolean;
+  statementTimeoutMs?: number;
+}
+
 async function startSubgraph(
   subgraph: SubgraphPackage<BaseContext>,
   databaseUrl: string,
   publicKeyPem: string,
   logger: Logger,
+  settings: Required<SubgraphSettings>,
 ): Promise<RunningSubgraph> {
   const name = subgraph.definition.name;
   const subgraphLogger = logger.child({ service: name });
@@ -172,7 +183,7 @@ async function startSubgraph(
     url: databaseUrl,
     storage: subgraph.storage,
     poolSize: 4,
-    statementTimeoutMs: 10_000,
+    statementTimeoutMs: settings.statementTimeoutMs,
     applicationName: `partnergraph-test-${name}`,
     logger: subgraphLogger,
   });
@@ -181,7 +192,7 @@ async function startSubgraph(
     database,
     verifier: await createInternalTokenVerifier({ publicKeyPem, audience: name }),
     logger: subgraphLogger,
-    introspection: true,
+    introspection: settings.introspection,
     bodyLimit: '1mb',
   });
   await server.start();

@@ -1,7 +1,10 @@
+import { allows, type AccessRelation, type Capability } from './access-policy';
+
 /**
  * What a principal may do with one organization's data: the access matrix of
- * DESIGN.md for one row. Identity decides it; subscriptions and
- * device-telemetry ask identity for it once per request and filter by it.
+ * DESIGN.md (access-policy.ts) read for one relation. Identity decides it;
+ * subscriptions and device-telemetry ask identity for it once per request and
+ * filter by it.
  */
 export type IpVisibility = 'FULL' | 'LAST_TWO_SEGMENTS';
 
@@ -10,6 +13,8 @@ export type CreditAccess = 'NONE' | 'VIEW' | 'MANAGE';
 
 export interface AccessDecision {
   organizationId: string;
+  /** How the principal stands to the organization: the column of the access matrix every field below is read from. */
+  relation: AccessRelation;
   read: boolean;
   /** Manage the organization's data (a partner needs administrator access, and to be an admin). */
   write: boolean;
@@ -32,18 +37,25 @@ export interface AccessDecision {
   apiDeviceData: boolean;
 }
 
-/** The decision for an organization that does not exist, or that the principal may not see at all. */
-export function noAccess(organizationId: string): AccessDecision {
+/** The decision for `relation`: the table's column, as the fields subgraphs filter by. */
+export function decisionFor(organizationId: string, relation: AccessRelation): AccessDecision {
+  const can = (capability: Capability) => allows(capability, relation);
   return {
     organizationId,
-    read: false,
-    write: false,
-    acknowledgeIncidents: false,
-    manageSubscriptions: false,
-    credits: 'NONE',
-    ipAddresses: 'LAST_TWO_SEGMENTS',
-    applications: false,
-    unmonitoredEquipment: false,
-    apiDeviceData: false,
+    relation,
+    read: can('read'),
+    write: can('write'),
+    acknowledgeIncidents: can('acknowledgeIncidents'),
+    manageSubscriptions: can('manageSubscriptions'),
+    credits: can('manageCredits') ? 'MANAGE' : can('viewCredits') ? 'VIEW' : 'NONE',
+    ipAddresses: can('fullIpAddresses') ? 'FULL' : 'LAST_TWO_SEGMENTS',
+    applications: can('applications'),
+    unmonitoredEquipment: can('unmonitoredEquipment'),
+    apiDeviceData: can('apiDeviceData'),
   };
+}
+
+/** The decision for an organization that does not exist, or that the principal may not see at all. */
+export function noAccess(organizationId: string): AccessDecision {
+  return decisionFor(organizationId, 'NONE');
 }

@@ -23,6 +23,8 @@ export const DEFAULT_ACCESS_TOKEN_AUDIENCE = 'partnergraph';
 /** The role claim of a platform operator, whose token names no organization. */
 export const OPERATOR_ROLE = 'OPERATOR';
 export const COLLECTOR_ROLE = 'COLLECTOR';
+/** How far the issuer's clock may be ahead of or behind ours. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /** The claims PartnerGraph reads, besides the registered ones (iss, aud, sub, iat, exp). */
 interface PartnerGraphClaims extends JWTPayload {
@@ -99,7 +101,8 @@ export interface AccessTokenVerifier {
 }
 
 /**
- * Verifies with pinned algorithms, issuer, audience and expiry. Keys come from
+ * Verifies with pinned algorithms, issuer, audience and expiry, and refuses a
+ * token issued in the future (`iat` ahead of the clock). Keys come from
  * a JWKS URL (identity's own, or an external OIDC issuer's; fetched and cached
  * by jose) or from a local key set.
  */
@@ -124,10 +127,14 @@ export function createAccessTokenVerifier(options: {
           issuer: options.issuer,
           audience: options.audience,
           requiredClaims: ['sub', 'exp', 'iat'],
-          clockTolerance: 5,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
         }));
       } catch {
         throw new AccessTokenError('the access token is invalid or has expired');
+      }
+      // jose checks `iat` against the clock only with a maximum token age, which an external issuer's lifetimes rule out.
+      if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+        throw new AccessTokenError('the access token is issued in the future');
       }
       const principal = principalFromClaims(payload);
       if (!principal) throw new AccessTokenError('the access token does not say who is calling');

@@ -91,6 +91,25 @@ describe('settings.integer', () => {
   });
 });
 
+describe('settings.byteSize', () => {
+  const bodyLimit = settings.byteSize({ default: '1mb' });
+
+  it.each<[string | undefined, string]>([
+    [undefined, '1mb'],
+    ['512kb', '512kb'],
+    ['2MB', '2MB'],
+    ['1.5 mb', '1.5 mb'],
+    ['1048576', '1048576'],
+  ])('reads %p as %p', (raw, expected) => {
+    expect(read(bodyLimit, raw)).toBe(expected);
+  });
+
+  // express's body parsers would throw a bare TypeError at start-up for most of these, and read "1 mib" as one byte.
+  it.each(['one megabyte', '1 mib', '-1mb', 'mb'])('refuses %p', (raw) => {
+    expect(problem(bodyLimit, raw)).toBe(`VALUE: expected a size in bytes such as 512kb or 1mb, got ${JSON.stringify(raw)}`);
+  });
+});
+
 describe('settings.oneOf', () => {
   const environment = settings.oneOf(['development', 'test', 'production'], 'development');
 

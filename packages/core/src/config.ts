@@ -98,6 +98,10 @@ export const settings = {
       options.default,
     ),
 
+  /** A size as express's body parsers read it (`512kb`, `1mb`, a plain number of bytes), kept as written. */
+  byteSize: (options: { default: string }): Setting<string> =>
+    setting('a size in bytes such as 512kb or 1mb', (raw) => (/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(raw) ? raw : invalid()), options.default),
+
   oneOf: <const T extends string>(values: readonly T[], fallback?: T): Setting<T> =>
     setting(`one of ${values.join(', ')}`, (raw) => (values.includes(raw as T) ? (raw as T) : invalid()), fallback),
 

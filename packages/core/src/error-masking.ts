@@ -15,13 +15,21 @@ const CLIENT_SAFE_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** GraphQL's "Did you mean …?" hints, which spell out the schema to whoever guesses at it. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+export interface MaskOptions {
+  /** Drops "Did you mean …?" from messages: on wherever introspection is off (production). */
+  hideSuggestions?: boolean;
+}
+
 /**
  * What a client may see of an error: its message when the code says the message
  * was written for clients, otherwise a fixed message with INTERNAL_SERVER_ERROR.
  * Stack traces and other extensions are dropped either way; `path` and
  * `locations` are kept so a client can tell which field failed.
  */
-export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
+export function maskError(error: GraphQLFormattedError, options: MaskOptions = {}): GraphQLFormattedError {
   const code = error.extensions?.code;
   const safe = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (isErrorCode(code) || CLIENT_SAFE_CODES.has(code));
   const { path, locations } = error;
@@ -29,8 +37,9 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = safe
     ? pickPublicExtensions(error.extensions ?? {})
     : { code: 'INTERNAL_SERVER_ERROR', ...(typeof serviceName === 'string' ? { serviceName } : {}) };
+  const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
   return {
-    message: safe ? error.message : SAFE_INTERNAL_MESSAGE,
+    message: safe ? message : SAFE_INTERNAL_MESSAGE,
     ...(locations ? { locations } : {}),
     ...(path ? { path } : {}),
     extensions,
@@ -43,6 +52,8 @@ const PUBLIC_EXTENSIONS = [
   'serviceName',
   'field',
   'retryAfterSeconds',
+  // A refused operation: the gateway's limit it went over.
+  'limit',
   // recordReadings: which reading of the batch was refused, the sensors that do not exist, the batch size allowed.
   'index',
   'unknownSensorIds',

@@ -86,6 +86,24 @@ export const ERROR_CODES = {
     description: 'An IP network is an IPv4 or IPv6 address with an optional prefix length and no bits set beyond it (10.1.0.0/16).',
   },
   CURSOR_INVALID: { status: 400, description: 'A change-feed cursor is not one that feed returned: start again without one.' },
+  QUERY_TOO_DEEP: { status: 400, description: 'The operation nests fields deeper than the gateway allows (see limit); nothing ran.' },
+  TOO_MANY_ALIASES: { status: 400, description: 'The operation uses more aliases than the gateway allows (see limit); nothing ran.' },
+  TOO_MANY_TOKENS: { status: 400, description: 'The operation is longer, in GraphQL tokens, than the gateway allows (see limit); nothing ran.' },
+  TOO_MANY_DIRECTIVES: { status: 400, description: 'The operation uses more directives than the gateway allows (see limit); nothing ran.' },
+  QUERY_TOO_COSTLY: {
+    status: 400,
+    description: 'The answer could hold more objects than the gateway allows (see limit): ask for smaller pages; nothing ran.',
+  },
+  BATCHING_NOT_SUPPORTED: { status: 400, description: 'A request carries one operation: send a JSON object, not an array of them.' },
+  REQUEST_BODY_TOO_LARGE: { status: 413, description: 'The request body is larger than the service accepts (BODY_LIMIT).' },
+  REQUEST_BODY_INVALID: {
+    status: 400,
+    description: 'The request body is not a JSON object in UTF-8, sent as is or compressed with gzip, deflate or br.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'The caller sent more requests than its rate allows: retry after the Retry-After header (retryAfterSeconds).',
+  },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
     description: 'A service behind the gateway did not answer; the fields it owns are null.',

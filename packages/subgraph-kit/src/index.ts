@@ -10,4 +10,5 @@ export * from './group-by';
 export * from './by-id-loader';
 export * from './access-decisions';
 export * from './access-rules';
+export * from './policy-rules';
 export * from './email-delivery';

@@ -31,7 +31,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
       internalTokenPublicKey: { variable: 'INTERNAL_TOKEN_PUBLIC_KEY', setting: settings.pem('PUBLIC KEY') },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
-      bodyLimit: { variable: 'BODY_LIMIT', setting: settings.string({ default: '1mb' }) },
+      bodyLimit: { variable: 'BODY_LIMIT', setting: settings.byteSize({ default: '1mb' }) },
     },
     environment,
   );

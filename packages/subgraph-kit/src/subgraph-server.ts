@@ -6,10 +6,20 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { clientError, internalErrorLogging, maskError, type InternalTokenVerifier, type Logger, type SubgraphName } from '@partnergraph/core';
+import {
+  clientError,
+  httpErrorResponse,
+  internalErrorLogging,
+  maskError,
+  requestBodyRefusal,
+  SAFE_INTERNAL_MESSAGE,
+  type InternalTokenVerifier,
+  type Logger,
+  type SubgraphName,
+} from '@partnergraph/core';
 import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
@@ -31,6 +41,7 @@ export interface SubgraphServerOptions {
   database: Database;
   verifier: InternalTokenVerifier;
   logger: Logger;
+  /** Off in production; "Did you mean …?" suggestions go with it. */
   introspection: boolean;
   bodyLimit: string;
 }
@@ -60,9 +71,10 @@ export function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted) => maskError(formatted),
+    formatError: (formatted) => maskError(formatted, { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -89,8 +101,9 @@ export function createSubgraphServer<TContext extends BaseContext>(
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: options.bodyLimit }),
+        // The token first: nobody but the gateway gets as far as having a body read.
         requireInternalToken(options.verifier, options.logger),
+        express.json({ limit: options.bodyLimit }),
         (_req, _res, next) => options.database.statements.runRequest(next),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
@@ -107,12 +120,28 @@ export function createSubgraphServer<TContext extends BaseContext>(
           },
         }),
       );
+      app.use(answerRequestErrors(options.logger));
       ready = true;
     },
     async stop() {
       ready = false;
       await apollo.stop();
     },
+  };
+}
+
+/** Errors raised outside GraphQL (an unreadable body): a code and a safe message, never express's HTML page with its stack. */
+function answerRequestErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const requestId = headerValue(req.headers['x-request-id']);
+    const refusal = requestBodyRefusal(error);
+    if (!refusal) logger.error('request failed', { requestId, error });
+    const { status, body } = refusal ?? httpErrorResponse('INTERNAL_SERVER_ERROR', SAFE_INTERNAL_MESSAGE);
+    res.status(status).json(body);
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Merges per-area maps of type → field → value (resolvers, or shield rules)
- * into one, so that each area of the subgraph keeps its own module. Two areas
- * may add fields to the same type; the same field twice is a mistake and throws.
+ * Merges per-area maps of type → field → resolver into one, so that each
+ * area of the subgraph keeps its own module. Two areas may add fields to the
+ * same type; the same field twice is a mistake and throws.
  */
 export function mergeByType<T>(maps: readonly Record<string, Record<string, T>>[]): Record<string, Record<string, T>> {
   const merged: Record<string, Record<string, T>> = {};

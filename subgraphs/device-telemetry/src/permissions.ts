@@ -1,16 +1,29 @@
 import type { IRules } from 'graphql-shield';
-import { mergeByType } from './merge-by-type';
-import { changeFeedPermissions } from './permissions/change-feeds';
-import { incidentPermissions } from './permissions/incidents';
-import { inventoryPermissions } from './permissions/inventory';
-import { readingPermissions } from './permissions/readings';
+import { rulesFromPolicy } from '@partnergraph/subgraph-kit';
+import { deviceTelemetryFieldPolicy } from './field-policy';
+import type { Location } from './location';
+import { mayFollowChanges } from './permissions/change-feeds';
+import { mayAcknowledgeIncidentInArguments, mayReadThisIncident } from './permissions/incidents';
+import { mayReadThisDevice, mayReadThisDevicesApplications } from './permissions/inventory';
+import { mayReadThisSensor } from './permissions/readings';
 
-/**
- * Rules per type and field, from each area of the subgraph; anything not
- * listed is denied (see applyShield). A type that several areas extend gives
- * its type-wide rule as `'*'` in its field map.
- */
-export const permissions = mergeByType<IRules>([inventoryPermissions, readingPermissions, incidentPermissions, changeFeedPermissions]) as Record<
-  string,
-  IRules
->;
+/** Rules per type and field, built from the field policy; anything it does not list is denied (see applyShield). */
+export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemetryFieldPolicy, {
+  owners: {
+    Organization: (organization: { id: string }) => organization.id,
+    // Every location, however reached (Organization.locations, Device.location, parent, children, `_entities`).
+    Location: (location: Location) => location.organizationId,
+  },
+  // Devices, and the sensors and incidents on them, exist only where the device is monitored or the caller may see
+  // unmonitored equipment.
+  ownerChecks: {
+    Device: { read: mayReadThisDevice, applications: mayReadThisDevicesApplications },
+    Sensor: { read: mayReadThisSensor },
+    Incident: { read: mayReadThisIncident },
+  },
+  fieldChecks: {
+    'Query.inventoryChanges': mayFollowChanges,
+    'Query.incidentChanges': mayFollowChanges,
+    'Mutation.acknowledgeIncident': mayAcknowledgeIncidentInArguments,
+  },
+});

@@ -9,6 +9,9 @@ import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { SensorEntity } from './sensor';
 
+/** How every field of the schema is governed; the shield's rules are built from it. */
+export { deviceTelemetryFieldPolicy } from './field-policy';
+
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 export const deviceTelemetryTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 

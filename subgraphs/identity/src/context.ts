@@ -1,5 +1,6 @@
 import type { AccessTokenIssuer } from '@partnergraph/core';
-import type { BaseContext, Database } from '@partnergraph/subgraph-kit';
+import type { AccessDecisionLoader, BaseContext, Database } from '@partnergraph/subgraph-kit';
+import { createLocalAccessDecisionLoader } from './access-decisions';
 import { createApiCredentialScopeLoader, createApiCredentialsLoader, type ApiCredentialScope } from './api-credentials';
 import { createLoaders, type Loaders } from './loaders';
 import { createOrganizationVisibilityLoader, type OrganizationVisibilityLoader } from './organization-visibility';
@@ -9,6 +10,8 @@ import { createPartnerIdChangeLoaders } from './partner-id-changes';
 export interface IdentityContext extends BaseContext {
   database: Database;
   loaders: Loaders;
+  /** The caller's access decisions, per organization, for identity's own shield rules (see access-decisions.ts). */
+  access: AccessDecisionLoader;
   /** The calling API client's credential as it stands now; null for other principals. */
   apiCredentialScope: () => Promise<ApiCredentialScope | null>;
   apiCredentials: ReturnType<typeof createApiCredentialsLoader>;
@@ -46,11 +49,11 @@ export function createContext(
     partnerIdChanges: createPartnerIdChangeLoaders(database),
     signedIn,
     apiCredentialScope,
+    access: createLocalAccessDecisionLoader({ principal: base.principal, database, apiCredentialScope }),
     apiCredentials: createApiCredentialsLoader(database),
     organizationVisibility: createOrganizationVisibilityLoader(database, loaders, base.principal, {
       apiCredentialScope,
-      async ownOrganizationId() {
-        if (base.principal.kind === 'user') return base.principal.organizationId;
+      async signedInOrganizationId() {
         const user = signedIn.userId === undefined ? null : await loaders.userById.load(signedIn.userId);
         return user?.organizationId ?? null;
       },

@@ -1,21 +1,24 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '@partnergraph/core';
+import { allows, ownOrganizationOf, relationOf, type Principal, type RelationFacts } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
-import { actingPartnerOf, decideAccess } from './access-decision';
 import type { ApiCredentialScope } from './api-credentials';
 import type { Loaders } from './loaders';
 
 /**
- * Which organizations a caller may know of (id, name, kind, Partner ID):
+ * Which organizations a caller may know of (id, name, kind, Partner ID): the
+ * access matrix's knowOrganization row (access-policy.ts in core), read for
+ * how the caller stands to each:
  * - their own (for an API client, its partner's);
- * - customers whose data they may read (decideAccess: a standing grant, and
- *   MFA for partner users, API device-data access for API clients);
+ * - customers whose data they may read (a standing grant, and MFA for partner
+ *   users, API device-data access for API clients);
  * - for a customer's users, every partner the customer has ever granted
  *   access, so that the access history names them;
  * - every organization, for platform operators (support).
  * Anyone else knows of none.
  */
 export type OrganizationVisibilityLoader = DataLoader<string, boolean>;
+
+const NO_FACTS: RelationFacts = { grant: null, credential: null, grantedByCallersOrganization: false };
 
 interface GrantRelation {
   customerOrganizationId: string;
@@ -27,22 +30,29 @@ interface GrantRelation {
 
 /**
  * Per request, one statement for the grants between the caller's organization
- * and every organization asked in the same tick. `ownOrganizationId` resolves
- * a user's organization (for a session opened in this very request, the new
- * user's); `apiCredentialScope` an API client's credential.
+ * and every organization asked in the same tick. `signedInOrganizationId` is
+ * the organization of a session opened in this very request (signIn), which
+ * its answer names before any token says so; `apiCredentialScope` an API
+ * client's credential.
  */
 export function createOrganizationVisibilityLoader(
   database: Database,
   loaders: Loaders,
   principal: Principal,
-  caller: { ownOrganizationId(): Promise<string | null>; apiCredentialScope(): Promise<ApiCredentialScope | null> },
+  caller: { signedInOrganizationId(): Promise<string | null>; apiCredentialScope(): Promise<ApiCredentialScope | null> },
 ): OrganizationVisibilityLoader {
   return new DataLoader<string, boolean>(async (organizationIds) => {
     const organizations = await Promise.all(organizationIds.map((id) => loaders.organizationById.load(id)));
-    if (principal.kind === 'operator') return organizations.map((organization) => organization !== null);
-    const own = principal.kind === 'api-client' ? actingPartnerOf(principal) : await caller.ownOrganizationId();
+    const knows = (index: number, facts: RelationFacts = NO_FACTS) => {
+      const organization = organizations[index];
+      return allows('knowOrganization', relationOf(principal, organization ? { id: organization.id, kind: organization.kind } : null, facts));
+    };
+    const session = await caller.signedInOrganizationId();
+    // A session opened in this very request knows its own organization before a token says so.
+    const isSessions = (id: string, index: number) => id === session && Boolean(organizations[index]);
+    const own = ownOrganizationOf(principal);
+    if (own === null) return organizationIds.map((id, index) => isSessions(id, index) || knows(index));
     const credential = await caller.apiCredentialScope();
-    if (own === null) return organizationIds.map(() => false);
     const ids = organizationIds.filter((id) => isUuid(id) && id !== own);
     const relations =
       ids.length === 0
@@ -56,12 +66,13 @@ export function createOrganizationVisibilityLoader(
             [own, ids],
           );
     return organizationIds.map((id, index) => {
-      const organization = organizations[index];
-      if (!organization) return false;
-      if (id === own) return true;
+      if (isSessions(id, index)) return true;
       const asPartner = relations.find((relation) => relation.customerOrganizationId === id && relation.standing);
-      if (decideAccess(principal, id, organization, asPartner ?? null, credential).read) return true;
-      return principal.kind === 'user' && relations.some((relation) => relation.partnerOrganizationId === id);
+      return knows(index, {
+        grant: asPartner ?? null,
+        credential,
+        grantedByCallersOrganization: relations.some((relation) => relation.partnerOrganizationId === id),
+      });
     });
   });
 }

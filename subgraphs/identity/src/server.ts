@@ -10,6 +10,9 @@ import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { UserAccountEntity } from './user-account';
 
+/** How every field of the schema is governed; the shield's rules are built from it. */
+export { identityFieldPolicy } from './field-policy';
+
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 export const identityTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 

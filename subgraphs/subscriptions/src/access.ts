@@ -1,11 +1,11 @@
-import type { AccessDecision, Principal } from '@partnergraph/core';
+import { allows, type AccessDecision } from '@partnergraph/core';
 
 /** Access matrix, "subscriptions: view": everyone who may read the customer, except API clients. */
-export function mayViewSubscriptions(decision: AccessDecision, principal: Principal): boolean {
-  return decision.read && principal.kind !== 'api-client';
+export function mayViewSubscriptions(decision: AccessDecision): boolean {
+  return allows('viewSubscriptions', decision.relation);
 }
 
 /** Access matrix, "subscriptions: redeem, renew, amend": the customer's admins and its partners' admins. */
-export function mayManageSubscriptions(decision: AccessDecision, principal: Principal): boolean {
-  return decision.manageSubscriptions && principal.kind === 'user' && principal.role === 'ADMIN';
+export function mayManageSubscriptions(decision: AccessDecision): boolean {
+  return allows('manageSubscriptions', decision.relation);
 }

@@ -8,6 +8,9 @@ import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { SubscriptionLicenseEntity } from './subscription-license';
 
+/** How every field of the schema is governed; the shield's rules are built from it. */
+export { subscriptionsFieldPolicy } from './field-policy';
+
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 export const subscriptionsTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 

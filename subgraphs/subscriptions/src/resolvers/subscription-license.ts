@@ -6,10 +6,10 @@ import { subscriptionStatus } from '../subscription-status';
 
 export const SubscriptionLicense = {
   /** A licence the caller may not view does not exist for them. */
-  async __resolveReference(reference: { id: string }, { loaders, access, principal }: SubscriptionsContext) {
+  async __resolveReference(reference: { id: string }, { loaders, access }: SubscriptionsContext) {
     const license = await loaders.licenseById.load(reference.id);
     if (!license) return null;
-    return mayViewSubscriptions(await access.load(license.organizationId), principal) ? license : null;
+    return mayViewSubscriptions(await access.load(license.organizationId)) ? license : null;
   },
 
   status(license: License) {
