@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
-import { bearerHeaders, countStatements, testUser } from '../support/fixtures';
+import { bearerHeaders, countStatements, taggedOrganizations, testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
@@ -69,13 +69,7 @@ const errorCodes = (response: GraphQLResponse<unknown>): unknown[] => (response.
 describe('change feeds: API clients and users stay in sync with what they may see', () => {
   let supergraph: InProcessSupergraph;
 
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `NORTHWIND_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations('NORTHWIND');
   const P = organization('Northwind', 'PARTNER');
   const A = organization('Contoso');
   const B = organization('Fabrikam');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, type Principal } from '@partnergraph/core';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
-import { testUser } from '../support/fixtures';
+import { taggedOrganizations, testUser } from '../support/fixtures';
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
@@ -97,13 +97,7 @@ const MASKED: Seen = {
 
 describe('device telemetry: field-level hiding for every principal, on every path', () => {
   let supergraph: InProcessSupergraph;
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `NORTHWIND_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations('NORTHWIND');
   const P = organization('Northwind', 'PARTNER');
   const A = organization('Contoso');
   const B = organization('Fabrikam');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '@partnergraph/core';
 import { seedDemoDevices, type DemoDevice, type DemoSensor } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
-import { bearerHeaders, countStatements, seedWorld, testUser } from '../support/fixtures';
+import { bearerHeaders, countStatements, seedWorld, taggedOrganizations, testUser } from '../support/fixtures';
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
@@ -122,13 +122,7 @@ const ENTITIES = (selection: string) => `query Entities($r: [_Any!]!) { _entitie
 describe('incidents, acknowledging them, and monthly assessments', () => {
   let supergraph: InProcessSupergraph;
 
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `INCIDENTS_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations('INCIDENTS');
   const P = organization('Northwind', 'PARTNER');
   const C = organization('Contoso');
   const F = organization('Fabrikam');

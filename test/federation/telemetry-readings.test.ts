@@ -4,7 +4,7 @@ import { seedDemoDevices, type DemoDevice, type DemoSensor } from '@partnergraph
 import { ingestReadings } from '@partnergraph/device-telemetry/ingest';
 import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization } from '@partnergraph/identity/demo-seed';
 import type { Database } from '@partnergraph/subgraph-kit';
-import { bearerHeaders, countStatements } from '../support/fixtures';
+import { bearerHeaders, countStatements, taggedOrganizations } from '../support/fixtures';
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
@@ -64,13 +64,7 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
   let supergraph: InProcessSupergraph;
   let telemetry: Database;
 
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `READINGS_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations('READINGS');
   const P = organization('Readings partner', 'PARTNER');
   const A = organization('Readings customer A');
   const B = organization('Readings customer B');

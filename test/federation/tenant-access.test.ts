@@ -3,7 +3,7 @@ import type { Principal, SubgraphName } from '@partnergraph/core';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
-import { bearerHeaders, countStatements, testUser } from '../support/fixtures';
+import { bearerHeaders, countStatements, taggedOrganizations, testUser } from '../support/fixtures';
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
@@ -82,13 +82,7 @@ const IPV4_MAPPED = '::ffff:10.3.30.2';
 describe('tenant access: every subgraph applies the access matrix to the data', () => {
   let supergraph: InProcessSupergraph;
 
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `NORTHWIND_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations('NORTHWIND');
   const P = organization('Northwind', 'PARTNER');
   const A = organization('Contoso');
   const B = organization('Fabrikam');

@@ -3,7 +3,7 @@ import type { Principal } from '@partnergraph/core';
 import { seedDemoDevices, seedDemoIncidents, seedDemoLocations, seedDemoSoftware, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
-import { testUser } from './fixtures';
+import { taggedOrganizations, testUser } from './fixtures';
 import type { GraphQLResponse } from './http';
 import { startInProcessSupergraph, type InProcessSupergraph } from './in-process-supergraph';
 
@@ -65,13 +65,7 @@ export interface AccessMatrixWorld {
 
 export async function startAccessMatrixWorld(): Promise<AccessMatrixWorld> {
   const supergraph = await startInProcessSupergraph();
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `${name.toUpperCase()}_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations();
   const raisedAt = new Date(Math.max(Date.now() - 60_000, Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
   const customers: Record<CustomerName, Customer> = {
     A: customer(organization('Contoso', 'CUSTOMER'), 1, tag, raisedAt),

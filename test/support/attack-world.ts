@@ -9,7 +9,7 @@ import {
 } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
-import { testUser } from './fixtures';
+import { taggedOrganizations, testUser } from './fixtures';
 import { postGraphQL, type GraphQLResponse } from './http';
 import { startInProcessSupergraph, type InProcessSupergraph } from './in-process-supergraph';
 import { gatewayHeaders } from './internal-tokens';
@@ -115,13 +115,7 @@ export const MASKED = { ups: 'x.x.113.45', pdu: 'x:x:x:x:x:x:370:7334' };
 
 export async function startAttackWorld(): Promise<AttackWorld> {
   const supergraph = await startInProcessSupergraph();
-  const tag = randomUUID().slice(0, 8);
-  const organization = (name: string, kind: 'CUSTOMER' | 'PARTNER' = 'CUSTOMER'): DemoOrganization => ({
-    id: randomUUID(),
-    name: `${name} ${tag}`,
-    kind,
-    partnerId: kind === 'PARTNER' ? `${name.toUpperCase()}_${tag.toUpperCase()}` : null,
-  });
+  const { tag, organization } = taggedOrganizations();
   const partner = organization('Northwind', 'PARTNER');
   const otherPartner = organization('Litware', 'PARTNER');
   // A minute ago, but not before this month began: the current month's assessment holds the seeded incidents.

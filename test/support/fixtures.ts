@@ -74,6 +74,27 @@ export async function seedWorld(
   return { partner, customers, devices, licenses, asPartnerAdmin };
 }
 
+/**
+ * Organizations for one test file. A fresh tag goes into every name and
+ * Partner ID, so test files sharing a database never collide; a partner's
+ * Partner ID is `partnerIdPrefix` (or its name, in capitals) and the tag.
+ */
+export function taggedOrganizations(partnerIdPrefix?: string): {
+  tag: string;
+  organization(name: string, kind?: DemoOrganization['kind']): DemoOrganization;
+} {
+  const tag = randomUUID().slice(0, 8);
+  return {
+    tag,
+    organization: (name, kind = 'CUSTOMER') => ({
+      id: randomUUID(),
+      name: `${name} ${tag}`,
+      kind,
+      partnerId: kind === 'PARTNER' ? `${partnerIdPrefix ?? name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${tag.toUpperCase()}` : null,
+    }),
+  };
+}
+
 /** Authorization headers for a user of `organizationId`, as identity's sign-in would issue them (no user row needed). */
 export async function bearerHeaders(
   supergraph: InProcessSupergraph,
