@@ -4,6 +4,8 @@ import { REPOSITORY_ROOT } from './stack-config';
 
 export interface ServiceProcess {
   name: string;
+  /** The operating system's id of the process, to read its CPU time and memory. */
+  pid: number | undefined;
   /** Resolves with the exit code when the process ends, however it ends. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -12,10 +14,14 @@ export interface ServiceProcess {
 const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 90_000;
 
+/** How `npm start` runs a service: its TypeScript source through tsx. */
+const SOURCE_NODE_ARGUMENTS = ['--import', 'tsx', '--conditions=@partnergraph/source'];
+
 /**
- * Runs one service (a TypeScript entry point) as a child process, prefixing
- * each line it logs with its name, and resolves once its readiness URL
- * answers 200. Rejects if the process ends before it is ready.
+ * Runs one service as a child process (by default a TypeScript entry point,
+ * through tsx; `nodeArguments` replaces that, e.g. none for compiled
+ * JavaScript), prefixing each line it logs with its name, and resolves once
+ * its readiness URL answers 200. Rejects if the process ends before it is ready.
  */
 export async function startService(options: {
   name: string;
@@ -23,8 +29,12 @@ export async function startService(options: {
   env: NodeJS.ProcessEnv;
   readyUrl: string;
   write: (line: string) => void;
+  nodeArguments?: readonly string[];
+  /** Passed to the entry point. */
+  arguments?: readonly string[];
 }): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@partnergraph/source', options.entry], {
+  const nodeArguments = options.nodeArguments ?? SOURCE_NODE_ARGUMENTS;
+  const child = spawn(process.execPath, [...nodeArguments, options.entry, ...(options.arguments ?? [])], {
     cwd: REPOSITORY_ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +43,7 @@ export async function startService(options: {
     createInterface({ input: stream }).on('line', (line) => options.write(line));
   }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const service: ServiceProcess = { name: options.name, exited, stop: () => stopChild(child, exited) };
+  const service: ServiceProcess = { name: options.name, pid: child.pid, exited, stop: () => stopChild(child, exited) };
   const outcome = await Promise.race([
     waitUntilReady(options.readyUrl).then(() => 'ready' as const),
     exited.then(() => 'exited' as const),

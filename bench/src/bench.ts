@@ -1,0 +1,333 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@partnergraph/core';
+import { assertPortFree } from '@partnergraph/scripts/free-port';
+import { runCommand } from '@partnergraph/scripts/run-command';
+import { REPOSITORY_ROOT } from '@partnergraph/scripts/stack-config';
+import { createCallers } from './callers';
+import { captureOperation, send } from './capture';
+import { capturedOperation, captureOperations, type CapturePhase } from './capture-phase';
+import { readBenchEnvironment } from './config';
+import { measureDataSize, openBenchDatabase, query, readFacts, simulate } from './data-set';
+import { evaluateGoals } from './goals';
+import { historyBaselines } from './history-baselines';
+import { createStackKeys } from './keys';
+import { licenseKeyIssuer } from './license-keys';
+import { DASHBOARD_BODY, defineOperations, yearRange, type OperationKey } from './operation-definitions';
+import { parseBenchOptions } from './options';
+import { planComparisons, type PlanInputs } from './plan';
+import { benchPorts, everyPort } from './ports';
+import { postgresProcessLister } from './postgres-processes';
+import { profileOurGateway } from './profiling';
+import { writeResults, type BenchResults, type ComparisonResults } from './report';
+import { runComparison, summarize, type ProcessAccounting, type RoundSettings, type TargetSummary } from './rounds';
+import { machineFacts, sourceFacts } from './run-facts';
+import { startCaptureHive, startCaptureStack, startLoadStack, stopCaptureStack, type Tracker } from './stacks';
+import { stopWorkers } from './worker-process';
+
+/**
+ * `npm run bench`: builds, seeds a data set of its own, starts the stack as
+ * production runs it beside Hive Gateway, captures what each operation costs
+ * in subgraph requests and SQL statements, drives load from separate worker
+ * processes in alternating rounds, and writes the figures under
+ * bench/results/ (see the README's Performance section).
+ */
+const SIZES = {
+  /** Where the dashboard's statement count is taken first. */
+  small: { customers: 3, devices: 10, sensors: 6, days: 2 },
+  /** The data set the load runs on: a dashboard of about 500 devices and a few hundred KB. */
+  large: { customers: 10, devices: 50, sensors: 6, days: 2 },
+  /** A year of 5-minute readings for the first benchmark customer's first sensor. */
+  year: { customers: 1, devices: 1, sensors: 1, days: 366 },
+};
+const PARTNER_USERS = 20;
+/** Which capture's statement count a comparison's operation has. */
+const OPERATION_OF: Record<string, OperationKey> = {
+  dashboard: 'dashboard',
+  'dashboard-principals': 'dashboard',
+  'organization-names': 'organizations',
+  'device-page': 'devicePage',
+  'inventory-page': 'inventory',
+  'sensor-year': 'sensorYear',
+  'license-redemption': 'redeem',
+  'telemetry-ingest': 'ingest',
+};
+
+const benchStarted = performance.now();
+const say = (line: string): void => {
+  const seconds = Math.floor((performance.now() - benchStarted) / 1000);
+  process.stdout.write(`bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${line}\n`);
+};
+
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  const child = spawn(command, args, { cwd: REPOSITORY_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      for (const line of chunk.split('\n')) {
+        lines.push(line);
+        log(line);
+      }
+    });
+  }
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed:\n${lines.slice(-30).join('\n')}`))));
+  });
+}
+
+interface DashboardData {
+  organizations: { nodes: { devices: { nodes: unknown[] } | null }[] };
+}
+
+const dashboardShape = (data: unknown) => {
+  const nodes = (data as DashboardData).organizations.nodes;
+  return { organizations: nodes.length, devices: nodes.reduce((sum, node) => sum + (node.devices?.nodes.length ?? 0), 0) };
+};
+
+/** Per target of a comparison, the SQL statements one operation runs, from the captures. */
+function statementsPerOperation(comparisonId: string, targets: readonly { id: string }[], captures: CapturePhase): Record<string, number | null> {
+  const key = OPERATION_OF[comparisonId] ?? comparisonId;
+  return Object.fromEntries(
+    targets.map((target) => {
+      if (target.id === 'raw-sql' || target.id === 'rollup-sql') return [target.id, 1];
+      // Direct calls replay our gateway's requests; deduplication does not change what one request costs.
+      const gateway = target.id === 'direct' ? 'ours' : target.id.replace(/-nodedup$/, '');
+      return [target.id, captures.statements.get(`${key}:${gateway}`) ?? null];
+    }),
+  );
+}
+
+runCommand('bench', async () => {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const environment = readBenchEnvironment();
+  const startedAt = new Date();
+  const logger = createLogger({ level: 'warn', format: 'text', fields: { service: 'bench' } });
+  const workDir = await mkdtemp(join(tmpdir(), 'partnergraph-bench-'));
+  const serviceLog = createWriteStream(join(workDir, 'services.log'));
+  const log = (name: string) => (line: string) => {
+    serviceLog.write(`${name.padEnd(18)}| ${line}\n`);
+  };
+  const ports = benchPorts(options.portBase);
+  for (const port of everyPort(ports)) await assertPortFree(port, '--port-base');
+  say(`work files and service logs: ${workDir}`);
+
+  if (options.skipBuild) say('skipping npm run build (--skip-build): the dist/ folders must be current');
+  else {
+    say('npm run build');
+    await run('npm', ['run', 'build'], { ...environment.inherited, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: '1' }, log('build'));
+  }
+
+  const running: { name: string; stop(): Promise<void> }[] = [];
+  const tracker: Tracker = {
+    track(service) {
+      running.push(service);
+      return service;
+    },
+    async stop(service) {
+      await service.stop();
+      running.splice(running.indexOf(service), 1);
+    },
+  };
+  // A signal and the failure it causes both stop everything: the second waits for the first.
+  let stopping: Promise<void> | undefined;
+  const stopAll = (): Promise<void> =>
+    (stopping ??= (async () => {
+      stopWorkers();
+      for (const service of running.splice(0).reverse()) await service.stop();
+    })());
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void stopAll().finally(() => process.exit(143)));
+
+  const database = await openBenchDatabase(environment, logger);
+  // Stopped last, after every service that uses it.
+  tracker.track({ name: 'database', stop: () => database.close(options.keepDatabase) });
+  let succeeded = false;
+  try {
+    const seedingStarted = performance.now();
+    const simulator: string[] = [];
+    const seed = async (size: (typeof SIZES)[keyof typeof SIZES]): Promise<void> => {
+      const command = `npm run simulate -- --customers ${size.customers} --devices ${size.devices} --sensors ${size.sensors} --days ${size.days}`;
+      say(command);
+      simulator.push(`${command}: ${await simulate(environment, database.url, size)}`);
+    };
+    await seed(SIZES.small);
+
+    const keys = await createStackKeys(workDir);
+    const callers = await createCallers(keys.accessToken, PARTNER_USERS);
+    const context = { databaseUrl: database.url, keys, environment, log };
+
+    say('starting the capture stack: subgraphs and gateways behind recording proxies');
+    const captureStack = await startCaptureStack(context, ports, tracker);
+    const smallDashboard = await captureOperation(captureStack.ours.url, captureStack.proxies, DASHBOARD_BODY, callers.partnerAdmin);
+
+    say('seeding the full data set while the load stack and Hive Gateway start');
+    // Both run to the end before either failure is reported, so nothing is left starting in the background.
+    const [seeded, started] = await Promise.allSettled([
+      seed(SIZES.large).then(() => seed(SIZES.year)),
+      startLoadStack(context, ports, tracker).then(async (stack) => {
+        await startCaptureHive(context, ports, captureStack, tracker);
+        return stack;
+      }),
+    ]);
+    if (seeded.status === 'rejected') throw seeded.reason;
+    if (started.status === 'rejected') throw started.reason;
+    const stack = started.value;
+    const seedingSeconds = (performance.now() - seedingStarted) / 1000;
+
+    const facts = await readFacts(database.url, logger);
+    const size = await measureDataSize(database.url, logger);
+    say(
+      `data set: ${size.customers} customers, ${size.devices} devices, ${size.sensors} sensors, ${size.readings.toLocaleString('en-US')} readings, ` +
+        `${size.incidents} incidents, ${(size.databaseBytes / 1024 ** 2).toFixed(0)} MiB`,
+    );
+
+    say('capturing each operation once');
+    const now = Date.now();
+    const definitions = await defineOperations({ facts, callers, issueKeys: licenseKeyIssuer(stack.ours.url, callers.operator), now });
+    const captures = await captureOperations({
+      definitions,
+      ours: captureStack.ours,
+      hive: captureStack.hive,
+      proxies: captureStack.proxies,
+      directUrls: stack.subgraphUrls,
+    });
+    const operation = (key: OperationKey) => capturedOperation(captures, key);
+    const largeDashboard = operation('dashboard').captured;
+    const dashboard = { responseBytes: largeDashboard.responseBytes, ...dashboardShape(largeDashboard.data) };
+    const history = await historyBaselines({ databaseUrl: database.url, logger, facts, year: yearRange(now), answer: operation('sensorYear').captured.data });
+    say(`a year of the year sensor's device: ${history.buckets} buckets of ${history.bucketSeconds} s, ${history.readings.toLocaleString('en-US')} readings`);
+    say('stopping the capture stack');
+    await stopCaptureStack(captureStack, tracker);
+
+    const planInputs: PlanInputs = {
+      connections: options.connections,
+      ours: stack.ours,
+      hive: stack.hive,
+      internalTokenPrivateKeyFile: keys.internalTokenPrivateKeyFile,
+      partnerAdmin: callers.partnerAdmin,
+      partnerUsers: callers.partnerUsers,
+      operations: {
+        dashboard: operation('dashboard'),
+        organizations: operation('organizations'),
+        devicePage: operation('devicePage'),
+        inventory: operation('inventory'),
+        sensorYear: operation('sensorYear'),
+        redeem: operation('redeem'),
+        ingest: operation('ingest'),
+      },
+      databaseUrl: database.url,
+      history,
+    };
+    const comparisons = planComparisons(planInputs).filter((comparison) => options.only === null || options.only.includes(comparison.id));
+
+    // JIT and query-plan caches: every gateway answers each read operation it will serve twice before the first round.
+    say('warming up the gateways');
+    const warmUp = async (url: string, key: OperationKey): Promise<void> => {
+      const prepared = operation(key);
+      for (let attempt = 0; attempt < 2; attempt += 1) await (await send(url, prepared.body, prepared.caller)).text();
+    };
+    for (const key of ['dashboard', 'organizations', 'devicePage', 'inventory', 'sensorYear'] as const) await warmUp(stack.ours.url, key);
+    for (const service of stack.hive.values()) {
+      for (const key of ['dashboard', 'organizations'] as const) await warmUp(service.url, key);
+    }
+
+    const subgraphPids = Object.values(stack.subgraphs).map((service) => service.pid);
+    const accounting: ProcessAccounting = {
+      servicePids: () => [stack.ours.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
+      subgraphPids,
+      postgresPids: await postgresProcessLister(database.url, logger),
+    };
+    const plannedRounds = comparisons.reduce((sum, comparison) => sum + comparison.targets.length * options.rounds, 0);
+    const settings: RoundSettings = {
+      retryBudget: { remaining: Math.ceil(plannedRounds / 4) },
+      rounds: options.rounds,
+      roundSeconds: options.roundSeconds,
+      maxRetries: options.maxRetries,
+      busyShare: options.busyShare,
+      workDir,
+      inherited: environment.inherited,
+    };
+    const comparisonResults: ComparisonResults[] = [];
+    const summaries = new Map<string, TargetSummary[]>();
+    for (const comparison of comparisons) {
+      say(`${comparison.title}: ${comparison.targets.map((target) => target.id).join(', ')}`);
+      const rounds = await runComparison(comparison, settings, accounting, say);
+      const summary = summarize(comparison, rounds);
+      summaries.set(comparison.id, summary);
+      comparisonResults.push({
+        id: comparison.id,
+        title: comparison.title,
+        traffic: comparison.traffic,
+        engine: comparison.engine,
+        connections: comparison.connections,
+        summaries: summary,
+        statementsPerOperation: statementsPerOperation(comparison.id, comparison.targets, captures),
+        rounds,
+      });
+    }
+
+    const profile: BenchResults['profile'] = options.profile ? [] : null;
+    if (profile) {
+      for (const profiled of ['dashboard', 'organizations'] as const) {
+        const summaries = await profileOurGateway({
+          context,
+          planInputs,
+          operation: profiled,
+          port: ports.profiled[profiled],
+          subgraphUrls: stack.subgraphUrls,
+          directory: workDir,
+          settings,
+          accounting,
+          tracker,
+          say,
+        });
+        profile.push(...summaries);
+      }
+    }
+
+    const [postgresVersion] = await query<{ version: string }>(database.url, logger, 'SELECT version()');
+    const goals = evaluateGoals({
+      summaries,
+      dashboardStatements: {
+        small: { devices: dashboardShape(smallDashboard.data).devices, statements: smallDashboard.statements },
+        large: { devices: dashboard.devices, statements: largeDashboard.statements },
+      },
+    });
+    const results: BenchResults = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      quick: options.quick,
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: { ...machineFacts(postgresVersion?.version ?? 'unknown'), loadAverageAtEnd: loadavg() },
+      source: sourceFacts(),
+      settings: {
+        rounds: options.rounds,
+        roundSeconds: options.roundSeconds,
+        connections: options.connections,
+        busyPercent: Math.round(options.busyShare * 100),
+        maxRetries: options.maxRetries,
+      },
+      dataSet: { size, simulator, seedingSeconds, dashboard },
+      captures: captures.rows,
+      comparisons: comparisonResults,
+      goals,
+      profile,
+    };
+    const written = await writeResults(join(REPOSITORY_ROOT, 'bench', 'results'), join(REPOSITORY_ROOT, 'README.md'), results);
+    for (const goal of goals) say(`${goal.result.padEnd(7)} ${goal.goal}: ${goal.measured}${goal.ratio === null ? '' : ` (ratio ${goal.ratio.toFixed(2)}, ${goal.required})`}`);
+    say(`written: ${written.join(', ')}`);
+    say(`finished in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min`);
+    succeeded = true;
+  } finally {
+    await stopAll();
+    serviceLog.end();
+    // Kept after a failure (the services' logs) and when profiling (the profiles).
+    if (succeeded && !options.profile) await rm(workDir, { recursive: true, force: true });
+    else say(`kept ${workDir}`);
+  }
+});

@@ -1,0 +1,120 @@
+import type { GraphQLBody } from './load-job';
+
+/**
+ * The operations the benchmark sends, as a partner dashboard, a customer
+ * portal and the telemetry collector send them. Everything that differs from
+ * one run to the next (ids, dates) is a variable.
+ */
+export const PARTNER_DASHBOARD = /* GraphQL */ `
+  query PartnerDashboard {
+    organizations {
+      nodes {
+        id
+        name
+        deviceCount
+        openIncidentCount
+        devices(first: 50) {
+          nodes { id name type ipAddress openIncidentCount sensors { type unit latest { at value } } }
+        }
+      }
+    }
+  }
+`;
+
+export const ORGANIZATION_NAMES = /* GraphQL */ `
+  query OrganizationNames {
+    organizations { nodes { id name } }
+  }
+`;
+
+export const DEVICE_PAGE = /* GraphQL */ `
+  query DevicePage($organizationId: ID!, $from: String!, $to: String!) {
+    organization(id: $organizationId) {
+      name
+      devices(first: 1, filter: { types: [UPS] }) {
+        nodes {
+          id name make model serialNumber firmwareRevision ipAddress
+          sensors {
+            type unit latest { at value }
+            history(from: $from, to: $to, maxPoints: 288) { resolution bucketSeconds buckets { start min max average last count } }
+          }
+          incidents(open: true) { nodes { severity message raisedAt acknowledgement { note at } } }
+        }
+      }
+    }
+  }
+`;
+
+export const INVENTORY_PAGE = /* GraphQL */ `
+  query InventoryPage($organizationId: ID!) {
+    organization(id: $organizationId) {
+      name
+      deviceCount
+      subscriptions { product status startsOn endsOn deviceAllowance }
+      locations { name kind children { name kind } }
+      devices(first: 50) {
+        nodes {
+          id name make model serialNumber firmwareRevision ipAddress type monitored
+          warrantyEndsOn lastServicedOn nextServiceDueOn location { name } sensors { type unit }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;
+
+/** A year of one device's sensors; the benchmark's year sensor is the first sensor of its customer's first device. */
+export const SENSOR_YEAR = /* GraphQL */ `
+  query SensorYear($organizationId: ID!, $from: String!, $to: String!) {
+    organization(id: $organizationId) {
+      devices(first: 1) {
+        nodes {
+          id
+          sensors { id type history(from: $from, to: $to, maxPoints: 500) { resolution bucketSeconds buckets { start min max average last count } } }
+        }
+      }
+    }
+  }
+`;
+
+export const REDEEM_LICENSE_KEY = /* GraphQL */ `
+  mutation RedeemLicenseKey($customerId: ID!, $key: String!, $startDate: String!) {
+    redeemLicenseKey(customerId: $customerId, key: $key, startDate: $startDate) { id product deviceAllowance startsOn endsOn status }
+  }
+`;
+
+export const RECORD_READINGS = /* GraphQL */ `
+  mutation RecordReadings($readings: [ReadingInput!]!) {
+    recordReadings(readings: $readings) { recorded duplicates }
+  }
+`;
+
+/** `count` licence keys in one request, as the order system would issue them. */
+export function issueLicenseKeys(count: number, product: string): GraphQLBody {
+  const fields = Array.from(
+    { length: count },
+    (_, index) =>
+      `k${index}: issueLicenseKey(product: $product, termMonths: 1, deviceAllowance: 5, installerEmails: ["bench@partnergraph.local"]) { key }`,
+  );
+  return { query: `mutation IssueLicenseKeys($product: String!) { ${fields.join(' ')} }`, variables: { product } };
+}
+
+/** The same buckets as the API's, computed from the raw readings: what the rollups spare. $1 organization, $2 sensors, $3 from, $4 to, $5 bucket seconds. */
+export const RAW_HISTORY_SQL = `
+  SELECT sensor_id, date_bin($5::int * interval '1 second', at, timestamptz 'epoch') AS start,
+         min(value) AS min, max(value) AS max, avg(value) AS average,
+         (array_agg(value ORDER BY at DESC))[1] AS last, count(*)::int AS count
+  FROM telemetry.reading
+  WHERE organization_id = $1 AND sensor_id = ANY($2::uuid[]) AND at >= $3 AND at < $4
+  GROUP BY 1, 2
+  ORDER BY 1, 2`;
+
+/** The statement the API runs for a range beyond 90 days, for all the device's sensors at once: the rollups alone, without the API around them. */
+export const ROLLUP_HISTORY_SQL = `
+  SELECT sensor_id, date_bin($5::int * interval '1 second', bucket_start, timestamptz 'epoch') AS start,
+         min(min) AS min, max(max) AS max, sum(sum) / sum(count) AS average,
+         (array_agg(last_value ORDER BY last_at DESC))[1] AS last, sum(count)::int AS count
+  FROM telemetry.reading_daily
+  WHERE organization_id = $1 AND sensor_id = ANY($2::uuid[]) AND bucket_start >= date_trunc('day', $3::timestamptz, 'UTC') AND bucket_start < $4
+  GROUP BY 1, 2
+  ORDER BY 1, 2`;

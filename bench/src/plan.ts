@@ -1,0 +1,232 @@
+import type { HistoryBaselines } from './history-baselines';
+import type { Caller, GraphQLBody, HttpLoad, Step } from './load-job';
+import type { Comparison, Target, VariablePool } from './rounds';
+import { HIVE_MODES, type HiveMode, type Service } from './stack';
+import { NO_VARIABLES } from './variable-pools';
+
+/**
+ * The comparisons of one run, in the order they run: read-only traffic
+ * first, then licence redemption and ingest, which write.
+ */
+export interface PreparedOperation {
+  id: string;
+  title: string;
+  body: GraphQLBody;
+  /** How long it took through our gateway on its own (captured), to size the first rounds. */
+  latencyMs: number;
+  /** Variables that differ per operation (see VariableSource), by name. */
+  generated: readonly string[];
+  /** The same work straight to the subgraphs: the requests our gateway sent for it. */
+  directSteps: readonly Step[];
+  variables: VariablePool;
+  /** Readings one operation records (ingest), else 0. */
+  readingsPerOperation: number;
+}
+
+export interface PlanInputs {
+  connections: number;
+  ours: Service;
+  hive: ReadonlyMap<HiveMode['id'], Service>;
+  internalTokenPrivateKeyFile: string;
+  partnerAdmin: Caller;
+  partnerUsers: readonly Caller[];
+  operations: {
+    dashboard: PreparedOperation;
+    organizations: PreparedOperation;
+    devicePage: PreparedOperation & { caller: Caller };
+    inventory: PreparedOperation & { caller: Caller };
+    sensorYear: PreparedOperation & { caller: Caller };
+    redeem: PreparedOperation;
+    ingest: PreparedOperation & { caller: Caller };
+  };
+  databaseUrl: string;
+  /** What the year history is compared with: the same buckets from the raw readings, and from the rollups without the API. */
+  history: HistoryBaselines;
+}
+
+type Engine = HttpLoad['engine'];
+
+function httpJob(options: { engine: Engine; steps: readonly Step[]; callers: readonly Caller[]; connections: number; keyFile?: string }) {
+  return (variables: HttpLoad['variables'], operationsPerConnection: number): HttpLoad => ({
+    engine: options.engine,
+    steps: options.steps,
+    callers: options.callers,
+    variables,
+    connections: options.connections,
+    operationsPerConnection,
+    ...(options.keyFile ? { internalTokenPrivateKeyFile: options.keyFile } : {}),
+  });
+}
+
+function gatewayTarget(
+  id: string,
+  title: string,
+  service: Service,
+  operation: PreparedOperation,
+  callers: readonly Caller[],
+  engine: Engine,
+  connections: number,
+): Target {
+  const step: Step = { url: service.url, body: operation.body, credentials: { kind: 'access-token' }, generated: operation.generated };
+  return { id, title, gateway: service, expectedLatencyMs: operation.latencyMs, job: httpJob({ engine, steps: [step], callers, connections }) };
+}
+
+function directTarget(operation: PreparedOperation, callers: readonly Caller[], engine: Engine, inputs: PlanInputs): Target {
+  return {
+    id: 'direct',
+    title: `subgraphs directly (${operation.directSteps.length} request${operation.directSteps.length === 1 ? '' : 's'} in plan order)`,
+    expectedLatencyMs: operation.latencyMs,
+    job: httpJob({ engine, steps: operation.directSteps, callers, connections: inputs.connections, keyFile: inputs.internalTokenPrivateKeyFile }),
+  };
+}
+
+function sqlTarget(id: string, title: string, sql: string, expectedLatencyMs: number, inputs: PlanInputs): Target {
+  const { databaseUrl } = inputs;
+  const { parameters } = inputs.history;
+  return {
+    id,
+    title,
+    expectedLatencyMs,
+    job: (_variables, operationsPerConnection) => ({ engine: 'sql', databaseUrl, sql, parameters, connections: 1, operationsPerConnection }),
+  };
+}
+
+function hiveTargets(inputs: PlanInputs, operation: PreparedOperation, callers: readonly Caller[], modes: readonly HiveMode['id'][]): Target[] {
+  return HIVE_MODES.filter((mode) => modes.includes(mode.id)).map((mode) => {
+    const service = inputs.hive.get(mode.id);
+    if (!service) throw new Error(`${mode.id} is not running`);
+    return gatewayTarget(mode.id, mode.title, service, operation, callers, 'autocannon', inputs.connections);
+  });
+}
+
+/** Ours against the floor: one engine for both, chained requests when the plan has more than one. */
+function floorComparison(id: string, title: string, traffic: string, operation: PreparedOperation, callers: readonly Caller[], inputs: PlanInputs): Comparison {
+  const engine: Engine = operation.directSteps.length > 1 ? 'chain' : 'autocannon';
+  return {
+    id,
+    title,
+    traffic,
+    engine: engine === 'chain' ? 'chained keep-alive requests (node:http)' : 'autocannon',
+    connections: inputs.connections,
+    variables: operation.variables,
+    readingsPerOperation: operation.readingsPerOperation,
+    targets: [
+      gatewayTarget('ours', 'our gateway', inputs.ours, operation, callers, engine, inputs.connections),
+      directTarget(operation, callers, engine, inputs),
+    ],
+  };
+}
+
+/** One operation against one gateway only, to profile it: not a comparison, and not reported as one. */
+export function profilingLoad(service: Service, inputs: PlanInputs, operation: 'dashboard' | 'organizations'): Comparison {
+  return {
+    id: `profile-${operation}`,
+    title: `${inputs.operations[operation].title} under --cpu-prof`,
+    traffic: `the partner admin’s ${inputs.operations[operation].title}`,
+    engine: 'autocannon',
+    connections: inputs.connections,
+    variables: NO_VARIABLES,
+    readingsPerOperation: 0,
+    targets: [
+      gatewayTarget('profiled', 'our gateway under --cpu-prof', service, inputs.operations[operation], [inputs.partnerAdmin], 'autocannon', inputs.connections),
+    ],
+  };
+}
+
+export function planComparisons(inputs: PlanInputs): Comparison[] {
+  const { operations, partnerAdmin, partnerUsers } = inputs;
+  const allHive = HIVE_MODES.map((mode) => mode.id);
+  return [
+    {
+      id: 'dashboard',
+      title: 'Partner dashboard: our gateway, the subgraphs directly, Hive Gateway',
+      traffic:
+        'the partner admin’s dashboard, the same request on every connection (deduplication can share subgraph requests); ' +
+        'the direct calls replay our gateway’s subgraph requests in order',
+      engine: 'autocannon (gateways), chained keep-alive requests (direct calls)',
+      connections: inputs.connections,
+      variables: NO_VARIABLES,
+      readingsPerOperation: 0,
+      targets: [
+        gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, [partnerAdmin], 'autocannon', inputs.connections),
+        directTarget(operations.dashboard, [partnerAdmin], operations.dashboard.directSteps.length > 1 ? 'chain' : 'autocannon', inputs),
+        ...hiveTargets(inputs, operations.dashboard, [partnerAdmin], allHive),
+      ],
+    },
+    {
+      id: 'dashboard-principals',
+      title: 'Partner dashboard: our gateway vs Hive Gateway, many principals',
+      traffic: `the dashboard of ${partnerUsers.length} different partner users in turn (nothing may be shared between them)`,
+      engine: 'autocannon',
+      connections: inputs.connections,
+      variables: NO_VARIABLES,
+      readingsPerOperation: 0,
+      targets: [
+        gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
+        ...hiveTargets(inputs, operations.dashboard, partnerUsers, ['hive-js', 'hive-rust']),
+      ],
+    },
+    {
+      id: 'organization-names',
+      title: 'A small query: { organizations { nodes { id name } } }',
+      traffic: 'the partner admin’s organization names (one subgraph request)',
+      engine: 'autocannon',
+      connections: inputs.connections,
+      variables: NO_VARIABLES,
+      readingsPerOperation: 0,
+      targets: [
+        gatewayTarget('ours', 'our gateway', inputs.ours, operations.organizations, [partnerAdmin], 'autocannon', inputs.connections),
+        directTarget(operations.organizations, [partnerAdmin], 'autocannon', inputs),
+        ...hiveTargets(inputs, operations.organizations, [partnerAdmin], ['hive-rust', 'hive-rust-nodedup']),
+      ],
+    },
+    floorComparison(
+      'device-page',
+      'Device page with 24 hours of history',
+      'a customer admin’s UPS page: its sensors’ 24 h history in 288 buckets and open incidents',
+      operations.devicePage,
+      [operations.devicePage.caller],
+      inputs,
+    ),
+    floorComparison(
+      'inventory-page',
+      'Customer inventory page',
+      'a customer admin’s inventory: 50 devices with locations and sensors, licences, sites',
+      operations.inventory,
+      [operations.inventory.caller],
+      inputs,
+    ),
+    {
+      id: 'sensor-year',
+      title: 'A year of 5-minute readings as at most 500 buckets: rollups vs raw rows',
+      traffic:
+        'one request at a time: the year of the device’s sensors through our gateway, against one SQL statement computing the same buckets ' +
+        'from the daily rollups, and one from the raw readings',
+      engine: 'autocannon, 1 connection / SQL, 1 connection',
+      connections: 1,
+      variables: NO_VARIABLES,
+      readingsPerOperation: 0,
+      targets: [
+        gatewayTarget('ours', 'our gateway (rollups)', inputs.ours, operations.sensorYear, [operations.sensorYear.caller], 'autocannon', 1),
+        sqlTarget('rollup-sql', 'the rollup statement alone, in PostgreSQL', inputs.history.rollups, inputs.history.rollupLatencyMs, inputs),
+        sqlTarget('raw-sql', 'raw readings aggregated in PostgreSQL', inputs.history.raw, inputs.history.rawLatencyMs, inputs),
+      ],
+    },
+    floorComparison(
+      'license-redemption',
+      'Licence redemption',
+      'the partner admin redeems a fresh licence key per request for the benchmark customers in turn',
+      operations.redeem,
+      [partnerAdmin],
+      inputs,
+    ),
+    floorComparison(
+      'telemetry-ingest',
+      'Telemetry ingest',
+      'the collector records batches of 1,000 readings (100 sensors × 10 minutes), each batch new',
+      operations.ingest,
+      [operations.ingest.caller],
+      inputs,
+    ),
+  ];
+}

@@ -1,0 +1,36 @@
+import type { SubgraphName } from '@partnergraph/core';
+import { HIVE_MODES, type HiveMode } from './stack';
+
+/**
+ * Where everything listens, from `--port-base` (4100 by default, clear of the
+ * development stack's 4000–4003): the measured stack first, then the capture
+ * stack and its proxies.
+ */
+export function benchPorts(base: number) {
+  return {
+    ours: base,
+    load: { identity: base + 1, subscriptions: base + 2, 'device-telemetry': base + 3 } satisfies Record<SubgraphName, number>,
+    hive: new Map<HiveMode['id'], number>(HIVE_MODES.map((mode, index) => [mode.id, base + 4 + index])),
+    /** One per profiled operation. */
+    profiled: { dashboard: base + 8, organizations: base + 9 },
+    captureOurs: base + 10,
+    capture: { identity: base + 11, subscriptions: base + 12, 'device-telemetry': base + 13 } satisfies Record<SubgraphName, number>,
+    captureHive: { 'hive-js': base + 14, 'hive-rust': base + 15 },
+    proxies: { identity: base + 21, subscriptions: base + 22, 'device-telemetry': base + 23 } satisfies Record<SubgraphName, number>,
+  };
+}
+
+export type BenchPorts = ReturnType<typeof benchPorts>;
+
+export function everyPort(ports: BenchPorts): number[] {
+  return [
+    ports.ours,
+    ...Object.values(ports.load),
+    ...ports.hive.values(),
+    ...Object.values(ports.profiled),
+    ports.captureOurs,
+    ...Object.values(ports.capture),
+    ...Object.values(ports.captureHive),
+    ...Object.values(ports.proxies),
+  ];
+}

@@ -1,0 +1,51 @@
+import type { VariableSource } from './load-job';
+import type { VariablePool } from './rounds';
+
+export const NO_VARIABLES: VariablePool = {
+  take: () => Promise.resolve({ kind: 'none' }),
+  used: () => {},
+};
+
+/** Licence keys, each redeemed once: a round gets as many as it sends operations, issued before it begins. */
+export function licenseKeyPool(options: { issue(count: number): Promise<string[]>; customerIds: readonly string[]; startDate: string }): VariablePool {
+  const keys: string[] = [];
+  return {
+    async take(count) {
+      if (keys.length < count) keys.push(...(await options.issue(count - keys.length)));
+      return { kind: 'license-keys', keys: keys.slice(0, count), customerIds: options.customerIds, startDate: options.startDate };
+    },
+    used(count) {
+      keys.splice(0, count);
+    },
+  };
+}
+
+/** Batches of 1,000 readings: 100 sensors × 10 one-minute readings, long before the data set's own. */
+export const READINGS_PER_SENSOR = 10;
+export const SENSORS_PER_BATCH = 100;
+const FIRST_INSTANT_MS = Date.UTC(2015, 0, 1);
+const SPACING_MS = 60_000;
+/** Each round writes into a window of its own, so no reading of one round repeats one of another. */
+const ROUND_WINDOW_MS = 30 * 86_400_000;
+
+export function readingsPool(sensorIds: readonly string[]): VariablePool {
+  if (sensorIds.length < SENSORS_PER_BATCH) throw new Error(`ingest needs at least ${SENSORS_PER_BATCH} sensors, the data set has ${sensorIds.length}`);
+  const operationsPerWindow = Math.floor(ROUND_WINDOW_MS / (READINGS_PER_SENSOR * SPACING_MS));
+  let round = 0;
+  return {
+    take: (count): Promise<VariableSource> => {
+      if (count > operationsPerWindow) throw new Error(`an ingest round of ${count} batches is more than its window of ${operationsPerWindow} holds`);
+      return Promise.resolve({
+        kind: 'readings',
+        sensorIds,
+        sensorsPerOperation: SENSORS_PER_BATCH,
+        readingsPerSensor: READINGS_PER_SENSOR,
+        firstInstantMs: FIRST_INSTANT_MS + round * ROUND_WINDOW_MS,
+        spacingMs: SPACING_MS,
+      });
+    },
+    used() {
+      round += 1;
+    },
+  };
+}
