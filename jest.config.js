@@ -26,7 +26,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,subgraphs,gateway,scripts}/*/src/**/*.test.ts', '<rootDir>/{gateway,scripts}/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,subgraphs,gateway,scripts}/*/src/**/*.test.ts', '<rootDir>/{gateway,scripts,bench}/src/**/*.test.ts'],
     },
     {
       ...common,

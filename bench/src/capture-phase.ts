@@ -4,7 +4,7 @@ import type { OperationDefinition, OperationKey } from './operation-definitions'
 import type { PreparedOperation } from './plan';
 import type { RecordingProxy } from './recording-proxy';
 import type { CaptureRow } from './report';
-import type { Service, SubgraphUrls } from './stack';
+import type { Service, SubgraphUrls } from './services';
 
 /**
  * Every operation once through our capture gateway (and the dashboard and

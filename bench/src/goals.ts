@@ -1,5 +1,5 @@
 import type { TargetSummary } from './rounds';
-import { HIVE_MODES } from './stack';
+import { HIVE_MODES } from './services';
 
 /**
  * Issue #7's targets for a 2-core machine, each a ratio from one run, and

@@ -1,7 +1,7 @@
 import type { HistoryBaselines } from './history-baselines';
 import type { Caller, GraphQLBody, HttpLoad, Step } from './load-job';
 import type { Comparison, Target, VariablePool } from './rounds';
-import { HIVE_MODES, type HiveMode, type Service } from './stack';
+import { HIVE_MODES, type HiveMode, type Service } from './services';
 import { NO_VARIABLES } from './variable-pools';
 
 /**

@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@partnergraph/core';
-import { HIVE_MODES, type HiveMode } from './stack';
+import { HIVE_MODES, type HiveMode } from './services';
 
 /**
  * Where everything listens, from `--port-base` (4100 by default, clear of the

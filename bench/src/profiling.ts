@@ -4,14 +4,14 @@ import { send } from './capture';
 import { summarizeProfiles, type ProfileSummary } from './cpu-profile';
 import { profilingLoad, type PlanInputs } from './plan';
 import { runComparison, type ProcessAccounting, type RoundSettings } from './rounds';
-import { startOurGateway, type StackContext, type SubgraphUrls } from './stack';
+import { startOurGateway, type StackContext, type SubgraphUrls } from './services';
 import type { Tracker } from './stacks';
 
 /**
  * Where our gateway's CPU goes, one operation at a time: a gateway of its own
  * under `node --cpu-prof` (not one of the measured processes), warmed up,
- * loaded for one round twice the usual length, stopped (which writes the
- * profile), and the profile's samples from the load summarized.
+ * loaded for two rounds, stopped (which writes the profile), and the
+ * profile's samples from the load summarized.
  */
 export async function profileOurGateway(options: {
   context: StackContext;
@@ -36,7 +36,8 @@ export async function profileOurGateway(options: {
   const loadStarted = performance.now();
   await runComparison(
     profilingLoad(profiled, options.planInputs, options.operation),
-    { ...options.settings, rounds: 1, roundSeconds: options.settings.roundSeconds * 2, retryBudget: { remaining: 0 } },
+    // Two rounds: the first is sized from one operation on its own, the second from the first.
+    { ...options.settings, rounds: 2, retryBudget: { remaining: 0 } },
     { ...options.accounting, servicePids: () => [...options.accounting.servicePids(), profiled.pid] },
     options.say,
   );

@@ -1,6 +1,6 @@
 import type { LoadJob, LoadResult, VariableSource } from './load-job';
 import { commandLine, cpuTicks, everyProcessTicks, machineTime, peakRssBytes, ticksToMs } from './process-stats';
-import type { Service } from './stack';
+import type { Service } from './services';
 import { startWorker } from './worker-process';
 
 /**

@@ -1,7 +1,7 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@partnergraph/core';
 import type { BenchPorts } from './ports';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startSubgraphs, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './stack';
+import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startSubgraphs, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
 
 /**
  * The two sets of processes of a run. The capture stack has recording

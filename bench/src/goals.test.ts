@@ -1,0 +1,80 @@
+import { evaluateGoals, type GoalCheck } from './goals';
+import type { TargetSummary } from './rounds';
+
+function summary(id: string, values: { rate: number; p50?: number; gatewayCpu?: number | null; readings?: number }): TargetSummary {
+  return {
+    id,
+    title: id,
+    rounds: 3,
+    disturbedRounds: 0,
+    operationsPerSecond: values.rate,
+    readingsPerSecond: values.readings ?? null,
+    latencyMs: { p50: values.p50 ?? 100, p95: 200, p99: 300 },
+    errors: 0,
+    operations: 100,
+    cpuMsPerOperation: { gateway: values.gatewayCpu === undefined ? 10 : values.gatewayCpu, subgraphs: 5, postgres: 1, loadWorker: 1 },
+    gatewayPeakRssBytes: 1,
+    foreignShare: 0,
+  };
+}
+
+const statements = { small: { devices: 60, statements: 8 }, large: { devices: 500, statements: 8 } };
+const result = (checks: GoalCheck[], goal: string) => checks.find((check) => check.goal === goal)?.result;
+
+describe('the targets of issue 7', () => {
+  it('passes the floor only within 0.9× the direct calls’ rate and 1.15× their p50', () => {
+    const evaluate = (rate: number, p50: number) =>
+      evaluateGoals({
+        summaries: new Map([['dashboard', [summary('ours', { rate, p50 }), summary('direct', { rate: 10, p50: 100, gatewayCpu: null })]]]),
+        dashboardStatements: statements,
+      });
+    expect(result(evaluate(9, 115), 'dashboard RPS through the gateway vs direct calls')).toBe('PASS');
+    expect(result(evaluate(9, 115), 'dashboard p50 through the gateway vs direct calls')).toBe('PASS');
+    expect(result(evaluate(8.9, 116), 'dashboard RPS through the gateway vs direct calls')).toBe('MISS');
+    expect(result(evaluate(8.9, 116), 'dashboard p50 through the gateway vs direct calls')).toBe('MISS');
+  });
+
+  it('compares our rate with every Hive Gateway mode measured, and our CPU per request with the Rust planner’s', () => {
+    const checks = evaluateGoals({
+      summaries: new Map([
+        [
+          'dashboard',
+          [
+            summary('ours', { rate: 5, gatewayCpu: 20 }),
+            summary('hive-js', { rate: 4, gatewayCpu: 40 }),
+            summary('hive-rust', { rate: 6, gatewayCpu: 10 }),
+            summary('hive-rust-nodedup', { rate: 2, gatewayCpu: 30 }),
+          ],
+        ],
+      ]),
+      dashboardStatements: statements,
+    });
+    expect(result(checks, 'dashboard RPS vs Hive Gateway, JS planner (identical requests)')).toBe('PASS');
+    expect(result(checks, 'dashboard RPS vs Hive Gateway, Rust planner (identical requests)')).toBe('MISS');
+    expect(result(checks, 'dashboard RPS vs Hive Gateway, JS planner, no dedup (identical requests)')).toBeUndefined();
+    expect(result(checks, 'gateway CPU per dashboard request vs Hive Gateway, Rust planner (identical requests)')).toBe('MISS');
+    expect(result(checks, 'gateway CPU per dashboard request vs Hive Gateway, Rust planner, no dedup (identical requests)')).toBe('PASS');
+  });
+
+  it('reports shield overhead as blocked, and statement counts that grow with the data as missed', () => {
+    const checks = evaluateGoals({
+      summaries: new Map(),
+      dashboardStatements: { small: { devices: 60, statements: 8 }, large: { devices: 500, statements: 9 } },
+    });
+    expect(result(checks, 'shield overhead on a page of 500 devices (shield on vs off)')).toBe('BLOCKED');
+    expect(checks.find((check) => check.result === 'BLOCKED')?.note).toContain('SubgraphServerOptions');
+    expect(result(checks, 'SQL statements per dashboard request as the data grows')).toBe('MISS');
+  });
+
+  it('wants the year from the rollups ten times faster than from the raw rows, and 50,000 readings a second', () => {
+    const checks = evaluateGoals({
+      summaries: new Map([
+        ['sensor-year', [summary('ours', { rate: 10, p50: 20 }), summary('raw-sql', { rate: 1, p50: 199, gatewayCpu: null })]],
+        ['telemetry-ingest', [summary('ours', { rate: 50, readings: 50_000 })]],
+      ]),
+      dashboardStatements: statements,
+    });
+    expect(result(checks, 'a year of one sensor as ≤ 500 buckets vs aggregating the raw rows (p50)')).toBe('MISS');
+    expect(result(checks, 'ingest through the gateway, readings per second')).toBe('PASS');
+  });
+});
