@@ -194,6 +194,8 @@ async function startSubgraph(
     logger: subgraphLogger,
     introspection: settings.introspection,
     bodyLimit: '1mb',
+    // Tests read the per-request count (x-sql-statements) as the capture stack of the benchmark does.
+    sqlStatementsPerRequest: true,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });

@@ -17,22 +17,44 @@ export interface AccessCheckedContext extends BaseContext {
 }
 
 /**
- * A shield rule that decides from identity's access decision for the
- * organization that owns the parent object. `no_cache`: shield's contextual
- * cache would reuse one parent's answer for the next; the per-request
- * DataLoader already asks identity once per organization.
+ * A shield rule about the parent object alone (not the field's arguments),
+ * decided once per object per request: the six fields asked of one device
+ * share one decision. Decisions live in a WeakMap keyed by the request's
+ * context, so they end with the request and never reach another one. (Shield's
+ * own caches do not fit: `contextual` reuses one parent's answer for the next,
+ * `strict` hashes the whole parent object on every field.)
  */
-export function organizationRule<TParent>(
+export function parentRule<TParent extends object, TContext extends object>(
+  decide: (parent: TParent, context: TContext) => boolean | Promise<boolean>,
+): IRule {
+  const decisions = new WeakMap<TContext, WeakMap<TParent, Promise<boolean>>>();
+  return rule({ cache: 'no_cache' })((parent: TParent, _args, context: TContext) => {
+    let ofRequest = decisions.get(context);
+    if (!ofRequest) {
+      ofRequest = new WeakMap();
+      decisions.set(context, ofRequest);
+    }
+    let decision = ofRequest.get(parent);
+    if (!decision) {
+      decision = Promise.resolve(decide(parent, context));
+      ofRequest.set(parent, decision);
+    }
+    return decision;
+  });
+}
+
+/** A rule that decides from identity's access decision for the organization that owns the parent object (see parentRule). */
+export function organizationRule<TParent extends object>(
   organizationIdOf: (parent: TParent) => string,
   allows: (decision: AccessDecision, principal: Principal, parent: TParent) => boolean,
 ): IRule {
-  return rule({ cache: 'no_cache' })(async (parent: TParent, _args, { access, principal }: AccessCheckedContext) =>
+  return parentRule(async (parent: TParent, { access, principal }: AccessCheckedContext) =>
     allows(await access.load(organizationIdOf(parent)), principal, parent),
   );
 }
 
 /** The access matrix's `capability` for the organization that owns the parent object. */
-export function ruleForCapability<TParent>(capability: Capability, organizationIdOf: (parent: TParent) => string): IRule {
+export function ruleForCapability<TParent extends object>(capability: Capability, organizationIdOf: (parent: TParent) => string): IRule {
   return organizationRule(organizationIdOf, (decision) => allows(capability, decision.relation));
 }
 

@@ -11,7 +11,7 @@ import type { BaseContext } from './context';
 import { createDatabase, migrateDatabase, type SubgraphStorage } from './database';
 import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
-import { createSubgraphServer, type SubgraphDefinition } from './subgraph-server';
+import { createSubgraphServer, type SubgraphDefinition, type SubgraphServerOptions } from './subgraph-server';
 
 const DEFAULT_PORTS: Record<SubgraphName, number> = { identity: 4001, subscriptions: 4002, 'device-telemetry': 4003 };
 
@@ -31,6 +31,8 @@ export interface SubgraphPackage<TContext extends BaseContext> {
 export async function runSubgraph<TContext extends BaseContext>(
   name: SubgraphName,
   build: (environment: Environment) => Promise<SubgraphPackage<TContext>>,
+  /** Only the benchmark's unshielded device-telemetry passes `{ shield: false }` (see SubgraphServerOptions.shield). */
+  serverOptions: Pick<SubgraphServerOptions, 'shield'> = {},
 ): Promise<void> {
   const [built, common] = await Promise.allSettled([
     build(process.env),
@@ -69,6 +71,8 @@ export async function runSubgraph<TContext extends BaseContext>(
       logger,
       introspection: config.nodeEnv !== 'production',
       bodyLimit: config.bodyLimit,
+      sqlStatementsPerRequest: config.sqlStatementsPerRequest,
+      ...serverOptions,
     });
     await server.start();
     const port = await listen(server.httpServer, { host: config.host, port: config.port, portVariable: 'PORT' });

@@ -1,6 +1,6 @@
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield, type IRules } from 'graphql-shield';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { clientError } from '@partnergraph/core';
 
 /**
@@ -11,8 +11,9 @@ import { clientError } from '@partnergraph/core';
  */
 export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>): GraphQLSchema {
   const query = (rules.Query ?? {}) as Record<string, IRules>;
+  const everyRule = { ...rules, Query: { ...query, _service: allow, _entities: allow }, _Service: allow };
   const permissions = shield(
-    { ...rules, Query: { ...query, _service: allow, _entities: allow }, _Service: allow },
+    everyRule,
     {
       fallbackRule: deny,
       fallbackError: () => clientError('FORBIDDEN', 'You are not allowed to see or do this.'),
@@ -20,5 +21,31 @@ export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>
       debug: false,
     },
   );
-  return applyMiddleware(schema, permissions);
+  const shielded = applyMiddleware(schema, permissions);
+  unwrapAllowedFields(schema, shielded, everyRule);
+  return shielded;
+}
+
+/**
+ * A field whose rule is `allow` keeps its own resolver: shield's wrapper would
+ * only turn it into a promise (a plain property read becomes an async call,
+ * thousands of times on a large page) to learn what `allow` already says.
+ * Every other field, and every field without a rule, stays wrapped.
+ */
+function unwrapAllowedFields(original: GraphQLSchema, shielded: GraphQLSchema, rules: Record<string, IRules>): void {
+  for (const [typeName, typeRules] of Object.entries(rules)) {
+    const originalType = original.getType(typeName);
+    const shieldedType = shielded.getType(typeName);
+    if (!isObjectType(originalType) || !isObjectType(shieldedType)) continue;
+    const originalFields = originalType.getFields();
+    const shieldedFields = shieldedType.getFields();
+    const allowed =
+      typeRules === allow
+        ? Object.keys(shieldedFields)
+        : Object.entries(typeRules as Record<string, unknown>).flatMap(([field, rule]) => (rule === allow ? [field] : []));
+    for (const field of allowed) {
+      const target = shieldedFields[field];
+      if (target) target.resolve = originalFields[field]?.resolve;
+    }
+  }
 }

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import {
@@ -44,6 +44,15 @@ export interface SubgraphServerOptions {
   /** Off in production; "Did you mean …?" suggestions go with it. */
   introspection: boolean;
   bodyLimit: string;
+  /**
+   * `false` leaves graphql-shield out, so that every field is open to every
+   * caller the internal token lets in. For the benchmark's shield-overhead
+   * comparison only (bench/src/unshielded-device-telemetry.ts): no setting
+   * reaches it, and the server logs a warning when it starts that way.
+   */
+  shield?: boolean;
+  /** Counts each request's SQL statements into an `x-sql-statements` response header (see StatementCounter for its cost). */
+  sqlStatementsPerRequest: boolean;
 }
 
 export interface SubgraphServer {
@@ -61,13 +70,13 @@ export function createSubgraphServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const schema = applyShield(
-    buildSubgraphSchema({
-      typeDefs: definition.typeDefs,
-      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    definition.permissions,
-  );
+  const subgraphSchema = buildSubgraphSchema({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const unshielded = options.shield === false;
+  if (unshielded) options.logger.warn('started without graphql-shield: every field is open to every caller (benchmark only)');
+  const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions);
   const apollo = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
@@ -80,7 +89,9 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      countStatementsPerRequest(options.database),
+      // Its willResolveField hook wraps every field resolver; subgraphs send no cache hints.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.sqlStatementsPerRequest ? [countStatementsPerRequest(options.database)] : []),
       confineScopedTokens(),
     ],
   });
@@ -99,12 +110,15 @@ export function createSubgraphServer<TContext extends BaseContext>(
     httpServer,
     async start() {
       await apollo.start();
+      const perRequestStatementCount: RequestHandler[] = options.sqlStatementsPerRequest
+        ? [(_req, _res, next) => options.database.statements.runRequest(next)]
+        : [];
       app.use(
         '/graphql',
         // The token first: nobody but the gateway gets as far as having a body read.
         requireInternalToken(options.verifier, options.logger),
         express.json({ limit: options.bodyLimit }),
-        (_req, _res, next) => options.database.statements.runRequest(next),
+        ...perRequestStatementCount,
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();

@@ -1,4 +1,5 @@
-import { rule, type IRule } from 'graphql-shield';
+import type { IRule } from 'graphql-shield';
+import { parentRule } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
 import type { DeviceTelemetryContext } from '../context';
 import type { Sensor } from '../sensor';
@@ -8,8 +9,8 @@ import type { Sensor } from '../sensor';
  * monitored or the caller may see unmonitored equipment: a sensor is hidden
  * wherever its device is.
  */
-export const mayReadThisSensor: IRule = rule({ cache: 'no_cache' })(
-  async (sensor: Sensor, _args, { access, loaders }: DeviceTelemetryContext) => {
+export const mayReadThisSensor: IRule = parentRule(
+  async (sensor: Sensor, { access, loaders }: DeviceTelemetryContext) => {
     const decision = await access.load(sensor.organizationId);
     if (!decision.read) return false;
     if (decision.unmonitoredEquipment) return true;
