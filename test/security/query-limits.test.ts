@@ -121,6 +121,11 @@ describe('an operation built to overload the gateway', () => {
       variables: { n: 100 },
     },
     {
+      attack: 'page sizes as a variable’s default, with no variables sent (the schema’s defaults would pass)',
+      query: `query ($n: Int = 100) { organizations(first: $n) { nodes { devices(first: $n) { nodes { incidents(first: 10) { nodes { id } } } } } } }`,
+      variables: {},
+    },
+    {
       attack: 'no page sizes at all: the defaults, with 500 history points for every sensor of every device',
       query: `{ organizations { nodes { devices { nodes { sensors { history(from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z") {
         buckets { start average } } } } } } } }`,
