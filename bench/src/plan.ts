@@ -26,6 +26,9 @@ export interface PreparedOperation {
 export interface PlanInputs {
   connections: number;
   ours: Service;
+  oursWithoutDeduplication: Service;
+  /** The load stack's device-telemetry and its twin without graphql-shield. */
+  deviceTelemetry: { shielded: string; unshielded: string };
   hive: ReadonlyMap<HiveMode['id'], Service>;
   internalTokenPrivateKeyFile: string;
   partnerAdmin: Caller;
@@ -133,6 +136,38 @@ export function profilingLoad(service: Service, inputs: PlanInputs, operation: '
   };
 }
 
+/**
+ * graphql-shield's cost on a page of about 500 devices: the dashboard's
+ * device-telemetry request, as our gateway sends it, straight to
+ * device-telemetry and to its twin without shield. Different partner users in
+ * turn, so that nothing could be shared.
+ */
+function shieldComparison(inputs: PlanInputs): Comparison {
+  const { dashboard } = inputs.operations;
+  const steps = dashboard.directSteps.filter((step) => step.url === inputs.deviceTelemetry.shielded);
+  if (steps.length !== 1) throw new Error(`the dashboard sends device-telemetry ${steps.length} requests; the shield comparison expects one`);
+  const [step] = steps as [Step];
+  const target = (id: string, title: string, url: string): Target => ({
+    id,
+    title,
+    expectedLatencyMs: dashboard.latencyMs,
+    job: httpJob({ engine: 'autocannon', steps: [{ ...step, url }], callers: inputs.partnerUsers, connections: inputs.connections, keyFile: inputs.internalTokenPrivateKeyFile }),
+  });
+  return {
+    id: 'shield',
+    title: 'Shield overhead: the dashboard’s device-telemetry request with graphql-shield and without',
+    traffic: `the dashboard’s one device-telemetry request (every organization’s devices with sensors and latest readings), as ${inputs.partnerUsers.length} partner users in turn, sent straight to device-telemetry`,
+    engine: 'autocannon',
+    connections: inputs.connections,
+    variables: NO_VARIABLES,
+    readingsPerOperation: 0,
+    targets: [
+      target('shield-on', 'device-telemetry with graphql-shield', inputs.deviceTelemetry.shielded),
+      target('shield-off', 'device-telemetry without graphql-shield', inputs.deviceTelemetry.unshielded),
+    ],
+  };
+}
+
 export function planComparisons(inputs: PlanInputs): Comparison[] {
   const { operations, partnerAdmin, partnerUsers } = inputs;
   const allHive = HIVE_MODES.map((mode) => mode.id);
@@ -149,6 +184,15 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       readingsPerOperation: 0,
       targets: [
         gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, [partnerAdmin], 'autocannon', inputs.connections),
+        gatewayTarget(
+          'ours-nodedup',
+          'our gateway, no dedup',
+          inputs.oursWithoutDeduplication,
+          operations.dashboard,
+          [partnerAdmin],
+          'autocannon',
+          inputs.connections,
+        ),
         directTarget(operations.dashboard, [partnerAdmin], operations.dashboard.directSteps.length > 1 ? 'chain' : 'autocannon', inputs),
         ...hiveTargets(inputs, operations.dashboard, [partnerAdmin], allHive),
       ],
@@ -166,6 +210,7 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
         ...hiveTargets(inputs, operations.dashboard, partnerUsers, ['hive-js', 'hive-rust']),
       ],
     },
+    shieldComparison(inputs),
     {
       id: 'organization-names',
       title: 'A small query: { organizations { nodes { id name } } }',

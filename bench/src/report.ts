@@ -78,7 +78,7 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
 export function goalsTable(goals: readonly GoalCheck[]): string {
   return table(
     ['target', 'measured', 'ratio', 'required', 'result'],
-    goals.map((goal) => [goal.goal, goal.measured, goal.ratio === null ? '–' : number(goal.ratio, 2), goal.required, `**${goal.result}**`]),
+    goals.map((goal) => [goal.goal, goal.measured, number(goal.ratio, 2), goal.required, `**${goal.result}**`]),
   );
 }
 
@@ -197,7 +197,6 @@ function profileSection(profiles: readonly ProfileSummary[]): string {
 }
 
 export function renderMarkdown(results: BenchResults): string {
-  const notes = results.goals.filter((goal) => goal.note).map((goal) => `- ${goal.goal}: ${goal.note}.`);
   return [
     `# Benchmark ${results.startedAt.slice(0, 10)}${results.quick ? ' (quick)' : ''}`,
     '',
@@ -207,7 +206,6 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     goalsTable(results.goals),
     '',
-    ...(notes.length > 0 ? [...notes, ''] : []),
     '## Results',
     '',
     'Each round is a closed loop: every connection sends its share of operations one after the other (sized from the target’s last ' +

@@ -71,31 +71,61 @@ async function start(
   return { name: options.name, pid: running.pid, url: graphqlUrl(options.port), exited: running.exited, stop: () => running.stop() };
 }
 
-/** The three subgraphs; `identityUrl` is where subscriptions and device-telemetry ask for access decisions (identity itself by default). */
+/**
+ * The three subgraphs; `identityUrl` is where subscriptions and device-telemetry ask for access decisions (identity itself by default).
+ * `countStatements` turns on the per-request `x-sql-statements` header (the capture stack's; it costs CPU, so the load stack runs without).
+ */
 export async function startSubgraphs(
   context: StackContext,
   ports: Record<SubgraphName, number>,
-  identityUrl: string = graphqlUrl(ports.identity),
+  options: { identityUrl?: string; countStatements: boolean },
 ): Promise<Record<SubgraphName, Service>> {
+  const identityUrl = options.identityUrl ?? graphqlUrl(ports.identity);
   const startSubgraph = (name: SubgraphName): Promise<Service> =>
     start(context, {
       name,
       entry: join(REPOSITORY_ROOT, 'subgraphs', name, 'dist', 'index.js'),
       port: ports[name],
       readyPath: '/health/ready',
-      env: {
-        ...productionEnvironment(context, ports[name]),
-        DATABASE_URL: context.databaseUrl,
-        INTERNAL_TOKEN_PUBLIC_KEY: context.keys.internalToken.publicKeyPem,
-        ...(name === 'identity'
-          ? { ACCESS_TOKEN_PRIVATE_KEY: context.keys.accessToken.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: context.keys.accessToken.publicKeyPem }
-          : { IDENTITY_URL: identityUrl }),
-      },
+      env: subgraphEnvironment(context, name, ports[name], { identityUrl, countStatements: options.countStatements }),
     });
   // Identity first: the others' readiness does not need it, but their migrations and its own then do not compete.
   const identity = await startSubgraph('identity');
   const [subscriptions, deviceTelemetry] = await Promise.all([startSubgraph('subscriptions'), startSubgraph('device-telemetry')]);
   return { identity, subscriptions, 'device-telemetry': deviceTelemetry };
+}
+
+function subgraphEnvironment(
+  context: StackContext,
+  name: SubgraphName,
+  port: number,
+  options: { identityUrl: string; countStatements: boolean },
+): NodeJS.ProcessEnv {
+  return {
+    ...productionEnvironment(context, port),
+    DATABASE_URL: context.databaseUrl,
+    SQL_STATEMENTS_PER_REQUEST: String(options.countStatements),
+    INTERNAL_TOKEN_PUBLIC_KEY: context.keys.internalToken.publicKeyPem,
+    ...(name === 'identity'
+      ? { ACCESS_TOKEN_PRIVATE_KEY: context.keys.accessToken.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: context.keys.accessToken.publicKeyPem }
+      : { IDENTITY_URL: options.identityUrl }),
+  };
+}
+
+/**
+ * device-telemetry without graphql-shield (bench/src/unshielded-device-telemetry.ts), its build otherwise, beside the
+ * load stack's own: the two sides of the shield-overhead comparison.
+ */
+export function startUnshieldedDeviceTelemetry(context: StackContext, port: number, identityUrl: string): Promise<Service> {
+  return start(context, {
+    name: 'device-telemetry-unshielded',
+    entry: join(REPOSITORY_ROOT, 'bench', 'src', 'unshielded-device-telemetry.ts'),
+    port,
+    readyPath: '/health/ready',
+    // tsx for this file only: without the source condition, the subgraph and the kit come from their builds.
+    nodeArguments: ['--import', 'tsx'],
+    env: subgraphEnvironment(context, 'device-telemetry', port, { identityUrl, countStatements: false }),
+  });
 }
 
 function subgraphUrlEnvironment(urls: SubgraphUrls): NodeJS.ProcessEnv {
@@ -111,7 +141,7 @@ function subgraphUrlEnvironment(urls: SubgraphUrls): NodeJS.ProcessEnv {
  */
 export function startOurGateway(
   context: StackContext,
-  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string },
+  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string; deduplicate?: boolean },
 ): Promise<Service> {
   return start(context, {
     name: options.name,
@@ -123,6 +153,7 @@ export function startOurGateway(
       ...productionEnvironment(context, options.port),
       INTERNAL_TOKEN_PRIVATE_KEY: context.keys.internalToken.privateKeyPem,
       RATE_LIMIT_PER_MINUTE: '0',
+      DEDUPLICATE_INFLIGHT_QUERIES: String(options.deduplicate ?? true),
       ...subgraphUrlEnvironment(options.subgraphUrls),
     },
   });

@@ -1,14 +1,15 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@partnergraph/core';
 import type { BenchPorts } from './ports';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startSubgraphs, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
+import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startSubgraphs, startUnshieldedDeviceTelemetry, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
 
 /**
  * The two sets of processes of a run. The capture stack has recording
  * proxies in front of its subgraphs, for its gateways and for the subgraphs'
  * own access checks with identity; it is stopped before the load begins. The
- * load stack is what the rounds measure: the subgraphs, our gateway and Hive
- * Gateway in each of its modes.
+ * load stack is what the rounds measure: the subgraphs, our gateway (and its
+ * twin without in-flight deduplication), device-telemetry's twin without
+ * graphql-shield, and Hive Gateway in each of its modes.
  */
 export interface Tracker {
   track<T extends { name: string; stop(): Promise<void> }>(service: T): T;
@@ -29,6 +30,8 @@ export interface LoadStack {
   subgraphs: Record<SubgraphName, Service>;
   subgraphUrls: SubgraphUrls;
   ours: Service;
+  oursWithoutDeduplication: Service;
+  unshieldedDeviceTelemetry: Service;
   hive: Map<HiveMode['id'], Service>;
 }
 
@@ -45,7 +48,7 @@ export async function startCaptureStack(context: StackContext, ports: BenchPorts
     ),
   );
   const proxyUrls = Object.fromEntries(proxies.map((proxy, index) => [SUBGRAPH_NAMES[index], proxy.url])) as SubgraphUrls;
-  const subgraphs = await startSubgraphs(context, ports.capture, proxyUrls.identity);
+  const subgraphs = await startSubgraphs(context, ports.capture, { identityUrl: proxyUrls.identity, countStatements: true });
   for (const service of Object.values(subgraphs)) tracker.track(service);
   const ours = tracker.track(await startOurGateway(context, { name: 'capture-gateway', port: ports.captureOurs, subgraphUrls: proxyUrls }));
   return { proxies, proxyUrls, subgraphs, ours, hive: new Map() };
@@ -69,10 +72,16 @@ export async function stopCaptureStack(stack: CaptureStack, tracker: Tracker): P
 }
 
 export async function startLoadStack(context: StackContext, ports: BenchPorts, tracker: Tracker): Promise<LoadStack> {
-  const subgraphs = await startSubgraphs(context, ports.load);
+  const subgraphs = await startSubgraphs(context, ports.load, { countStatements: false });
   for (const service of Object.values(subgraphs)) tracker.track(service);
   const subgraphUrls = urlsOf(subgraphs);
   const ours = tracker.track(await startOurGateway(context, { name: 'gateway', port: ports.ours, subgraphUrls }));
+  const oursWithoutDeduplication = tracker.track(
+    await startOurGateway(context, { name: 'gateway-nodedup', port: ports.oursWithoutDeduplication, subgraphUrls, deduplicate: false }),
+  );
+  const unshieldedDeviceTelemetry = tracker.track(
+    await startUnshieldedDeviceTelemetry(context, ports.unshieldedDeviceTelemetry, subgraphUrls.identity),
+  );
   const jwksUrl = jwksUrlOf(subgraphUrls.identity);
   const hive = new Map(
     await Promise.all(
@@ -83,5 +92,5 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
       }),
     ),
   );
-  return { subgraphs, subgraphUrls, ours, hive };
+  return { subgraphs, subgraphUrls, ours, oursWithoutDeduplication, unshieldedDeviceTelemetry, hive };
 }
