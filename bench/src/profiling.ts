@@ -36,8 +36,8 @@ export async function profileOurGateway(options: {
   const loadStarted = performance.now();
   await runComparison(
     profilingLoad(profiled, options.planInputs, options.operation),
-    // Two rounds: the first is sized from one operation on its own, the second from the first.
-    { ...options.settings, rounds: 2, retryBudget: { remaining: 0 } },
+    // A sizing round, then one sized from it.
+    { ...options.settings, rounds: 1, retryBudget: { remaining: 0 } },
     { ...options.accounting, servicePids: () => [...options.accounting.servicePids(), profiled.pid] },
     options.say,
   );

@@ -209,7 +209,7 @@ export function renderMarkdown(results: BenchResults): string {
     '## Results',
     '',
     'Each round is a closed loop: every connection sends its share of operations one after the other (sized from the target’s last ' +
-      'round to take about the round’s length) and the round ends with the last answer, so nothing is left running. op/s counts ' +
+      'round, the first from a sizing round that is not kept, to take about the round’s length) and the round ends with the last answer, so nothing is left running. op/s counts ' +
       'successful operations (2xx without GraphQL errors) over the round, the median of the rounds; so are the latencies. CPU time ' +
       'per operation is the processes’ CPU time during the rounds over their operations. ' +
       '“busy” rounds were kept after the retries although other processes loaded the machine.',

@@ -7,8 +7,9 @@ import { startWorker } from './worker-process';
  * Runs a comparison: every target in turn, round after round (A B A B …),
  * so that a slow drift of the machine affects all alike. A round is one load
  * worker process running a closed loop: each connection sends its share of
- * operations one after the other, sized from the target's last round to take
- * about the round's length. It ends with the last answer, so the CPU time
+ * operations one after the other, sized from the target's last round (the
+ * first kept one from a sizing round that is not kept) to take about the
+ * round's length. It ends with the last answer, so the CPU time
  * read from /proc between `go` and that answer is exactly what the round's
  * operations cost. A round in which other processes used more than the
  * allowed share of the machine is run again.
@@ -178,10 +179,17 @@ export async function runComparison(
   accounting: ProcessAccounting,
   say: (line: string) => void,
 ): Promise<RoundResult[]> {
-  // The first round of a target guesses from one operation's latency on its own; later ones go by the target's last round.
+  // Each target's sizing round guesses from one operation's latency on its own, which under load is far off (deduplication,
+  // warm caches), and a round of ten operations is mostly warm-up: it is not kept, and sizes the first kept round.
+  // Later rounds go by the target's last round.
   const shares = new Map(
     comparison.targets.map((target) => [target.id, shareFor(1000 / Math.max(target.expectedLatencyMs, 1), settings.roundSeconds, comparison.connections)]),
   );
+  for (const target of comparison.targets) {
+    const { load } = await measureRound(target, comparison, settings, accounting, shares.get(target.id) ?? 1);
+    shares.set(target.id, shareFor(operationRate(load), settings.roundSeconds, comparison.connections));
+    say(`${comparison.id} · ${target.id} · sizing round (not kept): ${successRate(load).toFixed(1)} op/s, ${load.operations} operations`);
+  }
   const results: RoundResult[] = [];
   for (let round = 1; round <= settings.rounds; round += 1) {
     for (const target of comparison.targets) {
