@@ -18,7 +18,7 @@ function totalOf(statements: Record<string, number>): number {
   return Object.values(statements).reduce((sum, count) => sum + count, 0);
 }
 
-describe.each([
+describe.each<{ deduplicate: boolean; environment: Record<string, string> }>([
   { deduplicate: true, environment: {} },
   { deduplicate: false, environment: { DEDUPLICATE_INFLIGHT_QUERIES: 'false' } },
 ])('a gateway with in-flight deduplication $deduplicate', ({ deduplicate, environment }) => {
