@@ -21,7 +21,7 @@ import { parseBenchOptions } from './options';
 import { planComparisons, type PlanInputs } from './plan';
 import { benchPorts, everyPort } from './ports';
 import { postgresProcessLister } from './postgres-processes';
-import { profileOurGateway } from './profiling';
+import { profileDeviceTelemetry, profileOurGateway } from './profiling';
 import { writeResults, type BenchResults, type ComparisonResults } from './report';
 import { runComparison, summarize, type ProcessAccounting, type RoundSettings, type TargetSummary } from './rounds';
 import { machineFacts, sourceFacts } from './run-facts';
@@ -297,6 +297,19 @@ runCommand('bench', async () => {
         });
         profile.push(...summaries);
       }
+      profile.push(
+        ...(await profileDeviceTelemetry({
+          context,
+          planInputs,
+          port: ports.profiled.deviceTelemetry,
+          identityUrl: stack.subgraphUrls.identity,
+          directory: workDir,
+          settings,
+          accounting,
+          tracker,
+          say,
+        })),
+      );
     }
 
     const [postgresVersion] = await query<{ version: string }>(database.url, logger, 'SELECT version()');

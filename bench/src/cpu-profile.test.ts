@@ -31,8 +31,9 @@ describe('a CPU profile’s summary', () => {
   });
 
   it('counts only the last stretch of samples, leaves idle time out, and groups self time by package and function', async () => {
-    const [summary] = await summarizeProfiles(directory, 'the dashboard', 8);
+    const [summary] = await summarizeProfiles(directory, { process: 'our gateway', operation: 'the dashboard' }, 8);
     expect(summary?.operation).toBe('the dashboard');
+    expect(summary?.process).toBe('our gateway');
     expect(summary?.sampledMs).toBe(4);
     expect(summary?.byPackage).toEqual([
       { name: '@apollo/gateway', share: 0.75 },

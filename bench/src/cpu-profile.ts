@@ -14,6 +14,8 @@ export interface ProfileShare {
 
 export interface ProfileSummary {
   file: string;
+  /** Which process was profiled ("our gateway", "device-telemetry"). */
+  process: string;
   /** What the process served while it was profiled. */
   operation: string;
   sampledMs: number;
@@ -47,7 +49,12 @@ function shortUrl(url: string): string {
 }
 
 /** Only the samples of the profile's last `lastMs` are summarized: the load, not the process's start-up. */
-export async function summarizeProfiles(directory: string, operation: string, lastMs: number, top = 15): Promise<ProfileSummary[]> {
+export async function summarizeProfiles(
+  directory: string,
+  served: { process: string; operation: string },
+  lastMs: number,
+  top = 15,
+): Promise<ProfileSummary[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
   return Promise.all(
     files.map(async (name) => {
@@ -76,7 +83,7 @@ export async function summarizeProfiles(directory: string, operation: string, la
           .sort((a, b) => b[1] - a[1])
           .slice(0, top)
           .map(([label, micros]) => ({ name: label, share: sampled > 0 ? micros / sampled : 0 }));
-      return { file: join(directory, name), operation, sampledMs: sampled / 1000, byPackage: ranked(byPackage), byFunction: ranked(byFunction) };
+      return { file: join(directory, name), ...served, sampledMs: sampled / 1000, byPackage: ranked(byPackage), byFunction: ranked(byFunction) };
     }),
   );
 }

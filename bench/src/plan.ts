@@ -136,6 +136,34 @@ export function profilingLoad(service: Service, inputs: PlanInputs, operation: '
   };
 }
 
+/** The dashboard's one device-telemetry request as our gateway sends it, to `url`, as the partner users in turn. */
+function dashboardDeviceTelemetryTarget(inputs: PlanInputs, id: string, title: string, url: string): Target {
+  const { dashboard } = inputs.operations;
+  const steps = dashboard.directSteps.filter((step) => step.url === inputs.deviceTelemetry.shielded);
+  if (steps.length !== 1) throw new Error(`the dashboard sends device-telemetry ${steps.length} requests; its replay expects one`);
+  const [step] = steps as [Step];
+  return {
+    id,
+    title,
+    expectedLatencyMs: dashboard.latencyMs,
+    job: httpJob({ engine: 'autocannon', steps: [{ ...step, url }], callers: inputs.partnerUsers, connections: inputs.connections, keyFile: inputs.internalTokenPrivateKeyFile }),
+  };
+}
+
+/** The dashboard's device-telemetry request against a device-telemetry under the profiler: not a comparison, and not reported as one. */
+export function deviceTelemetryProfilingLoad(inputs: PlanInputs, url: string): Comparison {
+  return {
+    id: 'profile-device-telemetry',
+    title: 'the dashboard’s device-telemetry request under --cpu-prof',
+    traffic: 'the dashboard’s device-telemetry request, as the partner users in turn',
+    engine: 'autocannon',
+    connections: inputs.connections,
+    variables: NO_VARIABLES,
+    readingsPerOperation: 0,
+    targets: [dashboardDeviceTelemetryTarget(inputs, 'profiled', 'device-telemetry under --cpu-prof', url)],
+  };
+}
+
 /**
  * graphql-shield's cost on a page of about 500 devices: the dashboard's
  * device-telemetry request, as our gateway sends it, straight to
@@ -143,16 +171,7 @@ export function profilingLoad(service: Service, inputs: PlanInputs, operation: '
  * turn, so that nothing could be shared.
  */
 function shieldComparison(inputs: PlanInputs): Comparison {
-  const { dashboard } = inputs.operations;
-  const steps = dashboard.directSteps.filter((step) => step.url === inputs.deviceTelemetry.shielded);
-  if (steps.length !== 1) throw new Error(`the dashboard sends device-telemetry ${steps.length} requests; the shield comparison expects one`);
-  const [step] = steps as [Step];
-  const target = (id: string, title: string, url: string): Target => ({
-    id,
-    title,
-    expectedLatencyMs: dashboard.latencyMs,
-    job: httpJob({ engine: 'autocannon', steps: [{ ...step, url }], callers: inputs.partnerUsers, connections: inputs.connections, keyFile: inputs.internalTokenPrivateKeyFile }),
-  });
+  const target = (id: string, title: string, url: string): Target => dashboardDeviceTelemetryTarget(inputs, id, title, url);
   return {
     id: 'shield',
     title: 'Shield overhead: the dashboard’s device-telemetry request with graphql-shield and without',

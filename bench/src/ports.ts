@@ -11,8 +11,8 @@ export function benchPorts(base: number) {
     ours: base,
     load: { identity: base + 1, subscriptions: base + 2, 'device-telemetry': base + 3 } satisfies Record<SubgraphName, number>,
     hive: new Map<HiveMode['id'], number>(HIVE_MODES.map((mode, index) => [mode.id, base + 4 + index])),
-    /** One per profiled operation. */
-    profiled: { dashboard: base + 8, organizations: base + 9 },
+    /** One per profiled operation of our gateway, and device-telemetry under the profiler. */
+    profiled: { dashboard: base + 8, organizations: base + 9, deviceTelemetry: base + 18 },
     captureOurs: base + 10,
     capture: { identity: base + 11, subscriptions: base + 12, 'device-telemetry': base + 13 } satisfies Record<SubgraphName, number>,
     captureHive: { 'hive-js': base + 14, 'hive-rust': base + 15 },

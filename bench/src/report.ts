@@ -178,9 +178,9 @@ function profileSection(profiles: readonly ProfileSummary[]): string {
   return profiles
     .map((profile) =>
       [
-        `### ${profile.operation}`,
+        `### ${profile.process}: ${profile.operation}`,
         '',
-        `${number(profile.sampledMs / 1000)} s of CPU sampled while our gateway served only this operation (self time; the profiled process is not one of the measured ones).`,
+        `${number(profile.sampledMs / 1000)} s of CPU sampled while ${profile.process} served only this (self time; the profiled process is not one of the measured ones).`,
         '',
         table(
           ['package', 'share'],
@@ -222,7 +222,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     capturesSection(results.captures),
     '',
-    ...(results.profile ? ['## Where our gateway’s CPU goes', '', profileSection(results.profile), ''] : []),
+    ...(results.profile ? ['## Where the CPU goes', '', profileSection(results.profile), ''] : []),
     `Data set: ${results.dataSet.simulator.map((line) => `\`${line}\``).join('; ')} (${number(results.dataSet.seedingSeconds)} s in all).`,
     '',
   ].join('\n');

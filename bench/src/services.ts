@@ -113,18 +113,24 @@ function subgraphEnvironment(
 }
 
 /**
- * device-telemetry without graphql-shield (bench/src/unshielded-device-telemetry.ts), its build otherwise, beside the
- * load stack's own: the two sides of the shield-overhead comparison.
+ * A second device-telemetry beside the load stack's own, on the same database and identity: without graphql-shield
+ * (bench/src/unshielded-device-telemetry.ts, its build otherwise), the other side of the shield-overhead comparison;
+ * or with `profileDirectory`, the subgraph's own build under `--cpu-prof` (the profile is written when it stops).
  */
-export function startUnshieldedDeviceTelemetry(context: StackContext, port: number, identityUrl: string): Promise<Service> {
+export function startDeviceTelemetryTwin(
+  context: StackContext,
+  options: { name: string; port: number; identityUrl: string; shield: boolean; profileDirectory?: string },
+): Promise<Service> {
+  const profiling = options.profileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.profileDirectory] : [];
   return start(context, {
-    name: 'device-telemetry-unshielded',
-    entry: join(REPOSITORY_ROOT, 'bench', 'src', 'unshielded-device-telemetry.ts'),
-    port,
+    name: options.name,
+    port: options.port,
     readyPath: '/health/ready',
-    // tsx for this file only: without the source condition, the subgraph and the kit come from their builds.
-    nodeArguments: ['--import', 'tsx'],
-    env: subgraphEnvironment(context, 'device-telemetry', port, { identityUrl, countStatements: false }),
+    // tsx for the unshielded entry only: without the source condition, the subgraph and the kit come from their builds.
+    ...(options.shield
+      ? { entry: join(REPOSITORY_ROOT, 'subgraphs', 'device-telemetry', 'dist', 'index.js'), nodeArguments: profiling }
+      : { entry: join(REPOSITORY_ROOT, 'bench', 'src', 'unshielded-device-telemetry.ts'), nodeArguments: ['--import', 'tsx', ...profiling] }),
+    env: subgraphEnvironment(context, 'device-telemetry', options.port, { identityUrl: options.identityUrl, countStatements: false }),
   });
 }
 

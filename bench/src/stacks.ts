@@ -1,7 +1,7 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@partnergraph/core';
 import type { BenchPorts } from './ports';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startSubgraphs, startUnshieldedDeviceTelemetry, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
+import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startDeviceTelemetryTwin, startSubgraphs, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
 
 /**
  * The two sets of processes of a run. The capture stack has recording
@@ -80,7 +80,12 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
     await startOurGateway(context, { name: 'gateway-nodedup', port: ports.oursWithoutDeduplication, subgraphUrls, deduplicate: false }),
   );
   const unshieldedDeviceTelemetry = tracker.track(
-    await startUnshieldedDeviceTelemetry(context, ports.unshieldedDeviceTelemetry, subgraphUrls.identity),
+    await startDeviceTelemetryTwin(context, {
+      name: 'device-telemetry-unshielded',
+      port: ports.unshieldedDeviceTelemetry,
+      identityUrl: subgraphUrls.identity,
+      shield: false,
+    }),
   );
   const jwksUrl = jwksUrlOf(subgraphUrls.identity);
   const hive = new Map(
