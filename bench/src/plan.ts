@@ -171,7 +171,6 @@ export function deviceTelemetryProfilingLoad(inputs: PlanInputs, url: string): C
  * turn, so that nothing could be shared.
  */
 function shieldComparison(inputs: PlanInputs): Comparison {
-  const target = (id: string, title: string, url: string): Target => dashboardDeviceTelemetryTarget(inputs, id, title, url);
   return {
     id: 'shield',
     title: 'Shield overhead: the dashboard’s device-telemetry request with graphql-shield and without',
@@ -181,8 +180,8 @@ function shieldComparison(inputs: PlanInputs): Comparison {
     variables: NO_VARIABLES,
     readingsPerOperation: 0,
     targets: [
-      target('shield-on', 'device-telemetry with graphql-shield', inputs.deviceTelemetry.shielded),
-      target('shield-off', 'device-telemetry without graphql-shield', inputs.deviceTelemetry.unshielded),
+      dashboardDeviceTelemetryTarget(inputs, 'shield-on', 'device-telemetry with graphql-shield', inputs.deviceTelemetry.shielded),
+      dashboardDeviceTelemetryTarget(inputs, 'shield-off', 'device-telemetry without graphql-shield', inputs.deviceTelemetry.unshielded),
     ],
   };
 }

@@ -91,7 +91,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       // Its willResolveField hook wraps every field resolver; subgraphs send no cache hints.
       ApolloServerPluginCacheControlDisabled(),
-      ...(options.sqlStatementsPerRequest ? [countStatementsPerRequest(options.database)] : []),
+      countStatementsPerRequest(options.database),
       confineScopedTokens(),
     ],
   });
@@ -195,7 +195,7 @@ function confineScopedTokens(): ApolloServerPlugin<BaseContext> {
   };
 }
 
-/** Reports how many SQL statements a request issued, in the `x-sql-statements` response header. */
+/** Reports how many SQL statements a request issued, in the `x-sql-statements` response header (only where runRequest counted them). */
 function countStatementsPerRequest(database: Database): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
