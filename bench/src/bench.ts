@@ -101,7 +101,7 @@ function statementsPerOperation(comparisonId: string, targets: readonly { id: st
         const calls = capturedOperation(captures, 'dashboard').captured.calls;
         return [target.id, calls.filter((call) => call.from === 'gateway' && call.subgraph === 'device-telemetry').reduce((sum, call) => sum + call.statements, 0)];
       }
-      // Direct calls replay our gateway's requests; deduplication does not change what one request costs.
+      // Direct calls replay our gateway's requests; Hive's deduplication does not change what one request costs.
       const gateway = target.id === 'direct' ? 'ours' : target.id.replace(/-nodedup$/, '');
       return [target.id, captures.statements.get(`${key}:${gateway}`) ?? null];
     }),
@@ -213,7 +213,6 @@ runCommand('bench', async () => {
     const planInputs: PlanInputs = {
       connections: options.connections,
       ours: stack.ours,
-      oursWithoutDeduplication: stack.oursWithoutDeduplication,
       deviceTelemetry: { shielded: stack.subgraphUrls['device-telemetry'], unshielded: stack.unshieldedDeviceTelemetry.url },
       hive: stack.hive,
       internalTokenPrivateKeyFile: keys.internalTokenPrivateKeyFile,
@@ -240,14 +239,13 @@ runCommand('bench', async () => {
       for (let attempt = 0; attempt < 2; attempt += 1) await (await send(url, prepared.body, prepared.caller)).text();
     };
     for (const key of ['dashboard', 'organizations', 'devicePage', 'inventory', 'sensorYear'] as const) await warmUp(stack.ours.url, key);
-    await warmUp(stack.oursWithoutDeduplication.url, 'dashboard');
     for (const service of stack.hive.values()) {
       for (const key of ['dashboard', 'organizations'] as const) await warmUp(service.url, key);
     }
 
     const subgraphPids = [...Object.values(stack.subgraphs), stack.unshieldedDeviceTelemetry].map((service) => service.pid);
     const accounting: ProcessAccounting = {
-      servicePids: () => [stack.ours.pid, stack.oursWithoutDeduplication.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
+      servicePids: () => [stack.ours.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
       subgraphPids,
       postgresPids: await postgresProcessLister(database.url, logger),
     };

@@ -26,7 +26,6 @@ export interface PreparedOperation {
 export interface PlanInputs {
   connections: number;
   ours: Service;
-  oursWithoutDeduplication: Service;
   /** The load stack's device-telemetry and its twin without graphql-shield. */
   deviceTelemetry: { shielded: string; unshielded: string };
   hive: ReadonlyMap<HiveMode['id'], Service>;
@@ -194,7 +193,7 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       id: 'dashboard',
       title: 'Partner dashboard: our gateway, the subgraphs directly, Hive Gateway',
       traffic:
-        'the partner admin’s dashboard, the same request on every connection (deduplication can share subgraph requests); ' +
+        'the partner admin’s dashboard, the same request on every connection (Hive Gateway’s deduplication can share subgraph requests); ' +
         'the direct calls replay our gateway’s subgraph requests in order',
       engine: 'autocannon (gateways), chained keep-alive requests (direct calls)',
       connections: inputs.connections,
@@ -202,15 +201,6 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       readingsPerOperation: 0,
       targets: [
         gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, [partnerAdmin], 'autocannon', inputs.connections),
-        gatewayTarget(
-          'ours-nodedup',
-          'our gateway, no dedup',
-          inputs.oursWithoutDeduplication,
-          operations.dashboard,
-          [partnerAdmin],
-          'autocannon',
-          inputs.connections,
-        ),
         directTarget(operations.dashboard, [partnerAdmin], operations.dashboard.directSteps.length > 1 ? 'chain' : 'autocannon', inputs),
         ...hiveTargets(inputs, operations.dashboard, [partnerAdmin], allHive),
       ],

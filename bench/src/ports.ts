@@ -16,8 +16,7 @@ export function benchPorts(base: number) {
     captureOurs: base + 10,
     capture: { identity: base + 11, subscriptions: base + 12, 'device-telemetry': base + 13 } satisfies Record<SubgraphName, number>,
     captureHive: { 'hive-js': base + 14, 'hive-rust': base + 15 },
-    /** Our gateway with DEDUPLICATE_INFLIGHT_QUERIES=false, and device-telemetry without graphql-shield: the load stack's twins. */
-    oursWithoutDeduplication: base + 16,
+    /** Device-telemetry without graphql-shield: the load stack's twin. */
     unshieldedDeviceTelemetry: base + 17,
     proxies: { identity: base + 21, subscriptions: base + 22, 'device-telemetry': base + 23 } satisfies Record<SubgraphName, number>,
   };
@@ -34,7 +33,6 @@ export function everyPort(ports: BenchPorts): number[] {
     ports.captureOurs,
     ...Object.values(ports.capture),
     ...Object.values(ports.captureHive),
-    ports.oursWithoutDeduplication,
     ports.unshieldedDeviceTelemetry,
     ...Object.values(ports.proxies),
   ];

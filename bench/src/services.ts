@@ -147,7 +147,7 @@ function subgraphUrlEnvironment(urls: SubgraphUrls): NodeJS.ProcessEnv {
  */
 export function startOurGateway(
   context: StackContext,
-  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string; deduplicate?: boolean },
+  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string },
 ): Promise<Service> {
   return start(context, {
     name: options.name,
@@ -159,7 +159,6 @@ export function startOurGateway(
       ...productionEnvironment(context, options.port),
       INTERNAL_TOKEN_PRIVATE_KEY: context.keys.internalToken.privateKeyPem,
       RATE_LIMIT_PER_MINUTE: '0',
-      DEDUPLICATE_INFLIGHT_QUERIES: String(options.deduplicate ?? true),
       ...subgraphUrlEnvironment(options.subgraphUrls),
     },
   });

@@ -7,8 +7,8 @@ import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startDeviceTe
  * The two sets of processes of a run. The capture stack has recording
  * proxies in front of its subgraphs, for its gateways and for the subgraphs'
  * own access checks with identity; it is stopped before the load begins. The
- * load stack is what the rounds measure: the subgraphs, our gateway (and its
- * twin without in-flight deduplication), device-telemetry's twin without
+ * load stack is what the rounds measure: the subgraphs, our gateway,
+ * device-telemetry's twin without
  * graphql-shield, and Hive Gateway in each of its modes.
  */
 export interface Tracker {
@@ -30,7 +30,6 @@ export interface LoadStack {
   subgraphs: Record<SubgraphName, Service>;
   subgraphUrls: SubgraphUrls;
   ours: Service;
-  oursWithoutDeduplication: Service;
   unshieldedDeviceTelemetry: Service;
   hive: Map<HiveMode['id'], Service>;
 }
@@ -76,9 +75,6 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
   for (const service of Object.values(subgraphs)) tracker.track(service);
   const subgraphUrls = urlsOf(subgraphs);
   const ours = tracker.track(await startOurGateway(context, { name: 'gateway', port: ports.ours, subgraphUrls }));
-  const oursWithoutDeduplication = tracker.track(
-    await startOurGateway(context, { name: 'gateway-nodedup', port: ports.oursWithoutDeduplication, subgraphUrls, deduplicate: false }),
-  );
   const unshieldedDeviceTelemetry = tracker.track(
     await startDeviceTelemetryTwin(context, {
       name: 'device-telemetry-unshielded',
@@ -97,5 +93,5 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
       }),
     ),
   );
-  return { subgraphs, subgraphUrls, ours, oursWithoutDeduplication, unshieldedDeviceTelemetry, hive };
+  return { subgraphs, subgraphUrls, ours, unshieldedDeviceTelemetry, hive };
 }

@@ -44,7 +44,6 @@ export function readGatewayConfig(environment: Environment) {
       maxQueryCost: { variable: 'MAX_QUERY_COST', setting: settings.integer({ min: 1, max: 100_000_000, default: 100_000 }) },
       rateLimitPerMinute: { variable: 'RATE_LIMIT_PER_MINUTE', setting: settings.integer({ min: 0, max: 1_000_000, default: 600 }) },
       redisUrl: { variable: 'REDIS_URL', setting: settings.optionalUrl({ protocols: ['redis:', 'rediss:'] }) },
-      deduplicateInflightQueries: { variable: 'DEDUPLICATE_INFLIGHT_QUERIES', setting: settings.boolean(true) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },

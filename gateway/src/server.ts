@@ -26,7 +26,6 @@ import {
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { answerRequestErrors, sendError } from './http-errors';
-import { withInflightDeduplication } from './inflight-queries';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
@@ -35,11 +34,6 @@ import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from 
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
-
-/** The caller of a request the gateway executes (the context function always sets it). */
-function principalOfRequest(requestContext: { context: Record<string, unknown> }): Principal {
-  return (requestContext.context as Partial<GatewayContext>).principal ?? ANONYMOUS;
-}
 
 export interface GatewayServer {
   httpServer: Server;
@@ -88,7 +82,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const httpServer = createServer(app);
   const production = config.nodeEnv === 'production';
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: config.deduplicateInflightQueries ? withInflightDeduplication(gateway, principalOfRequest) : gateway,
+    gateway,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,

@@ -98,7 +98,8 @@ export async function startInProcessSupergraph(
   options: {
     /** Defaults to a fresh test database, dropped by stop(). */
     databaseUrl?: string;
-    gatewayEnvironment?: Record<string, string>;
+    /** The gateway's settings, or a function of the subgraphs' URLs that gives them (to route a subgraph through a proxy). */
+    gatewayEnvironment?: Record<string, string> | ((urls: Record<SubgraphName, string>) => Promise<Record<string, string>>);
     /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
     subgraphs?: SubgraphSettings;
   } = {},
@@ -132,7 +133,7 @@ export async function startInProcessSupergraph(
     AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
     // Tests send many requests as one principal; the rate limit has tests of its own that set it.
     RATE_LIMIT_PER_MINUTE: '0',
-    ...options.gatewayEnvironment,
+    ...(typeof options.gatewayEnvironment === 'function' ? await options.gatewayEnvironment(urls) : options.gatewayEnvironment),
   });
   const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
   const port = await listen(gateway.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
