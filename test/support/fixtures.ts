@@ -142,7 +142,8 @@ export function wrongTotpCode(secret: string): string {
 /**
  * createPartnerAccount as a sign-up form does it: the admin enrols an authenticator with
  * startPartnerAccountMfaEnrolment, then the account is created with its token and a current code. `selection` is
- * what to read of the session; the answer and the admin's TOTP secret are returned.
+ * what to read of the session; the answer and the admin's TOTP secret are returned (the first step's answer, and no
+ * secret, when that is refused).
  */
 export async function createPartnerAccountWithMfa<TData = Record<string, unknown>>(
   supergraph: InProcessSupergraph,
@@ -154,7 +155,8 @@ export async function createPartnerAccountWithMfa<TData = Record<string, unknown
     { e: account.admin.email },
   );
   const enrolment = started.body.data?.startPartnerAccountMfaEnrolment;
-  if (!enrolment) throw new Error(`startPartnerAccountMfaEnrolment failed: ${JSON.stringify(started.body)}`);
+  // A refused first step (a malformed email) is the answer, as a sign-up form would show it.
+  if (!enrolment) return { response: started as unknown as GraphQLResponse<TData>, secret: '' };
   const response = await supergraph.query<TData>(
     `mutation ($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
       createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { ${selection} }
