@@ -1,3 +1,5 @@
+import { parseSecretKeys, type SecretKey } from './secret-box';
+
 /**
  * Configuration is read once per process, from environment variables, into a
  * typed object. Every problem is collected and reported together, each naming
@@ -151,6 +153,16 @@ export const settings = {
         const pem = raw.replace(/\\n/g, '\n');
         return pem.includes(`-----BEGIN ${label}-----`) ? pem : invalid();
       },
+      undefined,
+    ),
+    redact: () => undefined,
+  }),
+
+  /** Encryption keys as `keyId:base64` entries, the first the current one (see secret-box.ts); never shown. */
+  secretKeys: (): Setting<readonly SecretKey[]> => ({
+    ...setting(
+      'a comma-separated list of keyId:base64 entries (each key 32 bytes; ids unique, of letters, digits, _ or -)',
+      (raw) => parseSecretKeys(raw) ?? invalid(),
       undefined,
     ),
     redact: () => undefined,
