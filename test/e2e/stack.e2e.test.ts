@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { generateEd25519KeyPair } from '@partnergraph/core';
+import { generateEd25519KeyPair, generateSecretKey } from '@partnergraph/core';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
 import {
   DEMO_CUSTOMERS,
@@ -242,6 +242,7 @@ describe('a bad configuration value stops a service with a message naming the va
     INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
     ACCESS_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
     ACCESS_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+    SECRET_ENCRYPTION_KEYS: generateSecretKey('e2e'),
   };
   const gateway = { ...base, PORT: '0', INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem };
 

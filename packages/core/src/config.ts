@@ -158,6 +158,21 @@ export const settings = {
     redact: () => undefined,
   }),
 
+  /** One or more PEM-encoded public keys, one after the other (a comma or newline between them is fine), in order. */
+  publicKeyPems: (): Setting<readonly string[]> => ({
+    ...setting(
+      'one or more PEM-encoded public keys (-----BEGIN PUBLIC KEY-----), one after the other',
+      (raw) => {
+        const text = raw.replace(/\\n/g, '\n');
+        const pems = text.match(/-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+?-----END PUBLIC KEY-----/g) ?? [];
+        const rest = pems.reduce((left, pem) => left.replace(pem, ''), text);
+        return pems.length > 0 && /^[\s,]*$/.test(rest) ? pems.map((pem) => `${pem}\n`) : invalid();
+      },
+      undefined,
+    ),
+    redact: () => undefined,
+  }),
+
   /** Encryption keys as `keyId:base64` entries, the first the current one (see secret-box.ts); never shown. */
   secretKeys: (): Setting<readonly SecretKey[]> => ({
     ...setting(

@@ -1,8 +1,9 @@
-import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import { clientError, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { ANONYMOUS_ACTOR, recordAuditEvents, type AuditRecord, type SignInFailure, type SignInSecondFactor } from './audit-log';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
+import { openTotpSecret } from './credentials/totp-secrets';
 import { useRecoveryCode } from './mfa-enrolment';
 import { issueRefreshToken, spendRefreshToken } from './refresh-tokens';
 import { UserAccountEntity, type UserAccount } from './user-account';
@@ -45,7 +46,13 @@ let unknownUserHash: Promise<string> | undefined;
  * while locked, or a missing TOTP code (neither counts as a failure): so
  * anonymous callers cannot grow the log without bound.
  */
-export async function signIn(database: Database, tokens: AccessTokenIssuer, input: SignInInput, now = new Date()): Promise<Session> {
+export async function signIn(
+  database: Database,
+  tokens: AccessTokenIssuer,
+  secrets: SecretBox,
+  input: SignInInput,
+  now = new Date(),
+): Promise<Session> {
   const users = database.dataSource.getRepository(UserAccountEntity);
   const user = await users.findOneBy({ email: input.email.trim().toLowerCase() });
   if (!user) {
@@ -67,7 +74,7 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
     }
   } else if (user.totpSecret) {
     if (!input.totpCode) throw clientError('MFA_CODE_REQUIRED', 'Enter the code from your authenticator app.');
-    const counter = verifyTotp(user.totpSecret, input.totpCode.trim(), now);
+    const counter = verifyTotp(openTotpSecret(secrets, user.id, 'totp_secret', user.totpSecret), input.totpCode.trim(), now);
     if (counter === null || !(await acceptTotpStep(database, user.id, counter))) {
       await recordFailure(database, user, 'WRONG_MFA_CODE', now);
       throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or was already used.');

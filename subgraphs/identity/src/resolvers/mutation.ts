@@ -12,7 +12,7 @@ import { signedInOperator, signedInUser } from './signed-in-user';
 
 export const Mutation = {
   async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
-    const session = await signIn(context.database, context.tokens, input);
+    const session = await signIn(context.database, context.tokens, context.secrets, input);
     context.signedIn.userId = session.user.id;
     return session;
   },
@@ -96,12 +96,12 @@ export const Mutation = {
     return decidePartnerIdChange(database, signedInOperator(principal).operatorId, input);
   },
 
-  enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {
-    return enrollMfa(database, signedInUser(principal));
+  enrollMfa(_parent: unknown, _args: unknown, { database, secrets, principal }: IdentityContext) {
+    return enrollMfa(database, secrets, signedInUser(principal));
   },
 
-  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, principal }: IdentityContext) {
-    return confirmMfa(database, signedInUser(principal), totpCode);
+  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, secrets, principal }: IdentityContext) {
+    return confirmMfa(database, secrets, signedInUser(principal), totpCode);
   },
 
   approvePartner(_parent: unknown, { token }: { token: string }, context: IdentityContext) {
