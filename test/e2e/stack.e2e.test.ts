@@ -266,6 +266,13 @@ describe('a bad configuration value stops a service with a message naming the va
       problem: 'INTERNAL_TOKEN_PUBLIC_KEY: expected a PEM-encoded public key (-----BEGIN PUBLIC KEY-----), it is not set',
     },
     {
+      service: 'identity',
+      entry: 'subgraphs/identity/src/index.ts',
+      env: { ...subgraph, SECRET_ENCRYPTION_KEYS: 'k1:c2l4dGVlbiBieXRlcyBrZXk=' },
+      problem:
+        'SECRET_ENCRYPTION_KEYS: expected a comma-separated list of keyId:base64 entries (each key 32 bytes; ids unique, of letters, digits, _ or -), got a value not shown here',
+    },
+    {
       service: 'gateway',
       entry: 'gateway/src/index.ts',
       env: { ...gateway, INTERNAL_TOKEN_PRIVATE_KEY: undefined },
