@@ -239,7 +239,8 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
       const [user] = underA;
       if (!user) throw new Error('no user');
       await client.query('UPDATE identity.user_account SET totp_secret = $2 WHERE id = $1', [user.id, sealTotpSecret(createSecretBox([keyA]), user.id, 'totp_secret', SECRET)]);
-      const logger = createLogger({ level: 'error', format: 'text', write: () => undefined });
+      const lines: string[] = [];
+      const logger = createLogger({ level: 'info', format: 'text', write: (line) => lines.push(line) });
       const box = createSecretBox([keyB, keyA]);
       const holder = new Client({ connectionString: database.url });
       await holder.connect();
@@ -247,11 +248,15 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
         await holder.query('BEGIN');
         await holder.query('SELECT 1 FROM identity.user_account WHERE id = $1 FOR UPDATE', [user.id]);
         expect(await resealTotpSecrets(identity, box, logger)).toEqual({ resealed: 0, underMissingKeys: {} });
+        expect(lines.join('\n')).toContain('TOTP secrets are left to seal under the current key (their rows were busy)');
+        expect(lines.join('\n')).not.toContain('every TOTP secret is sealed');
         await holder.query('COMMIT');
       } finally {
         await holder.end();
       }
+      lines.length = 0;
       expect(await resealTotpSecrets(identity, box, logger)).toEqual({ resealed: 1, underMissingKeys: {} });
+      expect(lines.join('\n')).toContain('every TOTP secret is sealed under the current key');
       expect((await storedOf(user.id))?.totp_secret).toMatch(/^v1:key-b:/);
     });
   });

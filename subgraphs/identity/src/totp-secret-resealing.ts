@@ -66,15 +66,28 @@ export async function resealTotpSecrets(
   }
   const underMissingKeys = await countUnderMissingKeys(database, secrets);
   const missing = Object.keys(underMissingKeys);
+  const left = await countStale(database, olderKeyIds);
   if (missing.length > 0) {
     logger.error(
       'TOTP secrets are sealed under keys SECRET_ENCRYPTION_KEYS does not hold: their users cannot sign in with a TOTP code (recovery codes still work) until those keys are back in the list, after the current one',
       { missingKeyIds: missing.join(','), values: Object.values(underMissingKeys).reduce((sum, count) => sum + count, 0) },
     );
-  } else if (resealed > 0) {
+  } else if (left > 0) {
+    logger.info('TOTP secrets are left to seal under the current key (their rows were busy); the next pass takes them', { left });
+  } else if (resealed > 0 || olderKeyIds.length > 0) {
+    // With older keys configured, said on every pass: once every replica has said it, they can be removed.
     logger.info('every TOTP secret is sealed under the current key', { keyId: secrets.currentKeyId, resealed });
   }
   return { resealed, underMissingKeys };
+}
+
+/** Stored values still in plain text or under an older key. */
+async function countStale(database: Database, olderKeyIds: readonly string[]): Promise<number> {
+  const [row] = (await database.dataSource.query(
+    `SELECT (${COLUMNS.map((column) => `count(*) FILTER (WHERE ${STALE(column)})`).join(' + ')})::int AS count FROM identity.user_account`,
+    [olderKeyIds],
+  )) as { count: number }[];
+  return row?.count ?? 0;
 }
 
 function resealedColumns(
