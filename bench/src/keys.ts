@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateEd25519KeyPair } from '@partnergraph/core';
+import { generateEd25519KeyPair, generateSecretKey } from '@partnergraph/core';
 
 export type KeyPair = ReturnType<typeof generateEd25519KeyPair>;
 
@@ -10,6 +10,8 @@ export interface StackKeys {
   internalToken: KeyPair;
   /** Identity's key for access tokens; the benchmark signs its callers' tokens with it. */
   accessToken: KeyPair;
+  /** Identity's SECRET_ENCRYPTION_KEYS (one key). */
+  secretEncryption: string;
   /** The internal private key in a file only its owner reads, for the load workers. */
   internalTokenPrivateKeyFile: string;
 }
@@ -18,5 +20,5 @@ export async function createStackKeys(workDir: string): Promise<StackKeys> {
   const internalToken = generateEd25519KeyPair();
   const internalTokenPrivateKeyFile = join(workDir, 'internal-token-private.pem');
   await writeFile(internalTokenPrivateKeyFile, internalToken.privateKeyPem, { mode: 0o600 });
-  return { internalToken, accessToken: generateEd25519KeyPair(), internalTokenPrivateKeyFile };
+  return { internalToken, accessToken: generateEd25519KeyPair(), secretEncryption: generateSecretKey('bench'), internalTokenPrivateKeyFile };
 }

@@ -107,7 +107,11 @@ function subgraphEnvironment(
     SQL_STATEMENTS_PER_REQUEST: String(options.countStatements),
     INTERNAL_TOKEN_PUBLIC_KEY: context.keys.internalToken.publicKeyPem,
     ...(name === 'identity'
-      ? { ACCESS_TOKEN_PRIVATE_KEY: context.keys.accessToken.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: context.keys.accessToken.publicKeyPem }
+      ? {
+          ACCESS_TOKEN_PRIVATE_KEY: context.keys.accessToken.privateKeyPem,
+          ACCESS_TOKEN_PUBLIC_KEY: context.keys.accessToken.publicKeyPem,
+          SECRET_ENCRYPTION_KEYS: context.keys.secretEncryption,
+        }
       : { IDENTITY_URL: options.identityUrl }),
   };
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateEd25519KeyPair } from '@partnergraph/core';
+import { generateEd25519KeyPair, generateSecretKey } from '@partnergraph/core';
 
 export interface KeyPair {
   privateKeyPem: string;
@@ -25,6 +25,25 @@ export async function loadOrCreateDevKeyPair(dataDir: string, name: 'internal-to
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFile(privatePath, keys.privateKeyPem, { mode: 0o600 });
     await writeFile(publicPath, keys.publicKeyPem, { mode: 0o644 });
+    return keys;
+  }
+}
+
+/**
+ * The development stack's SECRET_ENCRYPTION_KEYS (one key, id `dev`), made on
+ * first start and kept, readable by its owner only, at
+ * `secret-encryption/keys` under the data directory. To rotate in
+ * development, put a new `id:base64` entry first in that file (comma-separated).
+ */
+export async function loadOrCreateDevSecretKeys(dataDir: string): Promise<string> {
+  const dir = join(dataDir, 'secret-encryption');
+  const path = join(dir, 'keys');
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch {
+    const keys = generateSecretKey('dev');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(path, `${keys}\n`, { mode: 0o600 });
     return keys;
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createLogger } from '@partnergraph/core';
 import { migrateAll, seedDemoDataIfEmpty } from './database-setup';
 import { assertPortFree } from './free-port';
-import { loadOrCreateDevKeyPair } from './dev-keys';
+import { loadOrCreateDevKeyPair, loadOrCreateDevSecretKeys } from './dev-keys';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
 import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
@@ -65,6 +65,7 @@ runCommand('start', async () => {
     if (await seedDemoDataIfEmpty(database.url, logger)) logger.info('seeded the demo data');
     const keys = await loadOrCreateDevKeyPair(config.dataDir, 'internal-token');
     const accessTokenKeys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
+    const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
     const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
 
     for (const [name, port] of Object.entries(ports)) {
@@ -79,7 +80,11 @@ runCommand('start', async () => {
             INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
             // Only identity signs sessions; the others ask it for access decisions.
             ...(name === 'identity'
-              ? { ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem, ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem }
+              ? {
+                  ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem,
+                  ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
+                  SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
+                }
               : { IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql` }),
           },
           readyUrl: `http://127.0.0.1:${port}/health/ready`,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { generateEd25519KeyPair } from '@partnergraph/core';
+import { generateEd25519KeyPair, generateSecretKey } from '@partnergraph/core';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
 import {
   DEMO_CUSTOMERS,
@@ -242,6 +242,7 @@ describe('a bad configuration value stops a service with a message naming the va
     INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
     ACCESS_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
     ACCESS_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+    SECRET_ENCRYPTION_KEYS: generateSecretKey('e2e'),
   };
   const gateway = { ...base, PORT: '0', INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem };
 
@@ -263,6 +264,13 @@ describe('a bad configuration value stops a service with a message naming the va
       entry: 'subgraphs/identity/src/index.ts',
       env: { ...subgraph, INTERNAL_TOKEN_PUBLIC_KEY: undefined },
       problem: 'INTERNAL_TOKEN_PUBLIC_KEY: expected a PEM-encoded public key (-----BEGIN PUBLIC KEY-----), it is not set',
+    },
+    {
+      service: 'identity',
+      entry: 'subgraphs/identity/src/index.ts',
+      env: { ...subgraph, SECRET_ENCRYPTION_KEYS: 'k1:c2l4dGVlbiBieXRlcyBrZXk=' },
+      problem:
+        'SECRET_ENCRYPTION_KEYS: expected a comma-separated list of keyId:base64 entries (each key 32 bytes; ids unique, of letters, digits, _ or -), got a value not shown here',
     },
     {
       service: 'gateway',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { DocumentNode } from 'graphql';
 import {
   createAccessTokenIssuer,
   createInternalTokenVerifier,
+  createSecretBox,
   DEFAULT_ACCESS_TOKEN_AUDIENCE,
   DEFAULT_ACCESS_TOKEN_ISSUER,
   type AccessTokenIssuer,
@@ -13,6 +15,8 @@ import {
   generateEd25519KeyPair,
   listen,
   type Logger,
+  type SecretBox,
+  type SecretKey,
   type SubgraphName,
 } from '@partnergraph/core';
 import { createDeviceTelemetrySubgraph, deviceTelemetryTypeDefs } from '@partnergraph/device-telemetry';
@@ -47,6 +51,8 @@ export interface InProcessSupergraph {
   accessTokens: AccessTokenIssuer;
   /** Identity's access-token key pair, for forging tokens that differ in one respect. */
   accessTokenKeys: { privateKeyPem: string; publicKeyPem: string };
+  /** Identity's SECRET_ENCRYPTION_KEYS, as a box: opens what identity stored. */
+  secrets: SecretBox;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Every line the gateway and subgraphs logged. */
   logs: string[];
@@ -60,9 +66,13 @@ export interface InProcessSupergraph {
 }
 
 /** Identity's access-token key pair for tests: the gateway trusts it through identity's JWKS. */
-export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair()): Promise<AccessTokenIssuer> {
+export async function createTestAccessTokenIssuer(
+  keys = generateEd25519KeyPair(),
+  previousPublicKeyPems: readonly string[] = [],
+): Promise<AccessTokenIssuer> {
   return createAccessTokenIssuer({
     ...keys,
+    previousPublicKeyPems,
     issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
     audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
     ttlSeconds: 900,
@@ -70,8 +80,13 @@ export async function createTestAccessTokenIssuer(keys = generateEd25519KeyPair(
 }
 
 /** Identity first: the others ask it for access decisions at `identityUrl`. */
-function identityPackage(accessTokens: AccessTokenIssuer): SubgraphPackage<BaseContext> {
-  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test', emailDelivered: false }) as unknown as SubgraphPackage<BaseContext>;
+function identityPackage(accessTokens: AccessTokenIssuer, secrets: SecretBox): SubgraphPackage<BaseContext> {
+  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test', emailDelivered: false, secrets }) as unknown as SubgraphPackage<BaseContext>;
+}
+
+/** A fresh SECRET_ENCRYPTION_KEYS entry for tests. */
+export function testSecretKey(id = 'test'): SecretKey {
+  return { id, key: randomBytes(32) };
 }
 
 function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext>[] {
@@ -113,6 +128,10 @@ export async function startInProcessSupergraph(
     subgraphs?: SubgraphSettings;
     /** Subgraphs from outside this repository, already listening, composed into the supergraph beside the three. */
     extraSubgraphs?: readonly ExtraSubgraph[];
+    /** Identity's signing key and the public keys of previous ones (ACCESS_TOKEN_*); a fresh pair by default. */
+    accessTokenKeys?: { privateKeyPem: string; publicKeyPem: string; previousPublicKeyPems?: readonly string[] };
+    /** Identity's SECRET_ENCRYPTION_KEYS, current first; a fresh key by default. */
+    secretEncryptionKeys?: readonly SecretKey[];
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -120,11 +139,13 @@ export async function startInProcessSupergraph(
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
   const keys = generateEd25519KeyPair();
-  const accessTokenKeys = generateEd25519KeyPair();
-  const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
+  const { privateKeyPem, publicKeyPem, previousPublicKeyPems = [] } = options.accessTokenKeys ?? { ...generateEd25519KeyPair(), previousPublicKeyPems: [] };
+  const accessTokenKeys = { privateKeyPem, publicKeyPem };
+  const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys, previousPublicKeyPems);
+  const secrets = createSecretBox(options.secretEncryptionKeys ?? [testSecretKey()]);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
-  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger, settings);
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), databaseUrl, keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
     subgraphs[subgraph.definition.name as SubgraphName] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
   }
@@ -164,6 +185,7 @@ export async function startInProcessSupergraph(
     keys,
     accessTokens,
     accessTokenKeys,
+    secrets,
     subgraphs,
     logs,
     query: (query, variables, headers) => postGraphQL(gatewayUrl, { query, variables }, headers),

@@ -47,3 +47,31 @@ describe('createAccessTokenVerifier', () => {
     );
   });
 });
+
+describe('signing-key rotation', () => {
+  const options = { issuer: DEFAULT_ACCESS_TOKEN_ISSUER, audience: DEFAULT_ACCESS_TOKEN_AUDIENCE, ttlSeconds: 900 };
+  const subject = { userId: 'u-1', organizationId: 'o-1', role: 'ADMIN', mfa: false } as const;
+  const kidOf = (token: string): unknown => (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid?: unknown }).kid;
+
+  it('signs with the current key under its kid and publishes the previous keys after it; the set verifies both keys’ tokens', async () => {
+    const next = generateEd25519KeyPair();
+    const before = await createAccessTokenIssuer({ ...keys, ...options });
+    const after = await createAccessTokenIssuer({ ...next, previousPublicKeyPems: [keys.publicKeyPem, next.publicKeyPem], ...options });
+    expect(after.jwks.keys.map((key) => key.kid)).toEqual([after.currentKeyId, before.currentKeyId]);
+    expect(after.currentKeyId).not.toBe(before.currentKeyId);
+
+    const oldToken = (await before.issueForUser(subject)).accessToken;
+    const newToken = (await after.issueForUser(subject)).accessToken;
+    expect(kidOf(oldToken)).toBe(before.currentKeyId);
+    expect(kidOf(newToken)).toBe(after.currentKeyId);
+
+    const overlap = createAccessTokenVerifier({ keys: { jwks: after.jwks }, ...options });
+    await expect(overlap.authenticate(`Bearer ${oldToken}`)).resolves.toMatchObject({ userId: 'u-1' });
+    await expect(overlap.authenticate(`Bearer ${newToken}`)).resolves.toMatchObject({ userId: 'u-1' });
+
+    const afterOverlap = await createAccessTokenIssuer({ ...next, ...options });
+    const newOnly = createAccessTokenVerifier({ keys: { jwks: afterOverlap.jwks }, ...options });
+    await expect(newOnly.authenticate(`Bearer ${oldToken}`)).rejects.toThrow(AccessTokenError);
+    await expect(newOnly.authenticate(`Bearer ${newToken}`)).resolves.toMatchObject({ userId: 'u-1' });
+  });
+});

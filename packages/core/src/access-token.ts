@@ -55,21 +55,35 @@ export interface AccessTokenIssuer {
   issueForOperator(subject: { operatorId: string }): Promise<{ accessToken: string; expiresIn: number }>;
   /** For the internal telemetry collector that records readings: `role` COLLECTOR and no organization. */
   issueForCollector(subject: { collectorId: string }): Promise<{ accessToken: string; expiresIn: number }>;
-  /** The public half, as published at `/.well-known/jwks.json`. */
+  /** The public keys, as published at `/.well-known/jwks.json`: the current one first, then those of previous keys. */
   jwks: JSONWebKeySet;
+  /** The `kid` new tokens carry (the current key's JWK thumbprint). */
+  currentKeyId: string;
 }
 
+/**
+ * Signs with the current key; its `kid` (the RFC 7638 thumbprint) is in every
+ * token's header. The public keys of previous keys stay in the JWKS, so tokens
+ * they signed keep verifying until they expire (see the README on rotation).
+ */
 export async function createAccessTokenIssuer(options: {
   privateKeyPem: string;
   publicKeyPem: string;
+  /** Public keys of previous signing keys, still published until the tokens they signed have expired. */
+  previousPublicKeyPems?: readonly string[];
   issuer: string;
   audience: string;
   ttlSeconds: number;
 }): Promise<AccessTokenIssuer> {
   const [algorithm] = ACCESS_TOKEN_ALGORITHMS;
   const privateKey = await importPKCS8(options.privateKeyPem, algorithm);
-  const publicJwk = await exportJWK(await importSPKI(options.publicKeyPem, algorithm, { extractable: true }));
-  const kid = await calculateJwkThumbprint(publicJwk);
+  const published = await Promise.all(
+    [options.publicKeyPem, ...(options.previousPublicKeyPems ?? [])].map(async (pem) => {
+      const jwk = await exportJWK(await importSPKI(pem, algorithm, { extractable: true }));
+      return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: algorithm, use: 'sig' };
+    }),
+  );
+  const kid = published[0]?.kid ?? '';
   const issue = async (subject: string, claims: PartnerGraphClaims) => {
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: algorithm, kid, typ: 'at+jwt' })
@@ -82,7 +96,8 @@ export async function createAccessTokenIssuer(options: {
     return { accessToken, expiresIn: options.ttlSeconds };
   };
   return {
-    jwks: { keys: [{ ...publicJwk, kid, alg: algorithm, use: 'sig' }] },
+    jwks: { keys: published.filter((key, index) => published.findIndex((other) => other.kid === key.kid) === index) },
+    currentKeyId: kid,
     issueForUser: (subject) =>
       issue(subject.userId, { org: subject.organizationId, role: subject.role, amr: subject.mfa ? ['pwd', 'otp'] : ['pwd'] }),
     issueForApiClient: (subject) => issue(subject.clientId, { org: subject.partnerOrganizationId, client_id: subject.clientId }),

@@ -1,3 +1,5 @@
+import { parseSecretKeys, type SecretKey } from './secret-box';
+
 /**
  * Configuration is read once per process, from environment variables, into a
  * typed object. Every problem is collected and reported together, each naming
@@ -151,6 +153,31 @@ export const settings = {
         const pem = raw.replace(/\\n/g, '\n');
         return pem.includes(`-----BEGIN ${label}-----`) ? pem : invalid();
       },
+      undefined,
+    ),
+    redact: () => undefined,
+  }),
+
+  /** One or more PEM-encoded public keys, one after the other (a comma or newline between them is fine), in order. */
+  publicKeyPems: (): Setting<readonly string[]> => ({
+    ...setting(
+      'one or more PEM-encoded public keys (-----BEGIN PUBLIC KEY-----), one after the other',
+      (raw) => {
+        const text = raw.replace(/\\n/g, '\n');
+        const pems = text.match(/-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+?-----END PUBLIC KEY-----/g) ?? [];
+        const rest = pems.reduce((left, pem) => left.replace(pem, ''), text);
+        return pems.length > 0 && /^[\s,]*$/.test(rest) ? pems.map((pem) => `${pem}\n`) : invalid();
+      },
+      undefined,
+    ),
+    redact: () => undefined,
+  }),
+
+  /** Encryption keys as `keyId:base64` entries, the first the current one (see secret-box.ts); never shown. */
+  secretKeys: (): Setting<readonly SecretKey[]> => ({
+    ...setting(
+      'a comma-separated list of keyId:base64 entries (each key 32 bytes; ids unique, of letters, digits, _ or -)',
+      (raw) => parseSecretKeys(raw) ?? invalid(),
       undefined,
     ),
     redact: () => undefined,

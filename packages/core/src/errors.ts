@@ -17,6 +17,10 @@ export const ERROR_CODES = {
     description: 'The API client id and secret do not match a standing API credential.',
   },
   INVALID_MFA_CODE: { status: 401, description: 'The TOTP code is wrong, expired or already used.' },
+  MFA_UNAVAILABLE: {
+    status: 503,
+    description: 'The TOTP code cannot be checked now (the key its secret is sealed under is missing); use a recovery code or retry later.',
+  },
   TOO_MANY_ATTEMPTS: {
     status: 429,
     description: 'Too many failed sign-ins: the account is locked for a while (see retryAfterSeconds).',

@@ -10,4 +10,5 @@ export * from './listen';
 export * from './logger';
 export * from './principal';
 export * from './request-errors';
+export * from './secret-box';
 export * from './services';

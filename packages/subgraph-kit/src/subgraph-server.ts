@@ -35,6 +35,12 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   createContext(base: BaseContext, database: Database): TContext;
   /** Plain HTTP routes that need no internal token, such as a public key set. */
   publicRoutes?(app: express.Express): void;
+  /** Work the subgraph does besides answering requests, started with the server and stopped (awaited) with it. */
+  startBackgroundWork?(database: Database, logger: Logger): BackgroundWork;
+}
+
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }
 
 export interface SubgraphServerOptions {
@@ -106,6 +112,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     res.status(databaseReachable ? 200 : 503).json({ status: databaseReachable ? 'ready' : 'starting', service: definition.name });
   });
 
+  let backgroundWork: BackgroundWork | undefined;
   return {
     httpServer,
     async start() {
@@ -135,11 +142,12 @@ export function createSubgraphServer<TContext extends BaseContext>(
         }),
       );
       app.use(answerRequestErrors(options.logger));
+      backgroundWork = definition.startBackgroundWork?.(options.database, options.logger);
       ready = true;
     },
     async stop() {
       ready = false;
-      await apollo.stop();
+      await Promise.all([apollo.stop(), backgroundWork?.stop()]);
     },
   };
 }

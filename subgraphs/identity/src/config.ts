@@ -1,4 +1,6 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import {
+  ConfigError,
   DEFAULT_ACCESS_TOKEN_AUDIENCE,
   DEFAULT_ACCESS_TOKEN_ISSUER,
   readConfig,
@@ -8,10 +10,13 @@ import {
 
 /** Identity's own settings, besides those every subgraph reads; the README lists them. */
 export function readIdentityConfig(environment: Environment) {
-  return readConfig(
+  const config = readConfig(
     {
       accessTokenPrivateKey: { variable: 'ACCESS_TOKEN_PRIVATE_KEY', setting: settings.pem('PRIVATE KEY') },
-      accessTokenPublicKey: { variable: 'ACCESS_TOKEN_PUBLIC_KEY', setting: settings.pem('PUBLIC KEY') },
+      /** The current key's public half first, then those of previous keys, still published in the JWKS. */
+      accessTokenPublicKeys: { variable: 'ACCESS_TOKEN_PUBLIC_KEY', setting: settings.publicKeyPems() },
+      /** The first seals new values; the others only open what they sealed, until the re-encryption job has moved it. */
+      secretEncryptionKeys: { variable: 'SECRET_ENCRYPTION_KEYS', setting: settings.secretKeys() },
       accessTokenTtlSeconds: {
         variable: 'ACCESS_TOKEN_TTL_SECONDS',
         setting: settings.integer({ min: 60, max: 3600, default: 900 }),
@@ -25,6 +30,20 @@ export function readIdentityConfig(environment: Environment) {
     },
     environment,
   );
+  if (!isPublicHalfOf(config.accessTokenPublicKeys[0] ?? '', config.accessTokenPrivateKey)) {
+    throw new ConfigError([
+      'ACCESS_TOKEN_PUBLIC_KEY: expected the public half of ACCESS_TOKEN_PRIVATE_KEY first (then the previous public keys), got another key first',
+    ]);
+  }
+  return config;
+}
+
+function isPublicHalfOf(publicKeyPem: string, privateKeyPem: string): boolean {
+  try {
+    return createPublicKey(publicKeyPem).equals(createPublicKey(createPrivateKey(privateKeyPem)));
+  } catch {
+    return false;
+  }
 }
 
 export type IdentityConfig = ReturnType<typeof readIdentityConfig>;

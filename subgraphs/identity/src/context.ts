@@ -1,4 +1,4 @@
-import type { AccessTokenIssuer } from '@partnergraph/core';
+import type { AccessTokenIssuer, SecretBox } from '@partnergraph/core';
 import type { AccessDecisionLoader, BaseContext, Database } from '@partnergraph/subgraph-kit';
 import { createLocalAccessDecisionLoader } from './access-decisions';
 import { createApiCredentialScopeLoader, createApiCredentialsLoader, type ApiCredentialScope } from './api-credentials';
@@ -20,6 +20,8 @@ export interface IdentityContext extends BaseContext {
   partnerAccess: PartnerAccessLoaders;
   partnerIdChanges: ReturnType<typeof createPartnerIdChangeLoaders>;
   tokens: AccessTokenIssuer;
+  /** Seals and opens the secrets identity must read back (TOTP secrets: credentials/totp-secrets.ts). */
+  secrets: SecretBox;
   /** The portal page invitation links point to. */
   invitationAcceptUrl: string;
   /** The portal page MFA enrolment links point to (enrolment-links.ts). */
@@ -37,7 +39,7 @@ export interface IdentityContext extends BaseContext {
 export function createContext(
   base: BaseContext,
   database: Database,
-  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string; mfaEnrolmentUrl: string; emailDelivered: boolean },
+  services: { tokens: AccessTokenIssuer; secrets: SecretBox; invitationAcceptUrl: string; mfaEnrolmentUrl: string; emailDelivered: boolean },
 ): IdentityContext {
   const loaders = createLoaders(database);
   const signedIn: { userId?: string } = {};

@@ -1,4 +1,4 @@
-import { clientError, type Logger, type UserPrincipal } from '@partnergraph/core';
+import { clientError, type Logger, type SecretBox, type UserPrincipal } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { confirmMfa, enrollMfa } from './mfa-enrolment';
@@ -55,20 +55,20 @@ export async function sendEnrolmentLink(database: Database, mailer: EnrolmentLin
 }
 
 /** The first step with a link: a fresh TOTP secret for the link's user (starting again replaces it). */
-export async function startMfaEnrolmentFromLink(database: Database, token: string): Promise<MfaEnrolmentOffer> {
+export async function startMfaEnrolmentFromLink(database: Database, secrets: SecretBox, token: string): Promise<MfaEnrolmentOffer> {
   const holder = await usableLink(token, (sql, parameters) => database.dataSource.query(sql, parameters));
-  return enrollMfa(database, holder);
+  return enrollMfa(database, secrets, holder);
 }
 
 /**
  * The second step: a current code confirms enrolment and spends the link; the ten recovery codes are returned.
  * A wrong code leaves the link usable. The link's row stays locked until enrolment commits, so the link works once.
  */
-export async function confirmMfaEnrolmentFromLink(database: Database, token: string, code: string): Promise<string[]> {
+export async function confirmMfaEnrolmentFromLink(database: Database, secrets: SecretBox, token: string, code: string): Promise<string[]> {
   return database.dataSource.transaction(async (manager) => {
     // Only the link's row: confirmMfa locks the user's row in its own transaction.
     const holder = await usableLink(token, (sql, parameters) => manager.query(sql, parameters), 'FOR UPDATE OF link');
-    const codes = await confirmMfa(database, holder, code);
+    const codes = await confirmMfa(database, secrets, holder, code);
     await manager.query('UPDATE identity.mfa_enrolment_link SET used_at = now() WHERE token_hash = $1', [hashOpaqueToken(token)]);
     return codes;
   });

@@ -1,4 +1,4 @@
-import { createAccessTokenIssuer } from '@partnergraph/core';
+import { createAccessTokenIssuer, createSecretBox } from '@partnergraph/core';
 import { readEmailDeliveryConfig, runSubgraph } from '@partnergraph/subgraph-kit';
 import { readIdentityConfig } from './config';
 import { createIdentitySubgraph } from './server';
@@ -7,7 +7,8 @@ void runSubgraph('identity', async (environment) => {
   const config = readIdentityConfig(environment);
   const tokens = await createAccessTokenIssuer({
     privateKeyPem: config.accessTokenPrivateKey,
-    publicKeyPem: config.accessTokenPublicKey,
+    publicKeyPem: config.accessTokenPublicKeys[0] ?? '',
+    previousPublicKeyPems: config.accessTokenPublicKeys.slice(1),
     issuer: config.accessTokenIssuer,
     audience: config.accessTokenAudience,
     ttlSeconds: config.accessTokenTtlSeconds,
@@ -15,5 +16,6 @@ void runSubgraph('identity', async (environment) => {
   return createIdentitySubgraph(tokens, {
     portalUrl: config.portalUrl,
     emailDelivered: readEmailDeliveryConfig(environment).smtpUrl !== undefined,
+    secrets: createSecretBox(config.secretEncryptionKeys),
   });
 });

@@ -1,4 +1,4 @@
-import { clientError, type Logger, type OrganizationRole, type UserPrincipal } from '@partnergraph/core';
+import { clientError, type Logger, type OrganizationRole, type SecretBox, type UserPrincipal } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
@@ -113,7 +113,7 @@ async function consume<T>(
  * customer's that chose to): a TOTP secret bound to the invitation, for the invited email. The invitation is not
  * used yet; acceptUserInvitation spends it with a code from this secret.
  */
-export async function startInvitationMfaEnrolment(database: Database, token: string): Promise<MfaEnrolmentOffer> {
+export async function startInvitationMfaEnrolment(database: Database, secrets: SecretBox, token: string): Promise<MfaEnrolmentOffer> {
   return database.dataSource.transaction(async (manager) => {
     const query = (sql: string, parameters: unknown[]) => manager.query<unknown[]>(sql, parameters);
     const [invitation] = (await query(
@@ -124,7 +124,7 @@ export async function startInvitationMfaEnrolment(database: Database, token: str
     if (!invitation) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
     if (invitation.used) throw clientError('INVITATION_USED', 'That invitation has already been used.');
     if (invitation.expired) throw clientError('INVITATION_EXPIRED', 'That invitation has expired; ask for a new one.');
-    return offerPendingEnrolment({ query }, { tokenHash: hashOpaqueToken(token), purpose: 'INVITATION', email: invitation.email });
+    return offerPendingEnrolment({ query }, secrets, { tokenHash: hashOpaqueToken(token), purpose: 'INVITATION', email: invitation.email });
   });
 }
 
@@ -136,6 +136,7 @@ export async function startInvitationMfaEnrolment(database: Database, token: str
  */
 export async function acceptUserInvitation(
   database: Database,
+  secrets: SecretBox,
   input: { token: string; displayName: string; password: string; totpCode?: string | null },
 ): Promise<{ userId: string; recoveryCodes: string[] | null }> {
   const problem = validateNewPassword(input.password);
@@ -153,14 +154,14 @@ export async function acceptUserInvitation(
     const enrolled =
       totpCode === null
         ? null
-        : await takePendingEnrolment({ query }, { tokenHash: hashOpaqueToken(input.token), purpose: 'INVITATION', email: invitation.email }, totpCode);
+        : await takePendingEnrolment({ query }, secrets, { tokenHash: hashOpaqueToken(input.token), purpose: 'INVITATION', email: invitation.email }, totpCode);
     const [created] = (await query(
       `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id`,
       [invitation.organizationId, invitation.email, displayName, invitation.role, passwordHash],
     )) as { id: string }[];
     if (!created) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.');
-    const recoveryCodes = enrolled === null ? null : await storeEnrolledTotp({ query }, { id: created.id, organizationId: invitation.organizationId }, enrolled);
+    const recoveryCodes = enrolled === null ? null : await storeEnrolledTotp({ query }, secrets, { id: created.id, organizationId: invitation.organizationId }, enrolled);
     return { userId: created.id, recoveryCodes };
   });
 }

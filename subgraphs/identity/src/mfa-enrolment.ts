@@ -1,21 +1,27 @@
-import { clientError, type UserPrincipal } from '@partnergraph/core';
+import { clientError, type SecretBox, type UserPrincipal } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditRecord } from './audit-log';
 import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
+import { openTotpSecret, sealTotpSecret } from './credentials/totp-secrets';
 
 const ISSUER = 'PartnerGraph';
 
 /**
  * Starts TOTP enrolment: a fresh secret waits as pending until the user proves,
  * with a code, that their authenticator has it. Starting again replaces it.
+ * The secret is stored sealed (credentials/totp-secrets.ts).
  */
-export async function enrollMfa(database: Database, user: UserPrincipal): Promise<{ secret: string; otpauthUri: string }> {
+export async function enrollMfa(
+  database: Database,
+  secrets: SecretBox,
+  user: UserPrincipal,
+): Promise<{ secret: string; otpauthUri: string }> {
   const secret = generateTotpSecret();
   const row = await database.dataSource.transaction(async (manager) => {
     const [[started]] = (await manager.query(
       `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
-      [user.userId, secret],
+      [user.userId, sealTotpSecret(secrets, user.userId, 'totp_pending_secret', secret)],
     )) as [{ email: string }[], number];
     if (!started) throw clientError('BAD_USER_INPUT', 'Multi-factor authentication is already enrolled for this account.');
     await recordAuditEvents(manager, [mfaEvent('MFA_ENROLLED', user)]);
@@ -29,20 +35,27 @@ export async function enrollMfa(database: Database, user: UserPrincipal): Promis
  * account's, and ten one-time recovery codes are returned, this once; only
  * their hashes are kept. Sign-in asks for a code from then on.
  */
-export async function confirmMfa(database: Database, user: UserPrincipal, code: string, now = new Date()): Promise<string[]> {
+export async function confirmMfa(
+  database: Database,
+  secrets: SecretBox,
+  user: UserPrincipal,
+  code: string,
+  now = new Date(),
+): Promise<string[]> {
   return database.dataSource.transaction(async (manager) => {
     const [account] = (await manager.query(
       'SELECT totp_pending_secret AS "pendingSecret" FROM identity.user_account WHERE id = $1 FOR UPDATE',
       [user.userId],
     )) as { pendingSecret: string | null }[];
     if (!account?.pendingSecret) throw clientError('BAD_USER_INPUT', 'Start with enrollMfa: there is no enrolment to confirm.');
-    const counter = verifyTotp(account.pendingSecret, code.trim(), now);
+    const secret = openTotpSecret(secrets, user.userId, 'totp_pending_secret', account.pendingSecret);
+    const counter = verifyTotp(secret, code.trim(), now);
     if (counter === null) throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or has expired.');
     await manager.query(
       `UPDATE identity.user_account
-       SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_counter = $2
+       SET totp_secret = $3, totp_pending_secret = NULL, totp_last_counter = $2
        WHERE id = $1`,
-      [user.userId, counter],
+      [user.userId, counter, sealTotpSecret(secrets, user.userId, 'totp_secret', secret)],
     );
     const codes = generateRecoveryCodes();
     await manager.query('DELETE FROM identity.recovery_code WHERE user_id = $1', [user.userId]);

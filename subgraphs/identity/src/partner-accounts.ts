@@ -1,4 +1,4 @@
-import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import { clientError, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
@@ -53,10 +53,10 @@ export async function suggestPartnerId(database: Database, organizationName: str
  * admin's email, shows the secret (or the otpauth URI as a QR code), and sends the enrolment token with a code from
  * the authenticator to createPartnerAccount. Valid 30 minutes; nothing else is created.
  */
-export async function startPartnerAccountMfaEnrolment(database: Database, adminEmail: string): Promise<PartnerAccountMfaEnrolment> {
+export async function startPartnerAccountMfaEnrolment(database: Database, secrets: SecretBox, adminEmail: string): Promise<PartnerAccountMfaEnrolment> {
   const email = normaliseAdminEmail(adminEmail, 'email');
   const enrolmentToken = newOpaqueToken();
-  const offer = await offerPendingEnrolment(database.dataSource, {
+  const offer = await offerPendingEnrolment(database.dataSource, secrets, {
     tokenHash: hashOpaqueToken(enrolmentToken),
     purpose: 'PARTNER_ACCOUNT',
     email,
@@ -71,7 +71,12 @@ export async function startPartnerAccountMfaEnrolment(database: Database, adminE
  * admin's email is required, and nothing is created without it (or with a
  * wrong one). The session carries the admin's recovery codes, this once.
  */
-export async function createPartnerAccount(database: Database, tokens: AccessTokenIssuer, input: NewPartnerAccount): Promise<Session> {
+export async function createPartnerAccount(
+  database: Database,
+  tokens: AccessTokenIssuer,
+  secrets: SecretBox,
+  input: NewPartnerAccount,
+): Promise<Session> {
   const organizationName = input.organizationName.trim();
   if (organizationName.length < 1 || organizationName.length > MAX_NAME_LENGTH) {
     throw clientError('BAD_USER_INPUT', `The organization name must be 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'organizationName' });
@@ -98,6 +103,7 @@ export async function createPartnerAccount(database: Database, tokens: AccessTok
   const { userId, recoveryCodes } = await database.dataSource.transaction(async (manager) => {
     const enrolled = await takePendingEnrolment(
       manager,
+      secrets,
       { tokenHash: hashOpaqueToken(mfaEnrolmentToken), purpose: 'PARTNER_ACCOUNT', email },
       totpCode,
     );
@@ -127,7 +133,7 @@ export async function createPartnerAccount(database: Database, tokens: AccessTok
         details: { partnerIdChange: { requestId: null, previousPartnerId: null, partnerId } },
       },
     ]);
-    return { userId: user.id, recoveryCodes: await storeEnrolledTotp(manager, { id: user.id, organizationId }, enrolled) };
+    return { userId: user.id, recoveryCodes: await storeEnrolledTotp(manager, secrets, { id: user.id, organizationId }, enrolled) };
   });
   const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
   return { ...(await openSession(database, tokens, user, { mfa: true })), recoveryCodes };

@@ -1,7 +1,8 @@
-import { clientError } from '@partnergraph/core';
+import { clientError, type SecretBox } from '@partnergraph/core';
 import { recordAuditEvents, type SqlRunner } from './audit-log';
 import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
+import { openPendingTotpSecret, sealPendingTotpSecret, sealTotpSecret } from './credentials/totp-secrets';
 
 /**
  * TOTP enrolment before an account exists: someone accepting a user invitation into an organization that requires
@@ -24,6 +25,7 @@ const LIFETIME_MINUTES = 30;
 /** Offers a fresh secret for `tokenHash` (replacing any earlier offer), and clears expired offers. */
 export async function offerPendingEnrolment(
   sql: SqlRunner,
+  secrets: SecretBox,
   offer: { tokenHash: string; purpose: PendingEnrolmentPurpose; email: string },
 ): Promise<MfaEnrolmentOffer> {
   const secret = generateTotpSecret();
@@ -33,7 +35,7 @@ export async function offerPendingEnrolment(
      VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))
      ON CONFLICT (token_hash) DO UPDATE SET purpose = EXCLUDED.purpose, email = EXCLUDED.email,
        secret = EXCLUDED.secret, expires_at = EXCLUDED.expires_at`,
-    [offer.tokenHash, offer.purpose, offer.email, secret, LIFETIME_MINUTES],
+    [offer.tokenHash, offer.purpose, offer.email, sealPendingTotpSecret(secrets, offer.tokenHash, secret), LIFETIME_MINUTES],
   );
   return { secret, otpauthUri: otpauthUri({ secretBase32: secret, accountName: offer.email, issuer: ISSUER }) };
 }
@@ -45,6 +47,7 @@ export async function offerPendingEnrolment(
  */
 export async function takePendingEnrolment(
   sql: SqlRunner,
+  secrets: SecretBox,
   offer: { tokenHash: string; purpose: PendingEnrolmentPurpose; email: string },
   code: string,
   now = new Date(),
@@ -57,10 +60,11 @@ export async function takePendingEnrolment(
   if (!pending) {
     throw clientError('MFA_ENROLMENT_NOT_STARTED', 'Start multi-factor enrolment first (or again: it expires after 30 minutes).');
   }
-  const counter = verifyTotp(pending.secret, code.trim(), now);
+  const secret = openPendingTotpSecret(secrets, offer.tokenHash, pending.secret);
+  const counter = verifyTotp(secret, code.trim(), now);
   if (counter === null) throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or has expired.');
   await sql.query('DELETE FROM identity.pending_mfa_enrolment WHERE token_hash = $1', [offer.tokenHash]);
-  return { secret: pending.secret, counter };
+  return { secret, counter };
 }
 
 /**
@@ -69,12 +73,13 @@ export async function takePendingEnrolment(
  */
 export async function storeEnrolledTotp(
   sql: SqlRunner,
+  secrets: SecretBox,
   user: { id: string; organizationId: string },
   enrolled: { secret: string; counter: number },
 ): Promise<string[]> {
   await sql.query('UPDATE identity.user_account SET totp_secret = $2, totp_last_counter = $3 WHERE id = $1', [
     user.id,
-    enrolled.secret,
+    sealTotpSecret(secrets, user.id, 'totp_secret', enrolled.secret),
     enrolled.counter,
   ]);
   const codes = generateRecoveryCodes();

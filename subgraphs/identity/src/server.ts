@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { AccessTokenIssuer } from '@partnergraph/core';
+import type { AccessTokenIssuer, SecretBox } from '@partnergraph/core';
 import type { SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { createContext, type IdentityContext } from './context';
 import { migrations } from './migrations';
 import { OrganizationEntity } from './organization';
 import { permissions } from './permissions';
 import { resolvers } from './resolvers';
+import { startTotpSecretResealing } from './totp-secret-resealing';
 import { UserAccountEntity } from './user-account';
 
 /** How every field of the schema is governed; the shield's rules are built from it. */
@@ -27,10 +28,19 @@ export const identityStorage: SubgraphStorage = {
  * Everything the kit needs to build, migrate and serve the identity subgraph.
  * It signs access tokens with `tokens` and publishes their public key set at
  * `/.well-known/jwks.json`, the one route that needs no internal token.
+ * It seals TOTP secrets with `secrets`, and in the background seals afresh
+ * those in plain text or under an older key (totp-secret-resealing.ts).
  */
 export function createIdentitySubgraph(
   tokens: AccessTokenIssuer,
-  options: { portalUrl: string; /** Whether SMTP delivers the outbox; if not, invitation links are logged. */ emailDelivered: boolean },
+  options: {
+    portalUrl: string;
+    /** Whether SMTP delivers the outbox; if not, invitation links are logged. */
+    emailDelivered: boolean;
+    secrets: SecretBox;
+    /** How often the re-encryption job looks again after its pass at start-up. */
+    resealIntervalMs?: number;
+  },
 ): SubgraphPackage<IdentityContext> {
   const invitationAcceptUrl = new URL('/invitations/accept', options.portalUrl).toString();
   const mfaEnrolmentUrl = new URL('/mfa/enrol', options.portalUrl).toString();
@@ -40,7 +50,9 @@ export function createIdentitySubgraph(
       typeDefs: identityTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl, mfaEnrolmentUrl, emailDelivered: options.emailDelivered }),
+      createContext: (base, database) =>
+        createContext(base, database, { tokens, secrets: options.secrets, invitationAcceptUrl, mfaEnrolmentUrl, emailDelivered: options.emailDelivered }),
+      startBackgroundWork: (database, logger) => startTotpSecretResealing(database, options.secrets, logger, options.resealIntervalMs),
       publicRoutes(app) {
         app.get('/.well-known/jwks.json', (_req, res) => {
           res.set('cache-control', 'public, max-age=300').json(tokens.jwks);

@@ -1,9 +1,10 @@
-import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import { clientError, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { ANONYMOUS_ACTOR, recordAuditEvents, type AuditRecord, type SignInFailure, type SignInSecondFactor } from './audit-log';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
 import { sendEnrolmentLink, type EnrolmentLinkMailer } from './enrolment-links';
+import { openTotpSecret } from './credentials/totp-secrets';
 import { useRecoveryCode } from './mfa-enrolment';
 import { mfaEnrolmentRequired, organizationRequiresMfa } from './mfa-requirement';
 import { issueRefreshToken, spendRefreshToken } from './refresh-tokens';
@@ -56,6 +57,7 @@ let unknownUserHash: Promise<string> | undefined;
 export async function signIn(
   database: Database,
   tokens: AccessTokenIssuer,
+  secrets: SecretBox,
   input: SignInInput,
   enrolmentLinks: EnrolmentLinkMailer,
   now = new Date(),
@@ -85,7 +87,7 @@ export async function signIn(
     }
   } else if (user.totpSecret) {
     if (!input.totpCode) throw clientError('MFA_CODE_REQUIRED', 'Enter the code from your authenticator app.');
-    const counter = verifyTotp(user.totpSecret, input.totpCode.trim(), now);
+    const counter = verifyTotp(openTotpSecret(secrets, user.id, 'totp_secret', user.totpSecret), input.totpCode.trim(), now);
     if (counter === null || !(await acceptTotpStep(database, user.id, counter))) {
       await recordFailure(database, user, 'WRONG_MFA_CODE', now);
       throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or was already used.');

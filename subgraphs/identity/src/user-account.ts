@@ -8,7 +8,7 @@ export interface UserAccount {
   displayName: string;
   role: OrganizationRole;
   passwordHash: string;
-  /** Base32 TOTP secret once multi-factor authentication is enrolled. */
+  /** The TOTP secret once multi-factor authentication is enrolled, as stored: sealed (open it with openTotpSecret). */
   totpSecret: string | null;
   /** The last accepted TOTP time step: a code is never accepted twice. */
   totpLastCounter: string | null;

@@ -14,7 +14,7 @@ import { signedInOperator, signedInUser } from './signed-in-user';
 
 export const Mutation = {
   async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
-    const session = await signIn(context.database, context.tokens, input, {
+    const session = await signIn(context.database, context.tokens, context.secrets, input, {
       logger: context.logger,
       enrolUrl: context.mfaEnrolmentUrl,
       logsLinks: !context.emailDelivered,
@@ -48,27 +48,27 @@ export const Mutation = {
     input: { token: string; displayName: string; password: string; totpCode?: string | null },
     context: IdentityContext,
   ) {
-    const { userId, recoveryCodes } = await acceptUserInvitation(context.database, input);
+    const { userId, recoveryCodes } = await acceptUserInvitation(context.database, context.secrets, input);
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
     context.signedIn.userId = user.id;
     const session = await openSession(context.database, context.tokens, user, { mfa: recoveryCodes !== null });
     return { ...session, recoveryCodes };
   },
 
-  startInvitationMfaEnrolment(_parent: unknown, { token }: { token: string }, { database }: IdentityContext) {
-    return startInvitationMfaEnrolment(database, token);
+  startInvitationMfaEnrolment(_parent: unknown, { token }: { token: string }, { database, secrets }: IdentityContext) {
+    return startInvitationMfaEnrolment(database, secrets, token);
   },
 
-  startPartnerAccountMfaEnrolment(_parent: unknown, { adminEmail }: { adminEmail: string }, { database }: IdentityContext) {
-    return startPartnerAccountMfaEnrolment(database, adminEmail);
+  startPartnerAccountMfaEnrolment(_parent: unknown, { adminEmail }: { adminEmail: string }, { database, secrets }: IdentityContext) {
+    return startPartnerAccountMfaEnrolment(database, secrets, adminEmail);
   },
 
-  startMfaEnrolmentFromLink(_parent: unknown, { token }: { token: string }, { database }: IdentityContext) {
-    return startMfaEnrolmentFromLink(database, token);
+  startMfaEnrolmentFromLink(_parent: unknown, { token }: { token: string }, { database, secrets }: IdentityContext) {
+    return startMfaEnrolmentFromLink(database, secrets, token);
   },
 
-  confirmMfaEnrolmentFromLink(_parent: unknown, { token, totpCode }: { token: string; totpCode: string }, { database }: IdentityContext) {
-    return confirmMfaEnrolmentFromLink(database, token, totpCode);
+  confirmMfaEnrolmentFromLink(_parent: unknown, { token, totpCode }: { token: string; totpCode: string }, { database, secrets }: IdentityContext) {
+    return confirmMfaEnrolmentFromLink(database, secrets, token, totpCode);
   },
 
   setOrganizationMfaRequirement(_parent: unknown, { required }: { required: boolean }, { database, principal }: IdentityContext) {
@@ -102,7 +102,7 @@ export const Mutation = {
   },
 
   async createPartnerAccount(_parent: unknown, input: NewPartnerAccount, context: IdentityContext) {
-    const session = await createPartnerAccount(context.database, context.tokens, input);
+    const session = await createPartnerAccount(context.database, context.tokens, context.secrets, input);
     context.signedIn.userId = session.user.id;
     return session;
   },
@@ -123,12 +123,12 @@ export const Mutation = {
     return decidePartnerIdChange(database, signedInOperator(principal).operatorId, input);
   },
 
-  enrollMfa(_parent: unknown, _args: unknown, { database, principal }: IdentityContext) {
-    return enrollMfa(database, signedInUser(principal));
+  enrollMfa(_parent: unknown, _args: unknown, { database, secrets, principal }: IdentityContext) {
+    return enrollMfa(database, secrets, signedInUser(principal));
   },
 
-  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, principal }: IdentityContext) {
-    return confirmMfa(database, signedInUser(principal), totpCode);
+  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, secrets, principal }: IdentityContext) {
+    return confirmMfa(database, secrets, signedInUser(principal), totpCode);
   },
 
   approvePartner(_parent: unknown, { token }: { token: string }, context: IdentityContext) {
