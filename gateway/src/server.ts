@@ -25,10 +25,12 @@ import {
 } from '@partnergraph/core';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { withFailingService } from './failing-service';
 import { answerRequestErrors, sendError } from './http-errors';
 import { withInflightDeduplication } from './inflight-queries';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
+import { outageStatus } from './outage-status';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
 import { createRedisRateLimitStore } from './redis-rate-limit-store';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
@@ -96,8 +98,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     allowBatchedHttpRequests: false,
     // Apollo's automatic persisted queries would be cached in each gateway's memory; shared state belongs in Redis.
     persistedQueries: false,
-    formatError: (formatted) => {
-      const masked = maskError(formatted, { hideSuggestions: production });
+    formatError: (formatted, error) => {
+      const masked = maskError(withFailingService(formatted, error), { hideSuggestions: production });
       return { ...masked, extensions: { ...masked.extensions, requestId: currentRequestId() } };
     },
     plugins: [
@@ -111,6 +113,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
         },
         logger,
       ),
+      outageStatus<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

@@ -12,6 +12,7 @@ import {
   generateEd25519KeyPair,
   listen,
   type Logger,
+  type LogLevel,
   type SubgraphName,
 } from '@partnergraph/core';
 import { createDeviceTelemetrySubgraph, deviceTelemetryTypeDefs } from '@partnergraph/device-telemetry';
@@ -101,20 +102,26 @@ export async function startInProcessSupergraph(
     gatewayEnvironment?: Record<string, string>;
     /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
     subgraphs?: SubgraphSettings;
+    /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
+    subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
+    logLevel?: LogLevel;
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
   const databaseUrl = options.databaseUrl ?? ownDatabase?.url ?? '';
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
+  const logger = createLogger({ level: options.logLevel ?? 'debug', format: 'text', write: (line) => logs.push(line) });
   const keys = generateEd25519KeyPair();
   const accessTokenKeys = generateEd25519KeyPair();
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
-  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger, settings);
+  const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
-    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
+    const name = subgraph.definition.name;
+    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),

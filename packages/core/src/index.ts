@@ -11,3 +11,4 @@ export * from './logger';
 export * from './principal';
 export * from './request-errors';
 export * from './services';
+export * from './transient-errors';

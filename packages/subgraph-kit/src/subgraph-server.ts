@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import {
+  classifyTransientFailure,
   clientError,
   httpErrorResponse,
   internalErrorLogging,
@@ -83,7 +84,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted) => maskError(formatted, { hideSuggestions: !options.introspection }),
+    // A database outage or timeout becomes SERVICE_UNAVAILABLE (retryable) here, in one place; other errors are masked as before.
+    formatError: (formatted, error) => maskError(classifyTransientFailure(formatted, error), { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
