@@ -9,6 +9,7 @@ import { CreateApiCredential1764300900000 } from './1764300900000-create-api-cre
 import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-create-partner-id-change-request';
 import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email-delivery-attempts';
 import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-event';
+import { AddEmailSendingMark1764301900000 } from './1764301900000-add-email-sending-mark';
 
 /** In the order they apply. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreatePartnerIdChangeRequest1764301100000,
   AddEmailDeliveryAttempts1764301200000,
   CreateAuditEvent1764301300000,
+  AddEmailSendingMark1764301900000,
 ];
