@@ -45,6 +45,7 @@ export function readGatewayConfig(environment: Environment) {
       rateLimitPerMinute: { variable: 'RATE_LIMIT_PER_MINUTE', setting: settings.integer({ min: 0, max: 1_000_000, default: 600 }) },
       redisUrl: { variable: 'REDIS_URL', setting: settings.optionalUrl({ protocols: ['redis:', 'rediss:'] }) },
       deduplicateInflightQueries: { variable: 'DEDUPLICATE_INFLIGHT_QUERIES', setting: settings.boolean(true) },
+      shutdownLingerMs: { variable: 'SHUTDOWN_LINGER_MS', setting: settings.integer({ min: 0, max: 60_000, default: 1000 }) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },

@@ -17,6 +17,7 @@ import {
   clientError,
   createAccessTokenVerifier,
   createInternalTokenSigner,
+  gracefulDrain,
   internalErrorLogging,
   isSubgraphName,
   maskError,
@@ -37,6 +38,9 @@ import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from 
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
+
+/** How long requests still running at stop may take, after SHUTDOWN_LINGER_MS, before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The caller of a request the gateway executes (the context function always sets it). */
 function principalOfRequest(requestContext: { context: Record<string, unknown> }): Principal {
@@ -88,6 +92,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   // Behind load balancers, anonymous callers are told apart (for rate limits) by the address they forward.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   const httpServer = createServer(app);
+  // On stop: running requests finish with Connection: close, new ones on open connections get 503 SERVICE_STOPPING (SHUTDOWN_LINGER_MS).
+  const drain = gracefulDrain(httpServer, { lingerMs: config.shutdownLingerMs, graceMs: SHUTDOWN_GRACE_MS });
   const production = config.nodeEnv === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway: config.deduplicateInflightQueries ? withInflightDeduplication(gateway, principalOfRequest) : gateway,
@@ -134,6 +140,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
 
   let graphqlHandler: RequestHandler | undefined;
   app.use(assignRequestId);
+  app.use(drain.middleware);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
   });
@@ -190,6 +197,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       logger.info('supergraph loaded', { path: config.supergraphPath });
     },
     async stop() {
+      await drain.drain();
       graphqlHandler = undefined;
       await apollo.stop();
       await rateLimiter?.close();

@@ -139,6 +139,8 @@ export async function startInProcessSupergraph(
     AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
     // Tests send many requests as one principal; the rate limit has tests of its own that set it.
     RATE_LIMIT_PER_MINUTE: '0',
+    // Tests stop the stack at once; the drain has its own test (graceful-drain.test.ts).
+    SHUTDOWN_LINGER_MS: '0',
     ...options.gatewayEnvironment,
   });
   const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
@@ -203,6 +205,7 @@ async function startSubgraph(
     bodyLimit: '1mb',
     // Tests read the per-request count (x-sql-statements) as the capture stack of the benchmark does.
     sqlStatementsPerRequest: true,
+    shutdownLingerMs: 0,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });

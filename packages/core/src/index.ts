@@ -5,6 +5,7 @@ export * from './config';
 export * from './error-masking';
 export * from './errors';
 export * from './field-policy';
+export * from './graceful-drain';
 export * from './internal-token';
 export * from './listen';
 export * from './logger';
