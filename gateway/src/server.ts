@@ -38,6 +38,7 @@ import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from 
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
+import { createTokenRateLimiter } from './token-rate-limit';
 
 /** How long requests still running at stop may take, after SHUTDOWN_LINGER_MS, before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -129,14 +130,20 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     ],
   });
 
-  const rateLimiter =
-    config.rateLimitPerMinute === 0
+  const rateLimitStore =
+    config.rateLimitPerMinute === 0 && config.tokenRateLimitPerMinute === 0
       ? undefined
-      : createRateLimiter({
-          perMinute: config.rateLimitPerMinute,
-          store: config.redisUrl ? createRedisRateLimitStore({ url: config.redisUrl, logger }) : createMemoryRateLimitStore(),
-          logger,
-        });
+      : config.redisUrl
+        ? createRedisRateLimitStore({ url: config.redisUrl, logger })
+        : createMemoryRateLimitStore();
+  const rateLimiter =
+    config.rateLimitPerMinute === 0 || !rateLimitStore
+      ? undefined
+      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger });
+  const tokenRateLimiter =
+    config.tokenRateLimitPerMinute === 0 || !rateLimitStore
+      ? undefined
+      : createTokenRateLimiter({ perMinute: config.tokenRateLimitPerMinute, store: rateLimitStore, logger });
 
   let graphqlHandler: RequestHandler | undefined;
   app.use(assignRequestId);
@@ -155,6 +162,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       logger,
       timeoutMs: config.subgraphTimeoutMs,
       bodyLimit: config.bodyLimit,
+      rateLimiter: tokenRateLimiter,
     }),
   );
   app.use(
@@ -200,7 +208,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await drain.drain();
       graphqlHandler = undefined;
       await apollo.stop();
-      await rateLimiter?.close();
+      await rateLimitStore?.close();
     },
   };
 }

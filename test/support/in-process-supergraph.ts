@@ -139,6 +139,7 @@ export async function startInProcessSupergraph(
     AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
     // Tests send many requests as one principal; the rate limit has tests of its own that set it.
     RATE_LIMIT_PER_MINUTE: '0',
+    TOKEN_RATE_LIMIT_PER_MINUTE: '0',
     // Tests stop the stack at once; the drain has its own test (graceful-drain.test.ts).
     SHUTDOWN_LINGER_MS: '0',
     ...options.gatewayEnvironment,
