@@ -96,3 +96,53 @@ describe('a gateway that stops while clients hold keep-alive connections', () =>
     expect(freeSocketCount(agent)).toBe(0);
   });
 });
+
+describe('a subgraph that stops while the gateway holds a keep-alive connection to it', () => {
+  let supergraph: InProcessSupergraph;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+  beforeAll(async () => {
+    supergraph = await startInProcessSupergraph({ subgraphs: { shutdownLingerMs: 1500 } });
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await supergraph?.stop();
+  });
+
+  const get = (url: string): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const sent = request(url, { agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['body'],
+            reusedSocket: sent.reusedSocket,
+          }),
+        );
+      });
+      sent.on('error', reject);
+      sent.end();
+    });
+
+  it('answers a request on the open connection 40 ms after stop with 503 SERVICE_STOPPING and Connection: close', async () => {
+    const identity = supergraph.subgraphs.identity;
+    const live = new URL('/health/live', identity.url).toString();
+    expect((await get(live)).status).toBe(200);
+
+    const stopping = identity.server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const late = await get(live);
+    await stopping;
+    await identity.database.dataSource.destroy();
+
+    expect(late.reusedSocket).toBe(true);
+    expect(late.status).toBe(503);
+    expect(late.headers.connection).toBe('close');
+    expect(late.headers['retry-after']).toBe('1');
+    expect(late.body.errors?.map((error) => error.extensions)).toEqual([{ code: 'SERVICE_STOPPING', retryable: true }]);
+    expect(identity.server.httpServer.listening).toBe(false);
+  });
+});

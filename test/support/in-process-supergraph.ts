@@ -100,7 +100,7 @@ export async function startInProcessSupergraph(
     /** Defaults to a fresh test database, dropped by stop(). */
     databaseUrl?: string;
     gatewayEnvironment?: Record<string, string>;
-    /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
+    /** Each subgraph as NODE_ENV, DATABASE_STATEMENT_TIMEOUT_MS and SHUTDOWN_LINGER_MS would set it: introspection on, 10 s, 0 by default. */
     subgraphs?: SubgraphSettings;
     /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
@@ -116,7 +116,7 @@ export async function startInProcessSupergraph(
   const accessTokenKeys = generateEd25519KeyPair();
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
+  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, shutdownLingerMs: 0, ...options.subgraphs };
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
@@ -178,6 +178,8 @@ export async function startInProcessSupergraph(
 interface SubgraphSettings {
   introspection?: boolean;
   statementTimeoutMs?: number;
+  /** SHUTDOWN_LINGER_MS; 0 by default, so that tests stop the stack at once (the drain has its own test). */
+  shutdownLingerMs?: number;
 }
 
 async function startSubgraph(
@@ -206,7 +208,7 @@ async function startSubgraph(
     bodyLimit: '1mb',
     // Tests read the per-request count (x-sql-statements) as the capture stack of the benchmark does.
     sqlStatementsPerRequest: true,
-    shutdownLingerMs: 0,
+    shutdownLingerMs: settings.shutdownLingerMs,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
