@@ -43,7 +43,12 @@ export function readGatewayConfig(environment: Environment) {
       maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', setting: settings.integer({ min: 0, max: 1000, default: 50 }) },
       maxQueryCost: { variable: 'MAX_QUERY_COST', setting: settings.integer({ min: 1, max: 100_000_000, default: 100_000 }) },
       rateLimitPerMinute: { variable: 'RATE_LIMIT_PER_MINUTE', setting: settings.integer({ min: 0, max: 1_000_000, default: 600 }) },
+      tokenRateLimitPerMinute: {
+        variable: 'TOKEN_RATE_LIMIT_PER_MINUTE',
+        setting: settings.integer({ min: 0, max: 1_000_000, default: 30 }),
+      },
       redisUrl: { variable: 'REDIS_URL', setting: settings.optionalUrl({ protocols: ['redis:', 'rediss:'] }) },
+      shutdownLingerMs: { variable: 'SHUTDOWN_LINGER_MS', setting: settings.integer({ min: 0, max: 60_000, default: 1000 }) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },

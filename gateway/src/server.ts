@@ -17,6 +17,7 @@ import {
   clientError,
   createAccessTokenVerifier,
   createInternalTokenSigner,
+  gracefulDrain,
   internalErrorLogging,
   internalTokenJwks,
   INTERNAL_TOKEN_JWKS_PATH,
@@ -26,9 +27,11 @@ import {
 } from '@partnergraph/core';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { withFailingService } from './failing-service';
 import { answerRequestErrors, sendError } from './http-errors';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
+import { outageStatus } from './outage-status';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
 import { createRedisRateLimitStore } from './redis-rate-limit-store';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
@@ -36,6 +39,10 @@ import { SubgraphDataSource } from './subgraph-data-source';
 import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './subgraph-routes';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
+import { createTokenRateLimiter } from './token-rate-limit';
+
+/** How long requests still running at stop may take, after SHUTDOWN_LINGER_MS, before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface GatewayServer {
   httpServer: Server;
@@ -82,6 +89,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   // Behind load balancers, anonymous callers are told apart (for rate limits) by the address they forward.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   const httpServer = createServer(app);
+  // On stop: running requests finish with Connection: close, new ones on open connections get 503 SERVICE_STOPPING (SHUTDOWN_LINGER_MS).
+  const drain = gracefulDrain(httpServer, { lingerMs: config.shutdownLingerMs, graceMs: SHUTDOWN_GRACE_MS });
   const production = config.nodeEnv === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -92,8 +101,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     allowBatchedHttpRequests: false,
     // Apollo's automatic persisted queries would be cached in each gateway's memory; shared state belongs in Redis.
     persistedQueries: false,
-    formatError: (formatted) => {
-      const masked = maskError(formatted, { hideSuggestions: production });
+    formatError: (formatted, error) => {
+      const masked = maskError(withFailingService(formatted, error), { hideSuggestions: production });
       return { ...masked, extensions: { ...masked.extensions, requestId: currentRequestId() } };
     },
     plugins: [
@@ -107,6 +116,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
         },
         logger,
       ),
+      outageStatus<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -116,17 +126,24 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     ],
   });
 
-  const rateLimiter =
-    config.rateLimitPerMinute === 0
+  const rateLimitStore =
+    config.rateLimitPerMinute === 0 && config.tokenRateLimitPerMinute === 0
       ? undefined
-      : createRateLimiter({
-          perMinute: config.rateLimitPerMinute,
-          store: config.redisUrl ? createRedisRateLimitStore({ url: config.redisUrl, logger }) : createMemoryRateLimitStore(),
-          logger,
-        });
+      : config.redisUrl
+        ? createRedisRateLimitStore({ url: config.redisUrl, logger })
+        : createMemoryRateLimitStore();
+  const rateLimiter =
+    config.rateLimitPerMinute === 0 || !rateLimitStore
+      ? undefined
+      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger });
+  const tokenRateLimiter =
+    config.tokenRateLimitPerMinute === 0 || !rateLimitStore
+      ? undefined
+      : createTokenRateLimiter({ perMinute: config.tokenRateLimitPerMinute, store: rateLimitStore, logger });
 
   let graphqlHandler: RequestHandler | undefined;
   app.use(assignRequestId);
+  app.use(drain.middleware);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
   });
@@ -146,6 +163,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       logger,
       timeoutMs: config.subgraphTimeoutMs,
       bodyLimit: config.bodyLimit,
+      rateLimiter: tokenRateLimiter,
     }),
   );
   app.use(
@@ -188,9 +206,10 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       logger.info('supergraph loaded', { path: config.supergraphPath });
     },
     async stop() {
+      await drain.drain();
       graphqlHandler = undefined;
       await apollo.stop();
-      await rateLimiter?.close();
+      await rateLimitStore?.close();
     },
   };
 }

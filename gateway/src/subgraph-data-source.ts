@@ -39,7 +39,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {
-    this.logger.error('subgraph request failed', { subgraph: this.route.name, requestId: context?.requestId, error });
+    // One line (message, code, subgraph, request id); the logger adds the stack only at the debug level.
+    this.logger.error('subgraph request failed', { subgraph: this.route.name, code: 'SUBGRAPH_UNAVAILABLE', requestId: context?.requestId, error });
     throw clientError('SUBGRAPH_UNAVAILABLE', `The ${this.route.name} service is unavailable.`, { serviceName: this.route.name });
   }
 }

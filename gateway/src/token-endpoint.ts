@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { ANONYMOUS, type InternalTokenSigner, type Logger } from '@partnergraph/core';
+import type { TokenRateLimiter } from './token-rate-limit';
 
 /**
  * `POST /oauth/token`: the OAuth 2.0 client credentials grant (RFC 6749 §4.4)
@@ -14,6 +15,8 @@ export function tokenEndpoint(options: {
   logger: Logger;
   timeoutMs: number;
   bodyLimit: string;
+  /** TOKEN_RATE_LIMIT_PER_MINUTE per client id and per address; none when it is 0. */
+  rateLimiter?: TokenRateLimiter;
 }): Router {
   const router = express.Router();
   router.post(
@@ -22,6 +25,9 @@ export function tokenEndpoint(options: {
     express.json({ limit: options.bodyLimit }),
     async (req: Request, res: Response) => {
       res.set({ 'cache-control': 'no-store', pragma: 'no-cache' });
+      const requestId = String(res.locals.requestId);
+      const addressWait = await options.rateLimiter?.takeAddress(req.ip, requestId);
+      if (addressWait !== undefined) return slowDown(res, addressWait);
       const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
       const grantType = body.grant_type;
       if (grantType === undefined) return oauthError(res, 400, 'invalid_request', 'grant_type is required.');
@@ -31,9 +37,10 @@ export function tokenEndpoint(options: {
       const client = clientCredentialsOf(req.headers.authorization, body);
       if (client === 'ambiguous') return oauthError(res, 400, 'invalid_request', 'Authenticate the client one way only.');
       if (client === null) return oauthError(res, 401, 'invalid_client', 'Client authentication is required.');
+      const clientWait = await options.rateLimiter?.takeClient(client.clientId, requestId);
+      if (clientWait !== undefined) return slowDown(res, clientWait);
 
       const identityUrl = options.identityUrl();
-      const requestId = String(res.locals.requestId);
       if (identityUrl === undefined) return oauthError(res, 503, 'temporarily_unavailable', 'The gateway is starting.');
       let answer: { data?: { exchangeClientCredentials?: { accessToken: string; expiresIn: number } }; errors?: { extensions?: { code?: unknown } }[] };
       try {
@@ -98,4 +105,15 @@ function clientCredentialsOf(
 
 function oauthError(res: Response, status: number, error: string, description: string): void {
   res.status(status).json({ error, error_description: description });
+}
+
+/** 429 with Retry-After: OAuth's `slow_down`, with the catalogue's code beside it. */
+function slowDown(res: Response, retryAfterSeconds: number): void {
+  res.set('retry-after', String(retryAfterSeconds));
+  res.status(429).json({
+    error: 'slow_down',
+    error_description: `Too many token requests: retry in ${retryAfterSeconds} s.`,
+    code: 'RATE_LIMITED',
+    retryAfterSeconds,
+  });
 }

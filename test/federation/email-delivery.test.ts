@@ -3,7 +3,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createLogger } from '@partnergraph/core';
 import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
-import { createEmailDelivery, type EmailDelivery, type EmailDeliveryOptions } from '@partnergraph/subgraph-kit';
+import { createDatabase, createEmailDelivery, outboxMessageId, type Database, type EmailDelivery, type EmailDeliveryOptions } from '@partnergraph/subgraph-kit';
+import { databaseRelay, type DatabaseOutage } from '../support/database-outage';
 import { testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
@@ -23,6 +24,7 @@ interface ReceivedEmail {
   to: string;
   subject: string;
   text: string;
+  messageId: string;
 }
 
 interface TestSmtpServer {
@@ -30,6 +32,8 @@ interface TestSmtpServer {
   received: ReceivedEmail[];
   /** Runs on each RCPT TO: throw to refuse the recipient, wait to hold the delivery. */
   onRecipient: ((address: string) => Promise<void> | void) | undefined;
+  /** Runs once a message's DATA is in, before the server answers 250: the server has it, the client does not know yet. */
+  onAccepted: ((email: ReceivedEmail) => Promise<void> | void) | undefined;
   close(): Promise<void>;
 }
 
@@ -56,11 +60,12 @@ function parseMessage(raw: Buffer, recipients: string[]): ReceivedEmail {
     to: headers.get('to') ?? '',
     subject: headers.get('subject') ?? '',
     text: bytes.toString('utf8').replace(/\r\n/g, '\n'),
+    messageId: headers.get('message-id') ?? '',
   };
 }
 
 async function startSmtpServer(): Promise<TestSmtpServer> {
-  const smtp: TestSmtpServer = { url: '', received: [], onRecipient: undefined, close: async () => undefined };
+  const smtp: TestSmtpServer = { url: '', received: [], onRecipient: undefined, onAccepted: undefined, close: async () => undefined };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
@@ -77,8 +82,14 @@ async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        smtp.received.push(parseMessage(Buffer.concat(chunks), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
-        callback();
+        const email = parseMessage(Buffer.concat(chunks), session.envelope.rcptTo.map((rcpt) => rcpt.address));
+        smtp.received.push(email);
+        Promise.resolve()
+          .then(() => smtp.onAccepted?.(email))
+          .then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
       });
     },
   });
@@ -126,6 +137,7 @@ describe('email delivery', () => {
     await sql('DELETE FROM identity.email_outbox');
     smtp.received.length = 0;
     smtp.onRecipient = undefined;
+    smtp.onAccepted = undefined;
     logs.length = 0;
   });
   afterAll(async () => {
@@ -172,9 +184,9 @@ describe('email delivery', () => {
   const timesReceived = (address: string) => smtp.received.filter((email) => email.recipients.join() === address).length;
   const expectEachDeliveredOnce = async (rows: OutboxRow[]) => {
     expect(smtp.received).toHaveLength(rows.length);
-    for (const { to_address: address, subject, body } of rows) {
+    for (const { id, to_address: address, subject, body } of rows) {
       expect(smtp.received.filter((email) => email.recipients.join() === address)).toEqual([
-        { recipients: [address], from: FROM, to: address, subject, text: body },
+        { recipients: [address], from: FROM, to: address, subject, text: body, messageId: outboxMessageId(id) },
       ]);
     }
     expect((await outbox()).filter((stored) => stored.sent && stored.attempts === 1 && stored.last_error === null)).toHaveLength(rows.length);
@@ -238,6 +250,7 @@ describe('email delivery', () => {
         to: 'new.person@contoso.example',
         subject: 'Join Contoso Hospital on PartnerGraph',
         text: stored!.body,
+        messageId: `<${stored!.id}@partnergraph.local>`,
       },
     ]);
     expect(smtp.received[0]!.text).toMatch(/\nhttp:\/\/portal\.test\/invitations\/accept\?token=[A-Za-z0-9_-]{20,}\n/);
@@ -263,6 +276,7 @@ describe('email delivery', () => {
         to: 'installer@contoso.example',
         subject: 'Your IT Expert subscription licence has been redeemed',
         text: 'Devices: up to 25\n',
+        messageId: `<${queued!.id}@partnergraph.local>`,
       },
     ]);
     const [stored] = await subscriptions.dataSource.query<{ sent: boolean; attempts: number }[]>(
@@ -389,5 +403,82 @@ describe('email delivery', () => {
       [rows[1]!.id, false, 0],
       [rows[2]!.id, false, 0],
     ]);
+  });
+
+  describe('when the database goes between the SMTP acceptance and the sent mark', () => {
+    let relay: DatabaseOutage;
+    let relayed: Database;
+
+    beforeEach(async () => {
+      relay = await databaseRelay(String((supergraph.subgraphs.identity.database.dataSource.options as { url?: string }).url));
+      relayed = createDatabase({
+        url: relay.url,
+        storage: { name: 'identity', schema: 'identity', entities: [], migrations: [] },
+        poolSize: 2,
+        statementTimeoutMs: 10_000,
+        applicationName: 'partnergraph-test-email-outage',
+        logger,
+      });
+      await relayed.dataSource.initialize();
+    });
+    afterEach(async () => {
+      await Promise.all(workers.splice(0).map((delivery) => delivery.stop()));
+      await relay.close();
+      await relayed.dataSource.destroy().catch(() => undefined);
+    });
+
+    /** The worker's database goes away while the server takes the `nth` email's DATA, before it answers 250. */
+    const cutDuring = (nth: number) => {
+      let accepted = 0;
+      smtp.onAccepted = async () => {
+        accepted += 1;
+        if (accepted === nth) await relay.cut();
+      };
+    };
+    const sentAttempts = async () => (await outbox()).map((stored) => [stored.sent, stored.attempts]);
+
+    it('sends no accepted email again: the kept outcome is recorded first, the rest of the batch waits uncounted, replicas keep off', async () => {
+      const rows = await queue(4);
+      const delivery = worker({ database: relayed });
+      cutDuring(2);
+
+      expect(await delivery.deliverBatch()).toEqual({ claimed: 4, sent: 2, failed: 0 });
+      expect(smtp.received.map((email) => email.to)).toEqual([rows[0]!.to_address, rows[1]!.to_address]);
+      // The database has the first email sent and the other three claimed, their outcome unknown to it.
+      expect(await sentAttempts()).toEqual([
+        [true, 1],
+        [false, 1],
+        [false, 1],
+        [false, 1],
+      ]);
+      expect(logs.filter((line) => line.includes('email outcome not recorded'))).toHaveLength(3);
+
+      // Another replica claims nothing while the attempts' lease runs.
+      expect(await worker().deliverBatch()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+      // Nor does this worker while its database is still gone.
+      await expect(delivery.deliverBatch()).rejects.toThrow();
+
+      await relay.restore();
+      expect(await delivery.deliverBatch()).toEqual({ claimed: 2, sent: 2, failed: 0 });
+      await expectEachDeliveredOnce(rows);
+    });
+
+    it('sends an email whose attempt has no outcome again only after the lease, with the same Message-ID, counting the attempt', async () => {
+      const [email] = await queue(1);
+      cutDuring(1);
+      // A worker that dies (here: loses its database for good) after the server accepted the email.
+      expect(await worker({ database: relayed }).deliverBatch()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+      expect(await row(email!.id)).toMatchObject({ sent: false, attempts: 1 });
+
+      const replica = worker();
+      expect(await replica.deliverBatch()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+      await sql(`UPDATE identity.email_outbox SET sending_started_at = sending_started_at - interval '10 minutes' WHERE id = $1`, [email!.id]);
+      expect(await replica.deliverBatch()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+
+      expect(smtp.received.map((received) => received.messageId)).toEqual([outboxMessageId(email!.id), outboxMessageId(email!.id)]);
+      expect(outboxMessageId(email!.id)).toBe(`<${email!.id}@partnergraph.local>`);
+      expect(await row(email!.id)).toMatchObject({ sent: true, attempts: 2, last_error: null });
+      expect(logs.filter((line) => line.includes('email sent again after an attempt with no recorded outcome'))).toHaveLength(1);
+    });
   });
 });

@@ -66,7 +66,7 @@ describe('while the subscriptions subgraph is down', () => {
     expect(response.body.errors).toEqual([
       {
         message: 'The subscriptions service is unavailable.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'subscriptions', requestId: response.headers.get('x-request-id') },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true, serviceName: 'subscriptions', requestId: response.headers.get('x-request-id') },
       },
     ]);
     // Fields a subgraph adds to another's type are nullable, so the outage stays in its own fields.
@@ -111,7 +111,7 @@ describe('a gateway whose supergraph routes every subgraph to a closed port', ()
     expect(await response.json()).toEqual({ status: 'ready' });
   });
 
-  it('answers a query with 200 and SUBGRAPH_UNAVAILABLE naming the subgraph it could not reach', async () => {
+  it('answers a query it has no data for at all with 503, Retry-After and SUBGRAPH_UNAVAILABLE naming the subgraph it could not reach', async () => {
     const response = await fetch(gateway.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -119,11 +119,12 @@ describe('a gateway whose supergraph routes every subgraph to a closed port', ()
     });
     const body = (await response.json()) as GraphQLResponse<unknown>['body'];
 
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
     expect(body.errors).toEqual([
       {
         message: 'The identity service is unavailable.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity', requestId: response.headers.get('x-request-id') },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true, serviceName: 'identity', requestId: response.headers.get('x-request-id') },
       },
     ]);
     expectNoInternals({ status: response.status, headers: response.headers, body }, urls.identity);

@@ -177,6 +177,89 @@ describe('the rate limit’s settings', () => {
   });
 });
 
+describe('the rate limit of POST /oauth/token (client secret guessing)', () => {
+  let gateways: StandaloneGateway[] = [];
+
+  /** Identity is unreachable: an exchange the limit lets through is answered 503, one it refuses 429, before identity is asked. */
+  const gatewayWith = async (environment: Record<string, string>): Promise<StandaloneGateway> => {
+    const urls = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await closedPortUrl()] as const)));
+    const gateway = await listenWithGatewayOnly({
+      supergraphSdl: composeSupergraph(urls as Record<SubgraphName, string>),
+      environment: { TRUST_PROXY_HOPS: '1', ...environment },
+    });
+    gateways.push(gateway);
+    await gateway.start();
+    return gateway;
+  };
+  afterEach(async () => {
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
+    gateways = [];
+  });
+
+  const exchange = async (gateway: StandaloneGateway, clientId: string, address: string) => {
+    const response = await fetch(`${gateway.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: `guess-${randomUUID()}` }).toString(),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
+  };
+  const expectSlowDown = (answer: Awaited<ReturnType<typeof exchange>>, maxWaitSeconds: number) => {
+    expect(answer.status).toBe(429);
+    const retryAfter = Number(answer.retryAfter);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(maxWaitSeconds);
+    expect(answer.body).toEqual({ error: 'slow_down', error_description: expect.any(String), code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
+  };
+
+  it('refuses a client id’s fourth exchange in a minute with 429 slow_down, from whatever address it comes', async () => {
+    const gateway = await gatewayWith({ TOKEN_RATE_LIMIT_PER_MINUTE: '3' });
+    const clientId = `client-${randomUUID()}`;
+
+    const answers = [];
+    for (let index = 1; index <= 4; index += 1) answers.push(await exchange(gateway, clientId, `203.0.113.${index}`));
+
+    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([503, 503, 503]);
+    expectSlowDown(answers[3]!, 20);
+    // Another client from a fresh address keeps its allowance.
+    expect((await exchange(gateway, `client-${randomUUID()}`, '203.0.113.50')).status).toBe(503);
+    expect(gateway.logs.some((line) => line.includes('token request refused') && line.includes('key=oauth-token:client:'))).toBe(true);
+  });
+
+  it('refuses an address’s fourth exchange in a minute, whichever client ids it tries', async () => {
+    const gateway = await gatewayWith({ TOKEN_RATE_LIMIT_PER_MINUTE: '3' });
+
+    const answers = [];
+    for (let index = 1; index <= 4; index += 1) answers.push(await exchange(gateway, `client-${randomUUID()}`, '198.51.100.7'));
+
+    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([503, 503, 503]);
+    expectSlowDown(answers[3]!, 20);
+    expect((await exchange(gateway, `client-${randomUUID()}`, '198.51.100.8')).status).toBe(503);
+  });
+
+  it('TOKEN_RATE_LIMIT_PER_MINUTE=0 turns it off; it defaults to 30 a minute', async () => {
+    const gateway = await gatewayWith({ TOKEN_RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    const clientId = `client-${randomUUID()}`;
+
+    const statusesOff = [];
+    for (let index = 0; index < 10; index += 1) statusesOff.push((await exchange(gateway, clientId, '192.0.2.1')).status);
+
+    expect(new Set(statusesOff)).toEqual(new Set([503]));
+    expect(readGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY: generateEd25519KeyPair().privateKeyPem }).tokenRateLimitPerMinute).toBe(30);
+  });
+
+  (REDIS_URL ? it : it.skip)('is counted in Redis, so two gateways share one allowance per client id', async () => {
+    const [first, second] = await Promise.all([1, 2].map(() => gatewayWith({ TOKEN_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: REDIS_URL ?? '' })));
+    const clientId = `client-${randomUUID()}`;
+
+    const answers = [];
+    for (let index = 1; index <= 4; index += 1) answers.push(await exchange(index % 2 === 0 ? second! : first!, clientId, `203.0.113.${100 + index}`));
+
+    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([503, 503, 503]);
+    expectSlowDown(answers[3]!, 20);
+  });
+});
+
 /** The stores themselves: each counts exactly, however many requests arrive at once, and gives allowance back with time. */
 describe.each([
   { store: 'memory', create: (): RateLimitStore => createMemoryRateLimitStore(), run: describe },

@@ -72,12 +72,14 @@ describe('a statement that runs too long', () => {
     expect(setting?.statement_timeout).toBe('1500ms');
   });
 
-  it('is cancelled by PostgreSQL after DATABASE_STATEMENT_TIMEOUT_MS; the client gets INTERNAL_SERVER_ERROR and the log says why (slow query)', async () => {
+  it('is cancelled by PostgreSQL after DATABASE_STATEMENT_TIMEOUT_MS; the client gets 503 SERVICE_UNAVAILABLE, retryable, and the log says why (slow query)', async () => {
     const headers = await bearerHeaders(supergraph, { organizationId: randomUUID(), role: 'ADMIN', mfa: false });
 
     const { result, milliseconds } = await whileOrganizationsLocked(supergraph, () => timed(() => supergraph.query(ORGANIZATIONS, {}, headers)));
 
-    expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(result.body.errors?.map((error) => [error.extensions?.code, error.extensions?.retryable])).toEqual([['SERVICE_UNAVAILABLE', true]]);
+    expect(result.status).toBe(503);
+    expect(result.headers.get('retry-after')).toBe('5');
     expect(JSON.stringify(result.body)).not.toMatch(/statement|timeout|cancel/i);
     // Well before the gateway's own 10 s subgraph timeout.
     expect(milliseconds).toBeGreaterThanOrEqual(1400);

@@ -17,6 +17,7 @@ import {
   type Logger,
   type SecretBox,
   type SecretKey,
+  type LogLevel,
   type SubgraphName,
 } from '@partnergraph/core';
 import { createDeviceTelemetrySubgraph, deviceTelemetryTypeDefs } from '@partnergraph/device-telemetry';
@@ -124,7 +125,7 @@ export async function startInProcessSupergraph(
     databaseUrl?: string;
     /** The gateway's settings, or a function of the subgraphs' URLs that gives them (to route a subgraph through a proxy). */
     gatewayEnvironment?: Record<string, string> | ((urls: Record<SubgraphName, string>) => Promise<Record<string, string>>);
-    /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
+    /** Each subgraph as NODE_ENV, DATABASE_STATEMENT_TIMEOUT_MS and SHUTDOWN_LINGER_MS would set it: introspection on, 10 s, 0 by default. */
     subgraphs?: SubgraphSettings;
     /** Subgraphs from outside this repository, already listening, composed into the supergraph beside the three. */
     extraSubgraphs?: readonly ExtraSubgraph[];
@@ -132,22 +133,28 @@ export async function startInProcessSupergraph(
     accessTokenKeys?: { privateKeyPem: string; publicKeyPem: string; previousPublicKeyPems?: readonly string[] };
     /** Identity's SECRET_ENCRYPTION_KEYS, current first; a fresh key by default. */
     secretEncryptionKeys?: readonly SecretKey[];
+    /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
+    subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
+    logLevel?: LogLevel;
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
   const databaseUrl = options.databaseUrl ?? ownDatabase?.url ?? '';
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', format: 'text', write: (line) => logs.push(line) });
+  const logger = createLogger({ level: options.logLevel ?? 'debug', format: 'text', write: (line) => logs.push(line) });
   const keys = generateEd25519KeyPair();
   const { privateKeyPem, publicKeyPem, previousPublicKeyPems = [] } = options.accessTokenKeys ?? { ...generateEd25519KeyPair(), previousPublicKeyPems: [] };
   const accessTokenKeys = { privateKeyPem, publicKeyPem };
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys, previousPublicKeyPems);
   const secrets = createSecretBox(options.secretEncryptionKeys ?? [testSecretKey()]);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
-  subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), databaseUrl, keys.publicKeyPem, logger, settings);
+  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, shutdownLingerMs: 0, ...options.subgraphs };
+  const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
-    subgraphs[subgraph.definition.name as SubgraphName] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
+    const name = subgraph.definition.name as SubgraphName;
+    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
@@ -165,6 +172,9 @@ export async function startInProcessSupergraph(
     AUTH_JWKS_URL: new URL('/.well-known/jwks.json', urls.identity).toString(),
     // Tests send many requests as one principal; the rate limit has tests of its own that set it.
     RATE_LIMIT_PER_MINUTE: '0',
+    TOKEN_RATE_LIMIT_PER_MINUTE: '0',
+    // Tests stop the stack at once; the drain has its own test (graceful-drain.test.ts).
+    SHUTDOWN_LINGER_MS: '0',
     ...(typeof options.gatewayEnvironment === 'function' ? await options.gatewayEnvironment(urls) : options.gatewayEnvironment),
   });
   const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
@@ -202,6 +212,8 @@ export async function startInProcessSupergraph(
 interface SubgraphSettings {
   introspection?: boolean;
   statementTimeoutMs?: number;
+  /** SHUTDOWN_LINGER_MS; 0 by default, so that tests stop the stack at once (the drain has its own test). */
+  shutdownLingerMs?: number;
 }
 
 async function startSubgraph(
@@ -230,6 +242,7 @@ async function startSubgraph(
     bodyLimit: '1mb',
     // Tests read the per-request count (x-sql-statements) as the capture stack of the benchmark does.
     sqlStatementsPerRequest: true,
+    shutdownLingerMs: settings.shutdownLingerMs,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });

@@ -35,6 +35,8 @@ export async function listenWithGatewayOnly(options: {
     PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_TOKEN_PRIVATE_KEY: generateEd25519KeyPair().privateKeyPem,
+    // Stopped at once; the drain has its own test (graceful-drain.test.ts).
+    SHUTDOWN_LINGER_MS: '0',
     ...options.environment,
   });
   const gateway = await createGatewayServer(config, logger.child({ service: 'gateway' }));

@@ -1,6 +1,7 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
 import { SAFE_INTERNAL_MESSAGE, isErrorCode } from './errors';
+import { findTransientFailure, isTransientFailure } from './transient-errors';
 
 /**
  * Codes whose messages are written for clients: ours, plus the ones Apollo
@@ -52,6 +53,8 @@ const PUBLIC_EXTENSIONS = [
   'serviceName',
   'field',
   'retryAfterSeconds',
+  // A failure that passes (an outage, a timeout): the same request may succeed when retried.
+  'retryable',
   // A refused operation: the gateway's limit it went over.
   'limit',
   // recordReadings: which reading of the batch was refused, the sensors that do not exist, the batch size allowed.
@@ -73,7 +76,9 @@ export function isInternalError(error: GraphQLFormattedError): boolean {
 /**
  * An Apollo Server plugin (typed by shape, so this package needs no server)
  * that logs, with the request's logger (which carries its request id), every
- * error whose message the client will not see, with the original error.
+ * error whose message the client will not see, with the original error; the
+ * passing failures of one request (an outage reaches every field at once) as
+ * one warning with their count.
  */
 export function internalErrorLogging<TContext>(loggerFor: (context: TContext) => Logger) {
   return {
@@ -81,8 +86,13 @@ export function internalErrorLogging<TContext>(loggerFor: (context: TContext) =>
       return {
         async didEncounterErrors({ errors, contextValue }: { errors: readonly GraphQLError[]; contextValue: TContext }) {
           const logger = loggerFor(contextValue);
+          const transient = errors.filter((error) => isTransientFailure(error) && isInternalError(error.toJSON()));
+          const [first] = transient;
+          if (first) {
+            logger.warn('request failed', { code: 'SERVICE_UNAVAILABLE', errors: transient.length, path: first.path, error: findTransientFailure(first) });
+          }
           for (const error of errors) {
-            if (isInternalError(error.toJSON())) logger.error('request failed', { error: error.originalError ?? error, path: error.path });
+            if (!transient.includes(error) && isInternalError(error.toJSON())) logger.error('request failed', { error: error.originalError ?? error, path: error.path });
           }
         },
       };

@@ -122,14 +122,25 @@ export const ERROR_CODES = {
   },
   SUBGRAPH_UNAVAILABLE: {
     status: 502,
-    description: 'A service behind the gateway did not answer; the fields it owns are null.',
+    description: 'A service behind the gateway did not answer (serviceName says which); the fields it owns are null. retryable: true.',
+    retryable: true,
   },
-  SERVICE_STARTING: { status: 503, description: 'The gateway has not loaded its supergraph yet; retry shortly.' },
+  SERVICE_STARTING: { status: 503, description: 'The gateway has not loaded its supergraph yet; retry shortly.', retryable: true },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description: 'A database or service this request needs is down or timed out for a moment; retry after Retry-After. retryable: true.',
+    retryable: true,
+  },
+  SERVICE_STOPPING: {
+    status: 503,
+    description: 'This replica is shutting down and closes the connection; retry (another replica answers). retryable: true.',
+    retryable: true,
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     description: 'Something failed on our side; the request id in the logs says what.',
   },
-} as const satisfies Record<string, { status: number; description: string }>;
+} as const satisfies Record<string, { status: number; description: string; retryable?: true }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -137,9 +148,19 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
 }
 
+/** True for the codes of a failure that passes (an outage, a timeout, a restart): the same request may succeed when retried. */
+export function isRetryableCode(code: unknown): boolean {
+  return isErrorCode(code) && 'retryable' in ERROR_CODES[code];
+}
+
+/** The extensions every error of `code` carries: the code, and `retryable: true` for a failure that passes. */
+export function codeExtensions(code: ErrorCode): { code: ErrorCode; retryable?: true } {
+  return isRetryableCode(code) ? { code, retryable: true } : { code };
+}
+
 /** The one way to build an error a client may see. */
 export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
+  return new GraphQLError(message, { extensions: { ...extensions, ...codeExtensions(code) } });
 }
 
 export const SAFE_INTERNAL_MESSAGE = 'Internal server error';

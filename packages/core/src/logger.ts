@@ -5,7 +5,10 @@ const { isNativeError } = types;
 /**
  * A small structured logger: one line per event, JSON in production (for log
  * shippers), `level message key=value` otherwise (for people). Writes to stderr
- * so that stdout stays free for command output.
+ * so that stdout stays free for command output. An error is logged as its
+ * name, message, code and causes; its stack only at the debug level (an outage
+ * fails many requests in a row, and a stack each buries the one line that
+ * matters).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -28,14 +31,15 @@ export function createLogger(options: {
 }): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const base = options.fields ?? {};
+  const withStacks = options.level === 'debug';
   const log = (level: LogLevel, message: string, fields: LogFields = {}): void => {
     if (RANK[level] < RANK[options.level]) return;
     const all = { ...base, ...fields };
     if (options.format === 'json') {
-      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...all }, errorReplacer));
+      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...all }, (_key, value: unknown) => errorReplacer(value, withStacks)));
       return;
     }
-    const pairs = Object.entries(all).map(([key, value]) => `${key}=${formatValue(value)}`);
+    const pairs = Object.entries(all).map(([key, value]) => `${key}=${formatValue(value, withStacks)}`);
     write([level.padEnd(5), message, ...pairs].join(' '));
   };
   return {
@@ -47,28 +51,42 @@ export function createLogger(options: {
   };
 }
 
+function codeOf(error: Error): string | undefined {
+  const code = 'code' in error ? error.code : undefined;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
+}
+
 /** Errors from any realm (jest sandboxes, vm contexts), with their causes: "fetch failed" alone tells an operator little. */
-function describeError(error: Error): { name: string; message: string; stack?: string; cause?: unknown } {
+function describeError(error: Error, withStack: boolean): { name: string; message: string; code?: string; stack?: string; cause?: unknown } {
   const cause = error.cause;
+  const code = codeOf(error);
   return {
     name: error.name,
     message: error.message,
-    ...(error.stack ? { stack: error.stack } : {}),
-    ...(cause === undefined ? {} : { cause: isNativeError(cause) ? describeError(cause) : cause }),
+    ...(code === undefined ? {} : { code }),
+    ...(withStack && error.stack ? { stack: error.stack } : {}),
+    ...(cause === undefined ? {} : { cause: isNativeError(cause) ? describeError(cause, withStack) : cause }),
   };
 }
 
-function errorReplacer(_key: string, value: unknown): unknown {
-  return isNativeError(value) ? describeError(value) : value;
+function errorReplacer(value: unknown, withStack: boolean): unknown {
+  return isNativeError(value) ? describeError(value, withStack) : value;
 }
 
-function formatValue(value: unknown): string {
+/** `Name: message [code]`, one line. */
+function headline(error: Error): string {
+  const code = codeOf(error);
+  return `${error.name}: ${error.message}${code === undefined ? '' : ` [${code}]`}`;
+}
+
+function formatValue(value: unknown, withStack: boolean): string {
   if (isNativeError(value)) {
     const causes: string[] = [];
     for (let cause: unknown = value.cause; cause !== undefined && causes.length < 5; cause = isNativeError(cause) ? cause.cause : undefined) {
-      causes.push(isNativeError(cause) ? `${cause.name}: ${cause.message}` : String(cause));
+      causes.push(isNativeError(cause) ? headline(cause) : String(cause));
     }
-    return JSON.stringify([value.stack ?? value.message, ...causes.map((cause) => `caused by ${cause}`)].join('\n'));
+    const first = withStack ? (value.stack ?? headline(value)) : headline(value);
+    return JSON.stringify([first, ...causes.map((cause) => `caused by ${cause}`)].join(withStack ? '\n' : ' '));
   }
   if (typeof value === 'string') return /^[\w.:/@-]*$/.test(value) ? value : JSON.stringify(value);
   return JSON.stringify(value);

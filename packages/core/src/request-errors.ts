@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, type ErrorCode } from './errors';
+import { codeExtensions, ERROR_CODES, type ErrorCode } from './errors';
 
 /** An error answered before GraphQL runs, shaped like GraphQL's own: a status and `{ errors: [...] }`. */
 export interface HttpErrorResponse {
@@ -8,7 +8,7 @@ export interface HttpErrorResponse {
 }
 
 export function httpErrorResponse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): HttpErrorResponse {
-  return { status: ERROR_CODES[code].status, body: { errors: [{ message, extensions: { ...extensions, code } }] } };
+  return { status: ERROR_CODES[code].status, body: { errors: [{ message, extensions: { ...extensions, ...codeExtensions(code) } }] } };
 }
 
 /** body-parser's error types for a body it would not read, each with what the client is told. */

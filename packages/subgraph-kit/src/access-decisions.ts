@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { clientError, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
+import { clientError, isRetryableCode, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
 
 /** Where a subgraph asks identity for access decisions; the README's configuration table lists these. */
 export function readAccessCheckConfig(environment: Environment) {
@@ -57,7 +57,10 @@ export function createAccessDecisionLoader(config: AccessCheckConfig, request: I
       const decisions = await askIdentity(config, request, 'accessDecisions', ACCESS_DECISIONS_QUERY, { organizationIds });
       return organizationIds.map((id, index) => {
         const decision = decisions[index];
-        if (decision?.organizationId !== id) throw new Error(`identity answered access decisions out of order at ${index}`);
+        if (decision?.organizationId !== id) {
+          request.logger.error('the access check failed: identity answered access decisions out of order', { index });
+          throw identityUnavailable();
+        }
         return decision;
       });
     },
@@ -105,17 +108,25 @@ async function askIdentity(
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    logger.error('the access check could not reach identity', { error });
-    throw clientError('SUBGRAPH_UNAVAILABLE', 'The identity service is unavailable, so access cannot be checked.', {
-      serviceName: 'identity',
-    });
+    logger.warn('the access check could not reach identity', { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity', error });
+    throw identityUnavailable();
   }
   const body = (await response.json().catch(() => undefined)) as
-    | { data?: Partial<Record<typeof field, AccessDecision[]>>; errors?: unknown[] }
+    | { data?: Partial<Record<typeof field, AccessDecision[]>>; errors?: { extensions?: { code?: unknown } }[] }
     | undefined;
   const decisions = body?.data?.[field];
   if (!response.ok || !decisions || body?.errors) {
-    throw new Error(`identity refused the access check with status ${response.status}: ${JSON.stringify(body?.errors)}`);
+    // Identity could not decide (its database is down, it failed): the check cannot be made, which is not a "no".
+    const codes = (body?.errors ?? []).map((error) => error.extensions?.code);
+    const passing = codes.length > 0 && codes.every(isRetryableCode);
+    const fields = { status: response.status, codes: codes.join(',') || undefined, code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity' };
+    if (passing) logger.warn('the access check failed: identity is unavailable', fields);
+    else logger.error('the access check failed: identity answered no decisions', fields);
+    throw identityUnavailable();
   }
   return decisions;
+}
+
+function identityUnavailable() {
+  return clientError('SUBGRAPH_UNAVAILABLE', 'The identity service is unavailable, so access cannot be checked.', { serviceName: 'identity' });
 }

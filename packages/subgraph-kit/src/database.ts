@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
-import type { Logger } from '@partnergraph/core';
+import { isTransientFailure, type Logger } from '@partnergraph/core';
 
 /**
  * Each subgraph owns one PostgreSQL schema, reached through TypeORM with
@@ -117,7 +117,9 @@ class CountingLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error('SQL statement failed', { error, query });
+    // A passing failure (the database down) is logged once per request, with its request id, by internalErrorLogging.
+    if (isTransientFailure(error)) this.logger.debug('SQL statement failed', { error, query });
+    else this.logger.error('SQL statement failed', { error, query });
   }
 
   logQuerySlow(time: number, query: string): void {

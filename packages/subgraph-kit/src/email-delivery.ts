@@ -5,13 +5,23 @@ import type { Database } from './database';
 
 /**
  * Delivers a subgraph's email outbox table (identity.email_outbox,
- * subscriptions.email_outbox) over SMTP. Each batch is one transaction that
- * claims due rows with `FOR UPDATE SKIP LOCKED`, sends them one by one and
- * marks each sent (or records the failed attempt) before committing, so
- * replicas running side by side never claim, and never send, the same row.
- * Delivery is still at least once, as with any SMTP client: a process killed
- * between the server's acceptance and the commit, or a reply lost after the
- * server accepted, sends that email again on a later round.
+ * subscriptions.email_outbox) over SMTP, recording each email before and
+ * after the SMTP hand-off, each in its own statement:
+ *
+ * 1. claim: one statement marks due rows `sending_started_at` and counts the
+ *    attempt (`FOR UPDATE SKIP LOCKED`, so replicas never claim the same row);
+ * 2. send, with the Message-ID `<outbox-id@partnergraph.local>`, the same on
+ *    every attempt;
+ * 3. record the outcome: `sent_at`, or the refusal and its backoff; claimed
+ *    rows the batch did not get to are released uncounted.
+ *
+ * An outcome that cannot be recorded (the database went away after the SMTP
+ * server accepted) is kept in memory and recorded before anything else is
+ * claimed, so this worker never sends it again. A row whose mark stands
+ * longer than the lease (the process died between claim and record) is
+ * claimed again once the lease has expired and sent with the same
+ * Message-ID, counted as a further attempt: the README's email section states
+ * the window exactly.
  */
 
 export interface RetryPolicy {
@@ -31,9 +41,11 @@ export interface EmailDeliveryOptions {
   smtpUrl: string;
   from: string;
   pollIntervalMs: number;
-  /** Rows claimed per transaction. */
+  /** Rows claimed per batch. */
   batchSize?: number;
   retry?: RetryPolicy;
+  /** How long a claimed row's attempt may stay without an outcome before another round may claim it again. */
+  sendingLeaseMs?: number;
 }
 
 export interface BatchOutcome {
@@ -45,14 +57,18 @@ export interface BatchOutcome {
 export interface EmailDelivery {
   /** Delivers what is due now, then polls every pollIntervalMs. */
   start(): void;
-  /** Stops polling; the batch in flight finishes the email it is sending, commits, and then this resolves. */
+  /** Stops polling; the batch in flight finishes the email it is sending, records it, releases the rest, and then this resolves. */
   stop(): Promise<void>;
-  /** One batch, in one transaction; for tests and one-off runs. */
+  /** One batch: outcomes not yet recorded first, then claim, send, record; for tests and one-off runs. */
   deliverBatch(): Promise<BatchOutcome>;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 10, firstDelayMs: 30_000, maxDelayMs: 3_600_000 };
 const DEFAULT_BATCH_SIZE = 10;
+/** Ten minutes: far longer than a batch takes (ten emails, each under nodemailer's 30 s socket timeout, is at most five). */
+export const DEFAULT_SENDING_LEASE_MS = 600_000;
+/** The domain of every outbox email's Message-ID. */
+export const MESSAGE_ID_DOMAIN = 'partnergraph.local';
 const ERROR_LENGTH = 1000;
 /** nodemailer's codes for a server that cannot be reached or talked to at all; the rest of the batch waits for the next round. */
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL']);
@@ -62,7 +78,21 @@ interface OutboxEmail {
   to: string;
   subject: string;
   body: string;
+  /** Counted by the claim: this attempt's number. */
   attempts: number;
+  /** An earlier attempt was claimed and never recorded (its lease expired). */
+  resumed: boolean;
+}
+
+/** What became of a claimed email, to be written to its row. */
+type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'refused'; message: string; delaySeconds: number | null }
+  | { kind: 'released' };
+
+/** The Message-ID of an outbox email: derived from its row, the same on every attempt, so receivers can tell a repeat. */
+export function outboxMessageId(outboxId: string): string {
+  return `<${outboxId}@${MESSAGE_ID_DOMAIN}>`;
 }
 
 /** With isNativeError, not instanceof: nodemailer passes on socket errors, which come from another realm under jest. */
@@ -93,56 +123,126 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
     return work;
   };
 
-  async function recordFailure(query: (sql: string, parameters: unknown[]) => Promise<unknown>, email: OutboxEmail, error: unknown) {
-    const attempt = email.attempts + 1;
+  const sendingLeaseSeconds = (options.sendingLeaseMs ?? DEFAULT_SENDING_LEASE_MS) / 1000;
+  /** Outcomes the database did not take (it was unreachable), by row id: recorded before anything is claimed again. */
+  const unrecorded = new Map<string, { attempts: number; outcome: Outcome }>();
+
+  /** Writes one outcome; `attempts` names the claim, so a refusal or release never touches a row claimed again since. */
+  async function write(id: string, attempts: number, outcome: Outcome): Promise<void> {
+    if (outcome.kind === 'sent') {
+      await database.dataSource.query(
+        `UPDATE ${outboxTable} SET sent_at = clock_timestamp(), sending_started_at = NULL, last_error = NULL, next_attempt_at = NULL
+         WHERE id = $1 AND sent_at IS NULL`,
+        [id],
+      );
+    } else if (outcome.kind === 'refused') {
+      await database.dataSource.query(
+        `UPDATE ${outboxTable}
+         SET sending_started_at = NULL, last_error = $3,
+             next_attempt_at = CASE WHEN $4::float8 IS NULL THEN NULL ELSE clock_timestamp() + make_interval(secs => $4::float8) END
+         WHERE id = $1 AND attempts = $2 AND sent_at IS NULL`,
+        [id, attempts, outcome.message, outcome.delaySeconds],
+      );
+    } else {
+      await database.dataSource.query(
+        `UPDATE ${outboxTable} SET sending_started_at = NULL, attempts = attempts - 1 WHERE id = $1 AND attempts = $2 AND sent_at IS NULL`,
+        [id, attempts],
+      );
+    }
+  }
+
+  /** Records an outcome, or keeps it for the next round when the database does not take it; false then. */
+  async function record(email: Pick<OutboxEmail, 'id' | 'attempts'>, outcome: Outcome): Promise<boolean> {
+    try {
+      await write(email.id, email.attempts, outcome);
+      return true;
+    } catch (error) {
+      unrecorded.set(email.id, { attempts: email.attempts, outcome });
+      logger.error('email outcome not recorded; kept to record before the next claim', { outboxId: email.id, outcome: outcome.kind, error });
+      return false;
+    }
+  }
+
+  /** Throws while the database still refuses: nothing is claimed before every kept outcome is recorded. */
+  async function recordKeptOutcomes(): Promise<void> {
+    for (const [id, { attempts, outcome }] of unrecorded) {
+      await write(id, attempts, outcome);
+      unrecorded.delete(id);
+      logger.info('email outcome recorded late', { outboxId: id, outcome: outcome.kind });
+    }
+  }
+
+  function refusal(email: OutboxEmail, error: unknown): Outcome {
     const message = (types.isNativeError(error) ? error.message : String(error)).slice(0, ERROR_LENGTH);
-    const givingUp = attempt >= retry.maxAttempts;
-    const delaySeconds = givingUp ? null : retryDelayMs(retry, attempt) / 1000;
-    await query(
-      `UPDATE ${outboxTable}
-       SET attempts = attempts + 1, last_error = $2,
-           next_attempt_at = CASE WHEN $3::float8 IS NULL THEN NULL ELSE clock_timestamp() + make_interval(secs => $3::float8) END
-       WHERE id = $1`,
-      [email.id, message, delaySeconds],
+    const givingUp = email.attempts >= retry.maxAttempts;
+    const delaySeconds = givingUp ? null : retryDelayMs(retry, email.attempts) / 1000;
+    if (givingUp) logger.error('email not sent; giving up', { outboxId: email.id, attempts: email.attempts, error: message });
+    else logger.warn('email not sent; will retry', { outboxId: email.id, attempts: email.attempts, retryInSeconds: delaySeconds, error: message });
+    return { kind: 'refused', message, delaySeconds };
+  }
+
+  /** Claimed rows the batch did not send (stopped, server unreachable, database gone): not an attempt. */
+  async function release(emails: OutboxEmail[]): Promise<void> {
+    for (const email of emails) await record(email, { kind: 'released' });
+  }
+
+  async function claim(): Promise<OutboxEmail[]> {
+    const [rows] = await database.dataSource.query<[(OutboxEmail & { createdAt: Date })[], number]>(
+      `WITH due AS (
+         SELECT id, sending_started_at IS NOT NULL AS resumed
+         FROM ${outboxTable}
+         WHERE sent_at IS NULL AND attempts < $1 AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+           AND (sending_started_at IS NULL OR sending_started_at <= clock_timestamp() - make_interval(secs => $3::float8))
+         ORDER BY created_at
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${outboxTable} AS outbox
+       SET sending_started_at = clock_timestamp(), attempts = outbox.attempts + 1
+       FROM due WHERE outbox.id = due.id
+       RETURNING outbox.id, outbox.to_address AS "to", outbox.subject, outbox.body, outbox.attempts, due.resumed, outbox.created_at AS "createdAt"`,
+      [retry.maxAttempts, batchSize, sendingLeaseSeconds],
     );
-    if (givingUp) logger.error('email not sent; giving up', { outboxId: email.id, attempts: attempt, error: message });
-    else logger.warn('email not sent; will retry', { outboxId: email.id, attempts: attempt, retryInSeconds: delaySeconds, error: message });
+    return rows
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map(({ id, to, subject, body, attempts, resumed }) => ({ id, to, subject, body, attempts, resumed }));
   }
 
   function deliverBatch(): Promise<BatchOutcome> {
     return track(
-      database.dataSource.transaction(async (manager) => {
-        const query = (sql: string, parameters: unknown[]) => manager.query<unknown>(sql, parameters);
-        const emails = await manager.query<OutboxEmail[]>(
-          `SELECT id, to_address AS "to", subject, body, attempts
-           FROM ${outboxTable}
-           WHERE sent_at IS NULL AND attempts < $1 AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-           ORDER BY created_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED`,
-          [retry.maxAttempts, batchSize],
-        );
+      (async () => {
+        await recordKeptOutcomes();
+        const emails = await claim();
         const outcome: BatchOutcome = { claimed: emails.length, sent: 0, failed: 0 };
-        for (const email of emails) {
-          if (stopped) break;
+        for (const [index, email] of emails.entries()) {
+          if (stopped) {
+            await release(emails.slice(index));
+            break;
+          }
+          if (email.resumed) {
+            logger.warn('email sent again after an attempt with no recorded outcome; same Message-ID', { outboxId: email.id, attempts: email.attempts });
+          }
           try {
-            await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.body });
+            await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.body, messageId: outboxMessageId(email.id) });
           } catch (error) {
             outcome.failed += 1;
-            await recordFailure(query, email, error);
-            if (isConnectionError(error)) break;
+            const recorded = await record(email, refusal(email, error));
+            if (isConnectionError(error) || !recorded) {
+              await release(emails.slice(index + 1));
+              break;
+            }
             continue;
           }
-          await query(
-            `UPDATE ${outboxTable} SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL
-             WHERE id = $1`,
-            [email.id],
-          );
           outcome.sent += 1;
-          logger.info('email sent', { outboxId: email.id, attempts: email.attempts + 1 });
+          logger.info('email sent', { outboxId: email.id, attempts: email.attempts });
+          // The database is gone: send no more until it takes this outcome.
+          if (!(await record(email, { kind: 'sent' }))) {
+            await release(emails.slice(index + 1));
+            break;
+          }
         }
         return outcome;
-      }),
+      })(),
     );
   }
 
@@ -171,6 +271,14 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
       clearTimeout(timer);
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       transport.close();
+      try {
+        await recordKeptOutcomes();
+      } catch (error) {
+        logger.error('email outcomes left unrecorded at stop; those sent are sent again after the lease, same Message-ID', {
+          outboxIds: [...unrecorded.keys()].join(','),
+          error,
+        });
+      }
     },
     deliverBatch,
   };

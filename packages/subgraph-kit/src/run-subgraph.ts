@@ -72,6 +72,7 @@ export async function runSubgraph<TContext extends BaseContext>(
       introspection: config.nodeEnv !== 'production',
       bodyLimit: config.bodyLimit,
       sqlStatementsPerRequest: config.sqlStatementsPerRequest,
+      shutdownLingerMs: config.shutdownLingerMs,
       ...serverOptions,
     });
     await server.start();

@@ -4,7 +4,12 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { clientError } from '@partnergraph/core';
 
 /**
- * Deny by default: a field without a rule is refused with FORBIDDEN.
+ * Deny by default: a field without a rule is refused with FORBIDDEN. A rule
+ * that throws (identity or the database could not be asked) is not a "no":
+ * its error becomes the field's error (SUBGRAPH_UNAVAILABLE naming identity,
+ * SERVICE_UNAVAILABLE for the database), never FORBIDDEN. graphql-shield's
+ * `debug` is the switch that does this: without it a rule's exception is
+ * turned into `false`, a denial.
  * `_service` and `_entities` are allowed here because the internal-token check
  * already refused every call that did not come from the gateway; the entity
  * types they reach are guarded by the same type rules as on root fields.
@@ -18,7 +23,8 @@ export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>
       fallbackRule: deny,
       fallbackError: () => clientError('FORBIDDEN', 'You are not allowed to see or do this.'),
       allowExternalErrors: true,
-      debug: false,
+      // Rethrow a rule's exception as the field's error instead of denying (see above); shield's debug does nothing else.
+      debug: true,
     },
   );
   const shielded = applyMiddleware(schema, permissions);

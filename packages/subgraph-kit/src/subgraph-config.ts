@@ -32,6 +32,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
       bodyLimit: { variable: 'BODY_LIMIT', setting: settings.byteSize({ default: '1mb' }) },
+      shutdownLingerMs: { variable: 'SHUTDOWN_LINGER_MS', setting: settings.integer({ min: 0, max: 60_000, default: 1000 }) },
       sqlStatementsPerRequest: { variable: 'SQL_STATEMENTS_PER_REQUEST', setting: settings.boolean(false) },
     },
     environment,

@@ -10,7 +10,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import {
+  classifyTransientFailure,
   clientError,
+  gracefulDrain,
   httpErrorResponse,
   internalErrorLogging,
   maskError,
@@ -57,6 +59,8 @@ export interface SubgraphServerOptions {
    * reaches it, and the server logs a warning when it starts that way.
    */
   shield?: boolean;
+  /** How long open keep-alive connections are answered (503 SERVICE_STOPPING, Connection: close) at stop before they are closed. */
+  shutdownLingerMs: number;
   /** Counts each request's SQL statements into an `x-sql-statements` response header (see StatementCounter for its cost). */
   sqlStatementsPerRequest: boolean;
 }
@@ -68,6 +72,9 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
+/** How long requests still running at stop may take, after the linger, before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Builds a subgraph's HTTP server (never listens: `index.ts` does, and tests start it in-process). */
 export function createSubgraphServer<TContext extends BaseContext>(
   definition: SubgraphDefinition<TContext>,
@@ -76,6 +83,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const drain = gracefulDrain(httpServer, { lingerMs: options.shutdownLingerMs, graceMs: SHUTDOWN_GRACE_MS });
   const subgraphSchema = buildSubgraphSchema({
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
@@ -89,7 +97,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    formatError: (formatted) => maskError(formatted, { hideSuggestions: !options.introspection }),
+    // A database outage or timeout becomes SERVICE_UNAVAILABLE (retryable) here, in one place; other errors are masked as before.
+    formatError: (formatted, error) => maskError(classifyTransientFailure(formatted, error), { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -103,6 +112,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   });
   let ready = false;
 
+  app.use(drain.middleware);
   definition.publicRoutes?.(app);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live', service: definition.name });
@@ -147,6 +157,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     },
     async stop() {
       ready = false;
+      await drain.drain();
       await Promise.all([apollo.stop(), backgroundWork?.stop()]);
     },
   };

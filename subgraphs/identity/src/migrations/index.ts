@@ -10,6 +10,7 @@ import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-creat
 import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email-delivery-attempts';
 import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-event';
 import { EnforceMfa1764301700000 } from './1764301700000-enforce-mfa';
+import { AddEmailSendingMark1764301900000 } from './1764301900000-add-email-sending-mark';
 
 /** In the order they apply. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddEmailDeliveryAttempts1764301200000,
   CreateAuditEvent1764301300000,
   EnforceMfa1764301700000,
+  AddEmailSendingMark1764301900000,
 ];
