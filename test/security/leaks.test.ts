@@ -21,12 +21,15 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** Sign-up needs no account, so a forged cross-site request could create one on the victim's behalf. */
+/** Starting a partner sign-up needs no account, so a forged cross-site request could write an enrolment offer for anyone. */
 const SIGN_UP = (name: string) =>
-  `mutation { createPartnerAccount(organizationName: "${name}",
-     admin: { email: "csrf-${name.toLowerCase()}@evil.example", displayName: "CSRF", password: "${TEST_PASSWORD}" }) { accessToken } }`;
-const organizationsNamed = async (name: string) =>
-  (await world.supergraph.subgraphs.identity.database.dataSource.query('SELECT id FROM identity.organization WHERE name = $1', [name])).length;
+  `mutation { startPartnerAccountMfaEnrolment(adminEmail: "csrf-${name.toLowerCase()}@evil.example") { enrolmentToken } }`;
+const offersWritten = async (name: string) =>
+  (
+    await world.supergraph.subgraphs.identity.database.dataSource.query('SELECT 1 FROM identity.pending_mfa_enrolment WHERE email = $1', [
+      `csrf-${name.toLowerCase()}@evil.example`,
+    ])
+  ).length;
 const csrfRefusal = expect.stringContaining('Cross-Site Request Forgery');
 
 describe('cross-site request forgery', () => {
@@ -41,7 +44,7 @@ describe('cross-site request forgery', () => {
       });
       expect(response.status).toBe(400);
       expect(await response.text()).toEqual(csrfRefusal);
-      expect(await organizationsNamed(name)).toBe(0);
+      expect(await offersWritten(name)).toBe(0);
     },
   );
 
@@ -51,7 +54,7 @@ describe('cross-site request forgery', () => {
     const response = await fetch(url, { headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(400);
     expect(await response.text()).toEqual(csrfRefusal);
-    expect(await organizationsNamed('CsrfGet')).toBe(0);
+    expect(await offersWritten('CsrfGet')).toBe(0);
   });
 
   it('a GET carrying a mutation is refused even with the preflight header: mutations only by POST', async () => {
@@ -59,7 +62,7 @@ describe('cross-site request forgery', () => {
     url.searchParams.set('query', SIGN_UP('CsrfGetPreflight'));
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
-    expect(await organizationsNamed('CsrfGetPreflight')).toBe(0);
+    expect(await offersWritten('CsrfGetPreflight')).toBe(0);
   });
 
   it('a cross-site GET query without the preflight header is refused', async () => {
@@ -82,7 +85,7 @@ describe('cross-site request forgery', () => {
   it('(the control: the same mutation as a JSON POST runs)', async () => {
     const response = await world.supergraph.query(SIGN_UP('CsrfControl'));
     expect(response.body.errors).toBeUndefined();
-    expect(await organizationsNamed('CsrfControl')).toBe(1);
+    expect(await offersWritten('CsrfControl')).toBe(1);
   });
 });
 
