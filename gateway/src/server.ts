@@ -14,12 +14,15 @@ import express, { type RequestHandler } from 'express';
 import {
   ANONYMOUS,
   AccessTokenError,
+  allowMethods,
   clientError,
   createAccessTokenVerifier,
   createInternalTokenSigner,
+  hostileInputGuard,
   internalErrorLogging,
   isSubgraphName,
   maskError,
+  routeNotFound,
   type Logger,
   type Principal,
 } from '@partnergraph/core';
@@ -27,6 +30,7 @@ import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { answerRequestErrors, sendError } from './http-errors';
 import { withInflightDeduplication } from './inflight-queries';
+import { guardVariables } from './input-guards';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
@@ -102,6 +106,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     },
     plugins: [
       internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
+      // Variables were checked before Apollo Server read them (guardVariables).
+      hostileInputGuard(),
       operationLimits(
         {
           maxDepth: config.maxQueryDepth,
@@ -138,6 +144,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     const ready = graphqlHandler !== undefined && supergraphLoaded;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  app.all(['/health/live', '/health/ready'], allowMethods(['GET']));
   app.use(
     tokenEndpoint({
       identityUrl: () => identityUrl,
@@ -147,11 +154,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       bodyLimit: config.bodyLimit,
     }),
   );
+  app.all('/oauth/token', allowMethods(['POST']));
   app.use(
     '/graphql',
+    allowMethods(['GET', 'POST']),
     cors({ origin: [...config.corsOrigins], credentials: false }),
     express.json({ limit: config.bodyLimit }),
     guardOperations({ maxTokens: config.maxQueryTokens, logger }),
+    guardVariables({ limits: { maxDepth: config.maxVariablesDepth, maxValues: config.maxVariablesValues }, logger }),
     (req, res, next) => {
       const handler = graphqlHandler;
       if (handler) {
@@ -162,6 +172,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       sendError(res, 'SERVICE_STARTING', 'The gateway is starting.');
     },
   );
+  app.use(routeNotFound());
   app.use(answerRequestErrors(logger));
 
   return {

@@ -10,11 +10,15 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import {
+  allowMethods,
   clientError,
+  hostileInputGuard,
   httpErrorResponse,
   internalErrorLogging,
   maskError,
+  MAX_VARIABLE_LIMITS,
   requestBodyRefusal,
+  routeNotFound,
   SAFE_INTERNAL_MESSAGE,
   type InternalTokenVerifier,
   type Logger,
@@ -86,6 +90,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
     formatError: (formatted) => maskError(formatted, { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
+      // In depth behind the gateway, with the most any gateway may be configured to pass.
+      hostileInputGuard({ variableLimits: MAX_VARIABLE_LIMITS }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -105,6 +111,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     const databaseReachable = ready && (await isReachable(options.database));
     res.status(databaseReachable ? 200 : 503).json({ status: databaseReachable ? 'ready' : 'starting', service: definition.name });
   });
+  app.all(['/health/live', '/health/ready'], allowMethods(['GET']));
 
   return {
     httpServer,
@@ -115,6 +122,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
         : [];
       app.use(
         '/graphql',
+        allowMethods(['GET', 'POST']),
         // The token first: nobody but the gateway gets as far as having a body read.
         requireInternalToken(options.verifier, options.logger),
         express.json({ limit: options.bodyLimit }),
@@ -134,6 +142,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
           },
         }),
       );
+      app.use(routeNotFound());
       app.use(answerRequestErrors(options.logger));
       ready = true;
     },
