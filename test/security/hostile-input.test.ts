@@ -83,6 +83,38 @@ describe('invalid characters', () => {
   });
 });
 
+describe('bidirectional formatting in names and notes', () => {
+  it.each([
+    ['U+202E (right-to-left override)', 'Contoso\u202Emoc.live'],
+    ['U+2066 (left-to-right isolate)', 'Contoso\u2066x'],
+    ['U+200F (right-to-left mark)', 'Contoso\u200F'],
+  ])('an organization name with %s is refused with INVALID_CHARACTERS naming the field', async (_name, organizationName) => {
+    const response = await world.query(
+      'anonymous',
+      'mutation($name: String!, $admin: NewPartnerAdmin!) { createPartnerAccount(organizationName: $name, admin: $admin) { accessToken } }',
+      { name: organizationName, admin: { email: `bidi-${Date.now()}@acme.example`, displayName: 'Ada', password: 'correct horse battery staple' } },
+    );
+    expect(errorCodes(response)).toEqual(['INVALID_CHARACTERS']);
+    expect(response.body.errors?.[0]?.extensions?.field).toBe('organizationName');
+  });
+
+  it('a display name and an acknowledgement note refuse them too', async () => {
+    const partner = await world.query(
+      'anonymous',
+      'mutation($admin: NewPartnerAdmin!) { createPartnerAccount(organizationName: "Acme", admin: $admin) { accessToken } }',
+      { admin: { email: `bidi-name-${Date.now()}@acme.example`, displayName: 'Ada\u202E', password: 'correct horse battery staple' } },
+    );
+    expect(response(partner)).toEqual({ codes: ['INVALID_CHARACTERS'], field: 'admin.displayName' });
+    const acknowledged = await world.query('customerAdminA', 'mutation($id: ID!, $note: String) { acknowledgeIncident(incidentId: $id, note: $note) { id } }', {
+      id: world.tenants.A.incidents.switch,
+      note: 'on it \u2067',
+    });
+    expect(response(acknowledged)).toEqual({ codes: ['INVALID_CHARACTERS'], field: 'note' });
+  });
+
+  const response = (answer: GraphQLResponse<unknown>) => ({ codes: errorCodes(answer), field: answer.body.errors?.[0]?.extensions?.field });
+});
+
 describe('numbers', () => {
   it('a Float literal out of range (1e400) is refused with BAD_USER_INPUT', async () => {
     const response = await world.query(

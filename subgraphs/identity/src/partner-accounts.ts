@@ -1,4 +1,4 @@
-import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
+import { clientError, displayedText, type AccessTokenIssuer } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents } from './audit-log';
 import { hashPassword, validateNewPassword } from './credentials/password';
@@ -41,13 +41,13 @@ export async function suggestPartnerId(database: Database, organizationName: str
  * (without MFA: they enrol next, and need it to read customer data).
  */
 export async function createPartnerAccount(database: Database, tokens: AccessTokenIssuer, input: NewPartnerAccount): Promise<Session> {
-  const organizationName = input.organizationName.trim();
+  const organizationName = displayedText(input.organizationName, 'organizationName');
   if (organizationName.length < 1 || organizationName.length > MAX_NAME_LENGTH) {
     throw clientError('BAD_USER_INPUT', `The organization name must be 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'organizationName' });
   }
   const email = input.admin.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw clientError('BAD_USER_INPUT', 'That is not an email address.', { field: 'admin.email' });
-  const displayName = input.admin.displayName.trim();
+  const displayName = displayedText(input.admin.displayName, 'admin.displayName');
   if (displayName.length < 1 || displayName.length > 200) {
     throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'admin.displayName' });
   }
