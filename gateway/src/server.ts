@@ -31,6 +31,7 @@ import type { GatewayContext } from './context';
 import { answerRequestErrors, sendError } from './http-errors';
 import { withInflightDeduplication } from './inflight-queries';
 import { guardVariables } from './input-guards';
+import { answerIntrospectionLocally } from './local-introspection';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
@@ -108,6 +109,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
       // Variables were checked before Apollo Server read them (guardVariables).
       hostileInputGuard(),
+      answerIntrospectionLocally(),
       operationLimits(
         {
           maxDepth: config.maxQueryDepth,

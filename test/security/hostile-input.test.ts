@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { startAttackWorld, errorCodes, type AttackWorld } from '../support/attack-world';
 import type { GraphQLResponse } from '../support/http';
 
@@ -190,6 +191,20 @@ describe('choosing the operation', () => {
 
   it('a subscription: OPERATION_NOT_SUPPORTED', async () => {
     expectRefused(await world.query('anonymous', 'subscription { __typename }'), 'OPERATION_NOT_SUPPORTED');
+  });
+});
+
+describe('introspection graphql 16.9 added', () => {
+  it('__Type.isOneOf answers', async () => {
+    const response = await world.query('anonymous', '{ __type(name: "Query") { name isOneOf } input: __type(name: "NewPartnerAdmin") { isOneOf } }');
+    expect(response.body).toEqual({ data: { __type: { name: 'Query', isOneOf: null }, input: { isOneOf: false } } });
+  });
+
+  it("graphql-js's whole introspection query, with oneOf, answers", async () => {
+    const response = await world.query('anonymous', getIntrospectionQuery({ oneOf: true, inputValueDeprecation: true }));
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(JSON.stringify(response.body.data)).toContain('"isOneOf":false');
   });
 });
 
