@@ -1,6 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { startAttackWorld, errorCodes, type AttackWorld } from '../support/attack-world';
 import type { GraphQLResponse } from '../support/http';
+import { gatewayHeaders } from '../support/internal-tokens';
 
 /*
  * Input a hostile client sends to make the services fail rather than refuse:
@@ -233,6 +234,16 @@ describe('routes and methods', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe(allow);
     expect(JSON.stringify(response.body)).toContain('"METHOD_NOT_ALLOWED"');
+  });
+
+  it('a subgraph refuses persisted queries with their code (a hash that did not match its query was INTERNAL_SERVER_ERROR)', async () => {
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'x' } }));
+    const response = await fetch(`${world.supergraph.subgraphs.identity.url}?query=${encodeURIComponent('{ __typename }')}&extensions=${extensions}`, {
+      headers: { ...(await gatewayHeaders(world.supergraph.keys.privateKeyPem, 'identity', world.principals.anonymous)), 'apollo-require-preflight': 'true' },
+    });
+    // Apollo Server answers it with 200, as it does when the gateway would have to register a query.
+    expect(response.status).toBeLessThan(500);
+    expect(JSON.stringify(await response.json())).toContain('"PERSISTED_QUERY_NOT_SUPPORTED"');
   });
 
   it('a subgraph answers a wrong method on /graphql with a JSON 405', async () => {

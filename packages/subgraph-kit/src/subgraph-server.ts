@@ -87,6 +87,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The gateway sends every operation in full; a persisted-query hash that does not match its query failed without a code.
+    persistedQueries: false,
     formatError: (formatted) => maskError(formatted, { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
