@@ -40,7 +40,7 @@ export function jsonWithHugeNumbers(body: unknown): string {
 
 /** Strings a hostile client sends; none holds what the leak checks look for (SQL keywords, paths). */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
+  { arbitrary: fc.constantFrom(
     '',
     ' ',
     '\u0000',
@@ -68,7 +68,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     '2026-13-45',
     '9999-12-31T23:59:59Z',
     'a@b.c',
-  ),
+  ), weight: 4 },
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   // Any UTF-16 code unit, lone surrogates and controls included.
@@ -114,17 +114,22 @@ export function literalOf(value: unknown): string {
 
 const plain = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Generated> => arbitrary.map((value) => ({ value, literal: literalOf(value) }));
 
-/** A value for `type`: mostly of that type with hostile content, sometimes of another type altogether. */
-export function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<Generated> {
+/**
+ * A value for `type`: of that type with hostile content (so that it passes
+ * validation and reaches the resolvers and the database), or, when `typed` is
+ * false, now and then of another type altogether.
+ */
+export function valueFor(type: GraphQLInputType, typed: boolean, depth = 0): fc.Arbitrary<Generated> {
   const wrong = plain(anyValue);
-  if (depth > 3) return wrong;
-  return fc.oneof({ arbitrary: rightTypedValue(type, depth), weight: 4 }, { arbitrary: wrong, weight: 1 });
+  if (depth > 3) return typed ? plain(fc.constant(null)) : wrong;
+  if (typed) return rightTypedValue(type, typed, depth);
+  return fc.oneof({ arbitrary: rightTypedValue(type, typed, depth), weight: 4 }, { arbitrary: wrong, weight: 1 });
 }
 
-function rightTypedValue(type: GraphQLInputType, depth: number): fc.Arbitrary<Generated> {
-  if (isNonNullType(type)) return valueFor(type.ofType, depth);
+function rightTypedValue(type: GraphQLInputType, typed: boolean, depth: number): fc.Arbitrary<Generated> {
+  if (isNonNullType(type)) return valueFor(type.ofType, typed, depth);
   if (isListType(type)) {
-    return fc.array(valueFor(type.ofType as GraphQLInputType, depth + 1), { maxLength: 3 }).map((items) => ({
+    return fc.array(valueFor(type.ofType as GraphQLInputType, typed, depth + 1), { minLength: typed ? 1 : 0, maxLength: 3 }).map((items) => ({
       value: items.map((item) => item.value),
       literal: `[${items.map((item) => item.literal).join(', ')}]`,
     }));
@@ -133,7 +138,13 @@ function rightTypedValue(type: GraphQLInputType, depth: number): fc.Arbitrary<Ge
     const fields = Object.values(type.getFields());
     if (fields.length === 0) return plain(fc.constant({}));
     return fc
-      .tuple(...fields.map((field) => fc.option(valueFor(field.type, depth + 1), { freq: 5 })))
+      .tuple(
+        ...fields.map((field) =>
+          typed && isNonNullType(field.type)
+            ? valueFor(field.type, typed, depth + 1)
+            : fc.option(valueFor(field.type, typed, depth + 1), { freq: 5 }),
+        ),
+      )
       .map((values) => {
         const present = fields.flatMap((field, index) => {
           const generated = values[index];
@@ -147,10 +158,9 @@ function rightTypedValue(type: GraphQLInputType, depth: number): fc.Arbitrary<Ge
   }
   if (isEnumType(type)) {
     const names = type.getValues().map((value) => value.name);
-    return fc.oneof(
-      fc.constantFrom(...names, 'NOT_A_VALUE', 'true').map((name) => ({ value: name, literal: name })),
-      plain(hostileString),
-    );
+    const known = fc.constantFrom(...names).map((name) => ({ value: name, literal: name }));
+    if (typed) return known;
+    return fc.oneof(known, fc.constantFrom('NOT_A_VALUE', 'true').map((name) => ({ value: name, literal: name })), plain(hostileString));
   }
   switch (type.name) {
     case 'Int':
@@ -185,13 +195,19 @@ function selectionFor(field: GraphQLField<unknown, unknown>, depth = 0): string 
   return `{ ${parts.join(' ')} }`;
 }
 
-function argumentsFor(args: readonly GraphQLArgument[]): fc.Arbitrary<{ argument: GraphQLArgument; generated: Generated | null }[]> {
+function argumentsFor(
+  args: readonly GraphQLArgument[],
+  typed: boolean,
+): fc.Arbitrary<{ argument: GraphQLArgument; generated: Generated | null }[]> {
   if (args.length === 0) return fc.constant([]);
-  // Required arguments are left out now and then; optional ones often.
+  // Typed: every required argument, optional ones often. Otherwise required ones are left out now and then too.
   return fc.tuple(
-    ...args.map((argument) =>
-      fc.option(valueFor(argument.type), { freq: isNonNullType(argument.type) ? 12 : 3 }).map((generated) => ({ argument, generated })),
-    ),
+    ...args.map((argument) => {
+      const value = valueFor(argument.type, typed);
+      const required = isNonNullType(argument.type);
+      const generated = typed && required ? value : fc.option(value, { freq: required ? 12 : 3 });
+      return generated.map((given) => ({ argument, generated: given }));
+    }),
   );
 }
 
@@ -204,13 +220,16 @@ export function hostileOperation(schema: GraphQLSchema): fc.Arbitrary<HostileOpe
   return fc
     .constantFrom(...roots)
     .chain(({ kind, field }) =>
-      fc.record({
-        kind: fc.constant(kind),
-        field: fc.constant(field),
-        args: argumentsFor(field.args),
-        asVariables: fc.boolean(),
-        unknownArgument: fc.option(plain(anyValue), { freq: 8 }),
-      }),
+      // Three in four operations are well typed, to get past validation to the resolvers and the database.
+      fc.constantFrom(true, true, true, false).chain((typed) =>
+        fc.record({
+          kind: fc.constant(kind),
+          field: fc.constant(field),
+          args: argumentsFor(field.args, typed),
+          asVariables: fc.boolean(),
+          unknownArgument: typed ? fc.constant(null) : fc.option(plain(anyValue), { freq: 3 }),
+        }),
+      ),
     )
     .map(({ kind, field, args, asVariables, unknownArgument }) => {
       const given = args.flatMap(({ argument, generated }) => (generated ? [{ argument, generated }] : []));
