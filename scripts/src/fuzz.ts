@@ -20,7 +20,7 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 }
 process.stdout.write(`fuzzing with seed ${seed}, ${runs} runs\n`);
 const started = Date.now();
-const result = spawnSync('npx', ['jest', '--selectProjects', 'security', join('test', 'security', 'fuzz.test.ts')], {
+const result = spawnSync('npx', ['jest', join('test', 'security', 'fuzz.test.ts'), '--selectProjects', 'security'], {
   cwd: join(__dirname, '..', '..'),
   stdio: 'inherit',
   env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) },
