@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import {
   DEFAULT_ACCESS_TOKEN_AUDIENCE,
   DEFAULT_ACCESS_TOKEN_ISSUER,
+  DEFAULT_VARIABLE_LIMITS,
+  MAX_VARIABLE_LIMITS,
   NODE_ENVIRONMENTS,
   readConfig,
   settings,
@@ -42,6 +44,14 @@ export function readGatewayConfig(environment: Environment) {
       maxQueryTokens: { variable: 'MAX_QUERY_TOKENS', setting: settings.integer({ min: 10, max: 100_000, default: 1000 }) },
       maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', setting: settings.integer({ min: 0, max: 1000, default: 50 }) },
       maxQueryCost: { variable: 'MAX_QUERY_COST', setting: settings.integer({ min: 1, max: 100_000_000, default: 100_000 }) },
+      maxVariablesDepth: {
+        variable: 'MAX_VARIABLES_DEPTH',
+        setting: settings.integer({ min: 2, max: MAX_VARIABLE_LIMITS.maxDepth, default: DEFAULT_VARIABLE_LIMITS.maxDepth }),
+      },
+      maxVariablesValues: {
+        variable: 'MAX_VARIABLES_VALUES',
+        setting: settings.integer({ min: 10, max: MAX_VARIABLE_LIMITS.maxValues, default: DEFAULT_VARIABLE_LIMITS.maxValues }),
+      },
       rateLimitPerMinute: { variable: 'RATE_LIMIT_PER_MINUTE', setting: settings.integer({ min: 0, max: 1_000_000, default: 600 }) },
       tokenRateLimitPerMinute: {
         variable: 'TOKEN_RATE_LIMIT_PER_MINUTE',

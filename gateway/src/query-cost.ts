@@ -1,7 +1,9 @@
 import {
   getNamedType,
+  getNullableType,
   isCompositeType,
   isInterfaceType,
+  isListType,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -20,12 +22,27 @@ import {
 const SIZE_ARGUMENTS = ['first', 'maxPoints'];
 
 /**
+ * What a list with no size argument, that is not the items of a sized page,
+ * counts as: a device's sensors or components, a location's children, an
+ * organization's licences. The schema bounds none of them; five is an
+ * estimate of their usual length (a UPS has a load, a battery and a
+ * temperature sensor) that keeps a dashboard of 100 organizations × 100
+ * devices with their sensors inside the default limit. Counting them as one
+ * let `sensors { history { buckets } }` under every device cost a fifth of
+ * what it does.
+ */
+export const UNPAGED_LIST_SIZE = 5;
+
+/**
  * The most objects an operation's answer can hold: each object-typed field
  * counts one, times its size argument (as sent, from the variables, or the
- * schema's default), times everything below it. Scalars count nothing; a list
- * without a size argument counts as one (the depth limit bounds those).
- * Introspection fields cost nothing. Each fragment is costed once, however
- * often it is spread.
+ * schema's default), times everything below it. A list with no size argument
+ * counts as the page of the field above it when that field is sized (a
+ * connection's `nodes`, a history's `buckets`), else as UNPAGED_LIST_SIZE.
+ * Fields are merged by response key as GraphQL merges them in the answer, so
+ * a fragment spread twice in one selection set, or a field selected directly
+ * and through a fragment, counts once; a fragment spread in two places counts
+ * in each. Scalars and introspection fields cost nothing.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -38,45 +55,61 @@ export function operationCost(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const variables = withDefaults(operation, rawVariables ?? {});
-  const fragmentCosts = new Map<string, number>();
 
-  const selectionSetCost = (selectionSet: SelectionSetNode | undefined, parentType: GraphQLNamedType | undefined | null): number => {
-    let cost = 0;
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        cost += fieldCost(selection, parentType);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        cost += selectionSetCost(selection.selectionSet, type);
-      } else {
-        cost += fragmentCost(selection.name.value);
+  /** The fields the selection sets select on `parentType`, grouped by the type they are selected on and their response key. */
+  const collectFields = (selectionSets: readonly SelectionSetNode[], parentType: GraphQLNamedType | undefined | null) => {
+    const groups = new Map<string, { type: GraphQLNamedType | undefined | null; nodes: FieldNode[] }>();
+    // As graphql-js collects fields: each fragment once per merged selection set (validation has refused cycles).
+    const spread = new Set<string>();
+    const collect = (selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined | null): void => {
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = `${type?.name ?? ''}.${selection.alias?.value ?? selection.name.value}`;
+          const group = groups.get(key);
+          if (group) group.nodes.push(selection);
+          else groups.set(key, { type, nodes: [selection] });
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          collect(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type);
+        } else if (!spread.has(selection.name.value)) {
+          spread.add(selection.name.value);
+          const fragment = fragments.get(selection.name.value);
+          if (fragment) collect(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+        }
       }
-    }
+    };
+    for (const selectionSet of selectionSets) collect(selectionSet, parentType);
+    return groups.values();
+  };
+
+  const selectionCost = (
+    selectionSets: readonly SelectionSetNode[],
+    parentType: GraphQLNamedType | undefined | null,
+    sizedAbove: boolean,
+  ): number => {
+    let cost = 0;
+    for (const { type, nodes } of collectFields(selectionSets, parentType)) cost += fieldCost(nodes, type, sizedAbove);
     return cost;
   };
 
-  const fragmentCost = (name: string): number => {
-    const known = fragmentCosts.get(name);
-    if (known !== undefined) return known;
-    // Validation has refused fragment cycles by now; the placeholder keeps this finite regardless.
-    fragmentCosts.set(name, 0);
-    const fragment = fragments.get(name);
-    const cost = fragment ? selectionSetCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)) : 0;
-    fragmentCosts.set(name, cost);
-    return cost;
-  };
-
-  const fieldCost = (node: FieldNode, parentType: GraphQLNamedType | undefined | null): number => {
-    if (node.name.value.startsWith('__')) return 0;
+  const fieldCost = (nodes: readonly FieldNode[], parentType: GraphQLNamedType | undefined | null, sizedAbove: boolean): number => {
+    const [first] = nodes;
+    if (!first || first.name.value.startsWith('__')) return 0;
     if (!isObjectType(parentType) && !isInterfaceType(parentType)) return 0;
-    const field = parentType.getFields()[node.name.value];
+    const field = parentType.getFields()[first.name.value];
     if (!field) return 0;
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return 0;
-    return sizeOf(field, node, variables) * (1 + selectionSetCost(node.selectionSet, type));
+    const sized = field.args.some((argument) => SIZE_ARGUMENTS.includes(argument.name));
+    const size = sized
+      ? Math.max(...nodes.map((node) => sizeOf(field, node, variables)))
+      : isListType(getNullableType(field.type)) && !sizedAbove
+        ? UNPAGED_LIST_SIZE
+        : 1;
+    const below = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    return size * (1 + selectionCost(below, type, sized));
   };
 
-  return selectionSetCost(operation.selectionSet, schema.getRootType(operation.operation));
+  return selectionCost([operation.selectionSet], schema.getRootType(operation.operation), false);
 }
 
 /**

@@ -14,14 +14,17 @@ import express, { type RequestHandler } from 'express';
 import {
   ANONYMOUS,
   AccessTokenError,
+  allowMethods,
   clientError,
   createAccessTokenVerifier,
   createInternalTokenSigner,
   gracefulDrain,
+  hostileInputGuard,
   internalErrorLogging,
   internalTokenJwks,
   INTERNAL_TOKEN_JWKS_PATH,
   maskError,
+  routeNotFound,
   type Logger,
   type Principal,
 } from '@partnergraph/core';
@@ -29,6 +32,8 @@ import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { withFailingService } from './failing-service';
 import { answerRequestErrors, sendError } from './http-errors';
+import { guardVariables } from './input-guards';
+import { answerIntrospectionLocally } from './local-introspection';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { outageStatus } from './outage-status';
@@ -107,6 +112,9 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     },
     plugins: [
       internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
+      // Variables were checked before Apollo Server read them (guardVariables).
+      hostileInputGuard(),
+      answerIntrospectionLocally(),
       operationLimits(
         {
           maxDepth: config.maxQueryDepth,
@@ -156,6 +164,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     const ready = graphqlHandler !== undefined && supergraphLoaded;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  app.all(['/health/live', '/health/ready', INTERNAL_TOKEN_JWKS_PATH], allowMethods(['GET']));
   app.use(
     tokenEndpoint({
       identityUrl: () => identityUrl,
@@ -166,11 +175,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       rateLimiter: tokenRateLimiter,
     }),
   );
+  app.all('/oauth/token', allowMethods(['POST']));
   app.use(
     '/graphql',
+    allowMethods(['GET', 'POST']),
     cors({ origin: [...config.corsOrigins], credentials: false }),
     express.json({ limit: config.bodyLimit }),
     guardOperations({ maxTokens: config.maxQueryTokens, logger }),
+    guardVariables({ limits: { maxDepth: config.maxVariablesDepth, maxValues: config.maxVariablesValues }, logger }),
     (req, res, next) => {
       const handler = graphqlHandler;
       if (handler) {
@@ -181,6 +193,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       sendError(res, 'SERVICE_STARTING', 'The gateway is starting.');
     },
   );
+  app.use(routeNotFound());
   app.use(answerRequestErrors(logger));
 
   return {

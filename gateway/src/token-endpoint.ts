@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { ANONYMOUS, type InternalTokenSigner, type Logger } from '@partnergraph/core';
+import { ANONYMOUS, ERROR_CODES, hasInvalidCharacters, isErrorCode, type InternalTokenSigner, type Logger } from '@partnergraph/core';
 import type { TokenRateLimiter } from './token-rate-limit';
 
 /**
@@ -37,6 +37,9 @@ export function tokenEndpoint(options: {
       const client = clientCredentialsOf(req.headers.authorization, body);
       if (client === 'ambiguous') return oauthError(res, 400, 'invalid_request', 'Authenticate the client one way only.');
       if (client === null) return oauthError(res, 401, 'invalid_client', 'Client authentication is required.');
+      if (hasInvalidCharacters(client.clientId) || hasInvalidCharacters(client.clientSecret)) {
+        return oauthError(res, 400, 'invalid_request', 'The client id or secret holds control characters or lone surrogates.');
+      }
       const clientWait = await options.rateLimiter?.takeClient(client.clientId, requestId);
       if (clientWait !== undefined) return slowDown(res, clientWait);
 
@@ -70,6 +73,9 @@ export function tokenEndpoint(options: {
       if (answer.errors?.some((error) => error.extensions?.code === 'INVALID_CLIENT')) {
         res.set('www-authenticate', 'Basic realm="partnergraph"');
         return oauthError(res, 401, 'invalid_client', 'The client id and secret do not match a standing API credential.');
+      }
+      if (answer.errors?.some(({ extensions }) => isErrorCode(extensions?.code) && ERROR_CODES[extensions.code].status < 500)) {
+        return oauthError(res, 400, 'invalid_request', 'The client id or secret is malformed.');
       }
       options.logger.error('identity refused a client credentials exchange', { requestId, errors: JSON.stringify(answer.errors) });
       return oauthError(res, 500, 'server_error', 'Something failed on our side; the request id in the logs says what.');

@@ -116,6 +116,20 @@ export const ERROR_CODES = {
     status: 400,
     description: 'The request body is not a JSON object in UTF-8, sent as is or compressed with gzip, deflate or br.',
   },
+  INVALID_CHARACTERS: {
+    status: 400,
+    description:
+      'A text value holds a control character (other than tab, line feed or carriage return) or a lone UTF-16 surrogate, or a name holds bidirectional formatting characters (see field); nothing ran.',
+  },
+  VARIABLES_TOO_DEEP: { status: 400, description: 'The variables nest objects and lists deeper than the gateway allows (see limit); nothing ran.' },
+  VARIABLES_TOO_LARGE: { status: 400, description: 'The variables hold more values than the gateway allows (see limit); nothing ran.' },
+  OPERATION_NAME_INVALID: {
+    status: 400,
+    description: 'The document holds several operations and operationName names none of them (or is missing); nothing ran.',
+  },
+  OPERATION_NOT_SUPPORTED: { status: 400, description: 'The graph answers queries and mutations only, not subscriptions; nothing ran.' },
+  ROUTE_NOT_FOUND: { status: 404, description: 'No route at that path: GraphQL is at /graphql, tokens at /oauth/token.' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The path does not answer that HTTP method; the Allow header lists those it does.' },
   RATE_LIMITED: {
     status: 429,
     description: 'The caller sent more requests than its rate allows: retry after the Retry-After header (retryAfterSeconds).',

@@ -10,13 +10,17 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
 import {
+  allowMethods,
   classifyTransientFailure,
   clientError,
   gracefulDrain,
+  hostileInputGuard,
   httpErrorResponse,
   internalErrorLogging,
   maskError,
+  MAX_VARIABLE_LIMITS,
   requestBodyRefusal,
+  routeNotFound,
   SAFE_INTERNAL_MESSAGE,
   type InternalTokenVerifier,
   type Logger,
@@ -97,10 +101,14 @@ export function createSubgraphServer<TContext extends BaseContext>(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The gateway sends every operation in full; a persisted-query hash that does not match its query failed without a code.
+    persistedQueries: false,
     // A database outage or timeout becomes SERVICE_UNAVAILABLE (retryable) here, in one place; other errors are masked as before.
     formatError: (formatted, error) => maskError(classifyTransientFailure(formatted, error), { hideSuggestions: !options.introspection }),
     plugins: [
       internalErrorLogging<TContext>((context) => context.logger ?? options.logger),
+      // In depth behind the gateway, with the most any gateway may be configured to pass.
+      hostileInputGuard({ variableLimits: MAX_VARIABLE_LIMITS }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -121,6 +129,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
     const databaseReachable = ready && (await isReachable(options.database));
     res.status(databaseReachable ? 200 : 503).json({ status: databaseReachable ? 'ready' : 'starting', service: definition.name });
   });
+  app.all(['/health/live', '/health/ready'], allowMethods(['GET']));
 
   let backgroundWork: BackgroundWork | undefined;
   return {
@@ -132,6 +141,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
         : [];
       app.use(
         '/graphql',
+        allowMethods(['GET', 'POST']),
         // The token first: nobody but the gateway gets as far as having a body read.
         requireInternalToken(options.verifier, options.logger),
         express.json({ limit: options.bodyLimit }),
@@ -151,6 +161,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
           },
         }),
       );
+      app.use(routeNotFound());
       app.use(answerRequestErrors(options.logger));
       backgroundWork = definition.startBackgroundWork?.(options.database, options.logger);
       ready = true;

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { clientError, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
+import { clientError, displayedText, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type SqlRunner } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
@@ -50,7 +50,7 @@ export async function createApiCredential(
   actor: UserPrincipal,
   input: { name: string; customerIds?: readonly string[] | null },
 ): Promise<{ credential: ApiCredential; clientSecret: string }> {
-  const name = input.name.trim();
+  const name = displayedText(input.name, 'name');
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
     throw clientError('BAD_USER_INPUT', `A credential's name has 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'name' });
   }

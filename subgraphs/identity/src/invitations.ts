@@ -1,4 +1,4 @@
-import { clientError, type Logger, type OrganizationRole, type SecretBox, type UserPrincipal } from '@partnergraph/core';
+import { clientError, displayedText, type Logger, type OrganizationRole, type SecretBox, type UserPrincipal } from '@partnergraph/core';
 import { isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
@@ -141,7 +141,7 @@ export async function acceptUserInvitation(
 ): Promise<{ userId: string; recoveryCodes: string[] | null }> {
   const problem = validateNewPassword(input.password);
   if (problem) throw clientError('BAD_USER_INPUT', problem, { field: 'password' });
-  const displayName = input.displayName.trim();
+  const displayName = displayedText(input.displayName, 'displayName');
   if (displayName.length < 1 || displayName.length > 200) {
     throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'displayName' });
   }

@@ -1,4 +1,4 @@
-import { clientError, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
+import { clientError, displayedText, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
@@ -77,12 +77,12 @@ export async function createPartnerAccount(
   secrets: SecretBox,
   input: NewPartnerAccount,
 ): Promise<Session> {
-  const organizationName = input.organizationName.trim();
+  const organizationName = displayedText(input.organizationName, 'organizationName');
   if (organizationName.length < 1 || organizationName.length > MAX_NAME_LENGTH) {
     throw clientError('BAD_USER_INPUT', `The organization name must be 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'organizationName' });
   }
   const email = normaliseAdminEmail(input.admin.email, 'admin.email');
-  const displayName = input.admin.displayName.trim();
+  const displayName = displayedText(input.admin.displayName, 'admin.displayName');
   if (displayName.length < 1 || displayName.length > 200) {
     throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'admin.displayName' });
   }

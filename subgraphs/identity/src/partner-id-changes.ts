@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { clientError, type UserPrincipal } from '@partnergraph/core';
+import { clientError, displayedText, type UserPrincipal } from '@partnergraph/core';
 import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type AuditRecord } from './audit-log';
 import { isUniqueViolation, partnerIdTaken, requireValidPartnerId } from './partner-accounts';
@@ -37,7 +37,7 @@ export async function requestPartnerIdChange(
   input: { partnerId: string; reason: string },
 ): Promise<PartnerIdChangeRequest> {
   const requested = requireValidPartnerId(input.partnerId, 'partnerId');
-  const reason = input.reason.trim();
+  const reason = displayedText(input.reason, 'reason');
   if (reason.length < 1 || reason.length > MAX_TEXT_LENGTH) {
     throw clientError('BAD_USER_INPUT', `Give a reason of 1 to ${MAX_TEXT_LENGTH} characters.`, { field: 'reason' });
   }
@@ -81,7 +81,7 @@ export async function decidePartnerIdChange(
   input: { requestId: string; approve: boolean; note?: string | null },
 ): Promise<PartnerIdChangeRequest> {
   if (!isUuid(input.requestId)) throw unknownRequest();
-  const note = input.note?.trim() || null;
+  const note = (input.note == null ? '' : displayedText(input.note, 'note')) || null;
   if (note !== null && note.length > MAX_TEXT_LENGTH) {
     throw clientError('BAD_USER_INPUT', `A note has at most ${MAX_TEXT_LENGTH} characters.`, { field: 'note' });
   }

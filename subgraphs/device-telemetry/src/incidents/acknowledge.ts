@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { clientError, type UserPrincipal } from '@partnergraph/core';
+import { clientError, displayedText, type UserPrincipal } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import type { DeviceTelemetryContext } from '../context';
 import { INCIDENT_COLUMNS, type Incident } from '../incident';
@@ -45,6 +45,7 @@ export async function acknowledgeIncident(
   user: UserPrincipal,
   note: string | null,
 ): Promise<Incident> {
+  if (note !== null) displayedText(note, 'note');
   if (note !== null && [...note].length > MAX_ACKNOWLEDGEMENT_NOTE_LENGTH) {
     throw clientError('BAD_USER_INPUT', `A note is at most ${MAX_ACKNOWLEDGEMENT_NOTE_LENGTH} characters.`, { field: 'note' });
   }
