@@ -65,7 +65,9 @@ export function readGatewayConfig(environment: Environment) {
       identity: config.identityUrl,
       subscriptions: config.subscriptionsUrl,
       'device-telemetry': config.deviceTelemetryUrl,
-    },
+    } as Readonly<Record<string, string | undefined>>,
+    /** The `SUBGRAPH_<NAME>_…` variables, read for each subgraph the supergraph names when it loads (subgraph-routes.ts). */
+    subgraphEnvironment: Object.fromEntries(Object.entries(environment).filter(([variable]) => variable.startsWith('SUBGRAPH_'))),
   };
 }
 

@@ -18,7 +18,8 @@ import {
   createAccessTokenVerifier,
   createInternalTokenSigner,
   internalErrorLogging,
-  isSubgraphName,
+  internalTokenJwks,
+  INTERNAL_TOKEN_JWKS_PATH,
   maskError,
   type Logger,
   type Principal,
@@ -32,6 +33,7 @@ import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './r
 import { createRedisRateLimitStore } from './redis-rate-limit-store';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './subgraph-routes';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
 
@@ -57,15 +59,15 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   let supergraphLoaded = false;
   let identityUrl: string | undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphPath, logger, () => {
+    supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
       supergraphLoaded = true;
+      const unused = unusedSubgraphVariables(subgraphNamesOf(sdl), config.subgraphEnvironment);
+      if (unused.length > 0) logger.warn('settings name no subgraph of the supergraph', { variables: unused.join(',') });
     }),
     buildService({ name, url }) {
-      if (!isSubgraphName(name)) throw new Error(`The supergraph names an unknown subgraph "${name}"`);
-      const routingUrl = config.subgraphUrls[name] ?? url;
-      if (!routingUrl) throw new Error(`The supergraph gives no routing URL for subgraph "${name}"`);
-      if (name === 'identity') identityUrl = routingUrl;
-      return new SubgraphDataSource(name, routingUrl, signer, logger, config.subgraphTimeoutMs);
+      const route = readSubgraphRoute(name, url, config.subgraphEnvironment, { timeoutMs: config.subgraphTimeoutMs, urls: config.subgraphUrls });
+      if (name === 'identity') identityUrl = route.url;
+      return new SubgraphDataSource(route, signer, logger);
     },
     logger: {
       debug: (message) => logger.debug(String(message)),
@@ -127,6 +129,11 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   app.use(assignRequestId);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
+  });
+  const internalJwks = await internalTokenJwks(config.internalTokenPrivateKey);
+  // The public key of the internal tokens, for subgraphs outside this repository that verify them.
+  app.get(INTERNAL_TOKEN_JWKS_PATH, (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json(internalJwks);
   });
   app.get('/health/ready', (_req, res) => {
     const ready = graphqlHandler !== undefined && supergraphLoaded;

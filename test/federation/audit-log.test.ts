@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
-import { TEST_PASSWORD, testUser } from '../support/fixtures';
+import { TEST_PASSWORD, createPartnerAccountWithMfa, testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
@@ -401,17 +401,19 @@ describe('the audit log', () => {
 
     it('records the account’s creation with the Partner ID it starts with', async () => {
       const email = `first-${tag}@litware.example`;
-      const created = await supergraph.query<{ createPartnerAccount: { accessToken: string; user: { organization: { id: string } } } }>(
-        `mutation($p: String!, $a: NewPartnerAdmin!) {
-           createPartnerAccount(organizationName: "Litware", partnerId: $p, admin: $a) { accessToken user { organization { id } } }
-         }`,
-        { p: `LITWARE_${TAG}`, a: { email, displayName: 'First', password: TEST_PASSWORD } },
+      const { response: created, secret } = await createPartnerAccountWithMfa<{
+        createPartnerAccount: { accessToken: string; recoveryCodes: string[]; user: { organization: { id: string } } };
+      }>(
+        supergraph,
+        { organizationName: 'Litware', partnerId: `LITWARE_${TAG}`, admin: { email, displayName: 'First', password: TEST_PASSWORD } },
+        'accessToken recoveryCodes user { organization { id } }',
       );
       expect(created.body.errors).toBeUndefined();
       const session = created.body.data?.createPartnerAccount;
-      secrets.push(session?.accessToken ?? '');
+      secrets.push(session?.accessToken ?? '', secret, ...(session?.recoveryCodes ?? []));
       newPartner = { id: session?.user.organization.id ?? '', headers: { authorization: `Bearer ${session?.accessToken ?? ''}` }, email };
       expect(await logOf(newPartner.id, newPartner.headers)).toEqual([
+        event({ action: 'MFA_CONFIRMED', actor: byUser(email), user: { email } }),
         event({
           action: 'PARTNER_ACCOUNT_CREATED',
           actor: byUser(email),

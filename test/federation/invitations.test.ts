@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationRole } from '@partnergraph/core';
 import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import type { GraphQLResponse } from '../support/http';
-import { TEST_PASSWORD, testUser } from '../support/fixtures';
+import { TEST_PASSWORD, currentTotpCode, startInvitationMfaEnrolment, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
 /*
@@ -208,8 +208,14 @@ describe('invitations', () => {
       expect((await supergraph.query(SIGN_IN, { email: NEWCOMER, password: TEST_PASSWORD })).body.errors).toBeUndefined();
     });
 
-    it('gives the invited role in the partner organization', async () => {
-      const { body } = await accept(await tokenFor('engineer@northwind.example'));
+    it('gives the invited role in the partner organization, once the invited person enrols an authenticator', async () => {
+      const token = await tokenFor('engineer@northwind.example');
+      expect(codes(await accept(token))).toEqual(['MFA_ENROLMENT_REQUIRED']);
+      const secret = await startInvitationMfaEnrolment(supergraph, token);
+      const { body } = await supergraph.query(
+        'mutation ($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: "Engineer", password: $p, totpCode: $c) { user { email role organization { id } } } }',
+        { t: token, p: TEST_PASSWORD, c: currentTotpCode(secret) },
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data?.acceptUserInvitation).toMatchObject({ user: { email: 'engineer@northwind.example', role: 'ADMIN', organization: { id: partner.id } } });
     });

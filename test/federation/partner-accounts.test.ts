@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoOrganizations, type DemoOrganization } from '@partnergraph/identity/demo-seed';
-import { TEST_PASSWORD } from '../support/fixtures';
+import { TEST_PASSWORD, createPartnerAccountWithMfa } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 
@@ -15,14 +15,8 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  */
 
 const SUGGEST = 'query Suggest($name: String!) { suggestPartnerId(organizationName: $name) }';
-const CREATE = /* GraphQL */ `
-  mutation Create($name: String!, $partnerId: String, $admin: NewPartnerAdmin!) {
-    createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin) {
-      accessToken
-      user { email role organization { id name kind partnerId } }
-    }
-  }
-`;
+/** What createPartnerAccount's answer is read for (the admin enrols an authenticator first: createPartnerAccountWithMfa). */
+const CREATED = 'accessToken user { email role organization { id name kind partnerId } }';
 const REQUEST = /* GraphQL */ `
   mutation Request($partnerId: String!, $reason: String!) {
     requestPartnerIdChange(partnerId: $partnerId, reason: $reason) { id previousPartnerId requestedPartnerId reason status requestedBy { email } decidedBy decidedAt }
@@ -74,8 +68,8 @@ describe('partner accounts and Partner IDs', () => {
 
   const suggest = (name: string, headers: Headers = {}) => supergraph.query<{ suggestPartnerId: string }>(SUGGEST, { name }, headers);
   const admin = () => ({ email: `admin-${randomUUID()}@partner.example`, displayName: 'First Admin', password: TEST_PASSWORD });
-  const createAccount = (name: string, partnerId?: string, adminInput = admin()) =>
-    supergraph.query<CreatedAccount>(CREATE, { name, partnerId, admin: adminInput });
+  const createAccount = async (name: string, partnerId?: string, adminInput = admin()) =>
+    (await createPartnerAccountWithMfa<CreatedAccount>(supergraph, { organizationName: name, partnerId, admin: adminInput }, CREATED)).response;
   const bearer = (token: string | undefined): Headers => ({ authorization: `Bearer ${token ?? ''}` });
   const organizationCount = async () =>
     Number(

@@ -429,6 +429,13 @@ function mutationArguments(tenant: CustomerName): Record<string, Record<string, 
     inviteUser: { email: `invited-${fresh}@example.com`, role: new EnumValue('VIEWER') },
     inviteCustomer: { email: `customer-${fresh}@example.com` },
     acceptUserInvitation: { token: `not-an-invitation-${fresh}`, displayName: 'Walker', password: 'a long enough password' },
+    startInvitationMfaEnrolment: { token: `not-an-invitation-${fresh}` },
+    // Offers a secret bound to a fresh token, which nothing the walk reads names.
+    startPartnerAccountMfaEnrolment: { adminEmail: `walker-${fresh}@example.com` },
+    startMfaEnrolmentFromLink: { token: `not-an-enrolment-link-${fresh}` },
+    confirmMfaEnrolmentFromLink: { token: `not-an-enrolment-link-${fresh}`, totpCode: '000000' },
+    // What the walk's customers already have: nothing changes, nothing is recorded.
+    setOrganizationMfaRequirement: { required: false },
     approvePartner: { token: `not-an-invitation-${fresh}` },
     createApiCredential: { name: `Walk ${fresh}` },
     revokeApiCredential: { id: fresh },

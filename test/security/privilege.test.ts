@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { generateEd25519KeyPair, IDENTITY_TOKEN_HEADER } from '@partnergraph/core';
 import { seedDemoUsers, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { generateTotpSecret, totpCode } from '@partnergraph/identity/credentials/totp';
@@ -185,6 +185,21 @@ describe('getting around multi-factor authentication', () => {
     return session;
   };
   const bearer = (session: Session) => ({ authorization: `Bearer ${session.accessToken}` });
+  /**
+   * A session opened with password alone before MFA was enforced (signIn opens none now: see mfa-enforcement.test.ts):
+   * an access token as sign-in issued it (amr pwd), and a refresh token stored with mfa false.
+   */
+  const passwordOnlySessionOf = async (user: DemoUser): Promise<Session> => {
+    expect(errorCodes(await signIn(user))).toEqual(['MFA_ENROLMENT_REQUIRED']);
+    const { accessToken } = await world.supergraph.accessTokens.issueForUser({ userId: user.id, organizationId: user.organizationId, role: user.role, mfa: false });
+    const refreshToken = randomBytes(32).toString('base64url');
+    await world.supergraph.subgraphs.identity.database.dataSource.query(
+      `INSERT INTO identity.refresh_token (token_hash, family_id, user_id, mfa, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, false, now() + interval '30 days')`,
+      [createHash('sha256').update(refreshToken).digest('hex'), user.id],
+    );
+    return { accessToken, refreshToken };
+  };
   const codeAt = (user: DemoUser, secondsFromNow: number) => totpCode(user.totpSecret ?? '', new Date(Date.now() + secondsFromNow * 1000));
   const customerDataSeen = async (headers: Record<string, string>) => {
     const { A } = world.tenants;
@@ -198,7 +213,7 @@ describe('getting around multi-factor authentication', () => {
   };
 
   it('a partner user signed in without MFA reads no customer data: not through the gateway, not through the subgraphs', async () => {
-    const session = sessionOf(await signIn(mfaUsers.passwordOnlyAdmin));
+    const session = await passwordOnlySessionOf(mfaUsers.passwordOnlyAdmin);
     expect(await customerDataSeen(bearer(session))).toEqual({ viewer: { mfa: false }, organizations: { nodes: [{ id: world.partner.id }] }, organization: null });
     const { A } = world.tenants;
     const principal = { kind: 'user' as const, userId: mfaUsers.passwordOnlyAdmin.id, organizationId: world.partner.id, role: 'ADMIN' as const, mfa: false };
@@ -219,7 +234,7 @@ describe('getting around multi-factor authentication', () => {
   });
 
   it('a partner admin signed in without MFA cannot create an API credential to read customer data through it', async () => {
-    const session = sessionOf(await signIn(mfaUsers.passwordOnlyAdmin));
+    const session = await passwordOnlySessionOf(mfaUsers.passwordOnlyAdmin);
     const before = await everythingWritten();
     const created = await world.supergraph.query('mutation { createApiCredential(name: "Around MFA") { clientSecret credential { clientId } } }', {}, bearer(session));
     expect(errorCodes(created)).toEqual(['FORBIDDEN']);
@@ -237,7 +252,7 @@ describe('getting around multi-factor authentication', () => {
   });
 
   it('a password-only access token with its amr claim edited to say otp is refused with 401', async () => {
-    const session = sessionOf(await signIn(mfaUsers.passwordOnlyAdmin));
+    const session = await passwordOnlySessionOf(mfaUsers.passwordOnlyAdmin);
     const forged = withEditedPayload(session.accessToken, (claims) => ({ ...claims, amr: ['pwd', 'otp'] }));
     const response = await world.supergraph.query('{ viewer { mfa } }', {}, { authorization: `Bearer ${forged}` });
     expect(response.status).toBe(401);
@@ -300,15 +315,23 @@ describe('getting around multi-factor authentication', () => {
     let passwordOnlySession: Session;
 
     beforeAll(async () => {
-      passwordOnlySession = sessionOf(await signIn(mfaUsers.enrolling));
-      const enrolment = await world.supergraph.query<{ enrollMfa: { secret: string } }>('mutation { enrollMfa { secret } }', {}, bearer(passwordOnlySession));
-      const secret = enrolment.body.data?.enrollMfa.secret ?? '';
-      const confirmed = await world.supergraph.query<{ confirmMfa: string[] }>(
-        'mutation ($c: String!) { confirmMfa(totpCode: $c) }',
-        { c: totpCode(secret, new Date()) },
-        bearer(passwordOnlySession),
+      // The emailed enrolment link that the refused sign-in queued.
+      passwordOnlySession = await passwordOnlySessionOf(mfaUsers.enrolling);
+      const [email] = await world.supergraph.subgraphs.identity.database.dataSource.query<{ body: string }[]>(
+        'SELECT body FROM identity.email_outbox WHERE to_address = $1 ORDER BY created_at DESC LIMIT 1',
+        [mfaUsers.enrolling.email],
       );
-      recoveryCodes = confirmed.body.data?.confirmMfa ?? [];
+      const link = /token=([A-Za-z0-9_-]+)/.exec(email?.body ?? '')?.[1] ?? '';
+      const enrolment = await world.supergraph.query<{ startMfaEnrolmentFromLink: { secret: string } }>(
+        'mutation ($t: String!) { startMfaEnrolmentFromLink(token: $t) { secret } }',
+        { t: link },
+      );
+      const secret = enrolment.body.data?.startMfaEnrolmentFromLink.secret ?? '';
+      const confirmed = await world.supergraph.query<{ confirmMfaEnrolmentFromLink: string[] }>(
+        'mutation ($t: String!, $c: String!) { confirmMfaEnrolmentFromLink(token: $t, totpCode: $c) }',
+        { t: link, c: totpCode(secret, new Date()) },
+      );
+      recoveryCodes = confirmed.body.data?.confirmMfaEnrolmentFromLink ?? [];
       if (recoveryCodes.length !== 10) throw new Error(`enrolment failed: ${JSON.stringify(confirmed.body)}`);
     });
 
@@ -326,14 +349,13 @@ describe('getting around multi-factor authentication', () => {
       expect(response.body.data).toBeNull();
     });
 
-    it('a session opened without MFA stays without MFA when refreshed after enrolment, and reads no customer data', async () => {
+    it('a session opened without MFA is not refreshed after enrolment: its holder signs in again, with a code', async () => {
       const refreshed = await world.supergraph.query<{ refreshSession: Session }>(
         'mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }',
         { t: passwordOnlySession.refreshToken },
       );
-      const session = refreshed.body.data?.refreshSession;
-      if (!session) throw new Error(`refresh failed: ${JSON.stringify(refreshed.body)}`);
-      expect(await customerDataSeen(bearer(session))).toEqual({ viewer: { mfa: false }, organizations: { nodes: [{ id: world.partner.id }] }, organization: null });
+      expect(errorCodes(refreshed)).toEqual(['REFRESH_TOKEN_INVALID']);
+      expect(refreshed.body.data).toBeNull();
     });
 
     it('a session cannot replace the enrolled authenticator with one of its own (enrollMfa)', async () => {

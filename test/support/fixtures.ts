@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import type { UserTokenSubject } from '@partnergraph/core';
 import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
+import { totpCode } from '@partnergraph/identity/credentials/totp';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
+import type { GraphQLResponse } from './http';
 import type { InProcessSupergraph } from './in-process-supergraph';
 
 export interface SeededWorld {
@@ -124,4 +126,59 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /** A user to seed with seedDemoUsers: a fresh id, the email as display name, TEST_PASSWORD. */
 export function testUser(email: string, organizationId: string, role: DemoUser['role'], totpSecret: string | null = null): DemoUser {
   return { id: randomUUID(), organizationId, email, displayName: email, role, password: TEST_PASSWORD, totpSecret };
+}
+
+/** A current TOTP code for `secret`, `stepsAhead` 30-second steps on (sign-in refuses a step already accepted). */
+export function currentTotpCode(secret: string, stepsAhead = 0): string {
+  return totpCode(secret, new Date(Date.now() + stepsAhead * 30_000));
+}
+
+/** A six-digit code that is not the current one for `secret` (nor its neighbours). */
+export function wrongTotpCode(secret: string): string {
+  const valid = new Set([-1, 0, 1].map((step) => currentTotpCode(secret, step)));
+  return ['000000', '111111', '222222', '333333'].find((code) => !valid.has(code)) ?? '444444';
+}
+
+/**
+ * createPartnerAccount as a sign-up form does it: the admin enrols an authenticator with
+ * startPartnerAccountMfaEnrolment, then the account is created with its token and a current code. `selection` is
+ * what to read of the session; the answer and the admin's TOTP secret are returned (the first step's answer, and no
+ * secret, when that is refused).
+ */
+export async function createPartnerAccountWithMfa<TData = Record<string, unknown>>(
+  supergraph: InProcessSupergraph,
+  account: { organizationName: string; partnerId?: string | null; admin: { email: string; displayName: string; password: string } },
+  selection = 'accessToken',
+): Promise<{ response: GraphQLResponse<TData>; secret: string }> {
+  const started = await supergraph.query<{ startPartnerAccountMfaEnrolment: { enrolmentToken: string; secret: string } }>(
+    'mutation ($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret } }',
+    { e: account.admin.email },
+  );
+  const enrolment = started.body.data?.startPartnerAccountMfaEnrolment;
+  // A refused first step (a malformed email) is the answer, as a sign-up form would show it.
+  if (!enrolment) return { response: started as unknown as GraphQLResponse<TData>, secret: '' };
+  const response = await supergraph.query<TData>(
+    `mutation ($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
+      createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { ${selection} }
+    }`,
+    {
+      name: account.organizationName,
+      partnerId: account.partnerId ?? null,
+      admin: account.admin,
+      token: enrolment.enrolmentToken,
+      code: currentTotpCode(enrolment.secret),
+    },
+  );
+  return { response, secret: enrolment.secret };
+}
+
+/** startInvitationMfaEnrolment for an invitation token: the secret offered, or an error naming the answer. */
+export async function startInvitationMfaEnrolment(supergraph: InProcessSupergraph, token: string): Promise<string> {
+  const started = await supergraph.query<{ startInvitationMfaEnrolment: { secret: string } }>(
+    'mutation ($t: String!) { startInvitationMfaEnrolment(token: $t) { secret } }',
+    { t: token },
+  );
+  const secret = started.body.data?.startInvitationMfaEnrolment.secret;
+  if (!secret) throw new Error(`startInvitationMfaEnrolment failed: ${JSON.stringify(started.body)}`);
+  return secret;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
+import type { DocumentNode } from 'graphql';
 import {
   createAccessTokenIssuer,
   createInternalTokenVerifier,
@@ -78,12 +79,20 @@ function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext
   return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck)] as unknown as SubgraphPackage<BaseContext>[];
 }
 
-/** Composes the three subgraphs' SDL in memory, the way `npm run compose` does. */
-export function composeSupergraph(urls: Record<SubgraphName, string>): string {
+/** A subgraph from outside this repository, composed beside the three. */
+export interface ExtraSubgraph {
+  name: string;
+  url: string;
+  typeDefs: DocumentNode;
+}
+
+/** Composes the three subgraphs' SDL (and any `extra` ones) in memory, the way `npm run compose` does. */
+export function composeSupergraph(urls: Record<SubgraphName, string>, extra: readonly ExtraSubgraph[] = []): string {
   const result = composeServices([
     { name: 'identity', url: urls.identity, typeDefs: identityTypeDefs },
     { name: 'subscriptions', url: urls.subscriptions, typeDefs: subscriptionsTypeDefs },
     { name: 'device-telemetry', url: urls['device-telemetry'], typeDefs: deviceTelemetryTypeDefs },
+    ...extra,
   ]);
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.supergraphSdl;
@@ -102,6 +111,8 @@ export async function startInProcessSupergraph(
     gatewayEnvironment?: Record<string, string> | ((urls: Record<SubgraphName, string>) => Promise<Record<string, string>>);
     /** Each subgraph as NODE_ENV and DATABASE_STATEMENT_TIMEOUT_MS would set it: introspection on, 10 s by default. */
     subgraphs?: SubgraphSettings;
+    /** Subgraphs from outside this repository, already listening, composed into the supergraph beside the three. */
+    extraSubgraphs?: readonly ExtraSubgraph[];
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -115,12 +126,12 @@ export async function startInProcessSupergraph(
   const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, ...options.subgraphs };
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens), databaseUrl, keys.publicKeyPem, logger, settings);
   for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
-    subgraphs[subgraph.definition.name] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
+    subgraphs[subgraph.definition.name as SubgraphName] = await startSubgraph(subgraph, databaseUrl, keys.publicKeyPem, logger, settings);
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
   ) as Record<SubgraphName, string>;
-  const supergraphSdl = composeSupergraph(urls);
+  const supergraphSdl = composeSupergraph(urls, options.extraSubgraphs);
   const directory = await mkdtemp(join(tmpdir(), 'partnergraph-supergraph-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, supergraphSdl);

@@ -29,6 +29,18 @@ export const ERROR_CODES = {
   INVITATION_NOT_FOUND: { status: 404, description: 'The invitation link is not one we sent (or is for something else).' },
   INVITATION_USED: { status: 409, description: 'The invitation link has already been used; each works once.' },
   INVITATION_EXPIRED: { status: 410, description: 'The invitation link has expired; ask for a new one.' },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    description:
+      'The account must enrol an authenticator (TOTP) before any session: sign-in has emailed an enrolment link; an invitation or a new partner account needs a code from startInvitationMfaEnrolment or startPartnerAccountMfaEnrolment.',
+  },
+  MFA_ENROLMENT_NOT_STARTED: {
+    status: 409,
+    description: 'No enrolment was started for this invitation or sign-up, or it expired (30 minutes): start it again.',
+  },
+  MFA_ENROLMENT_LINK_NOT_FOUND: { status: 404, description: 'The MFA enrolment link is not one we sent.' },
+  MFA_ENROLMENT_LINK_USED: { status: 409, description: 'The MFA enrolment link has already been used; each works once.' },
+  MFA_ENROLMENT_LINK_EXPIRED: { status: 410, description: 'The MFA enrolment link has expired (24 hours): sign in again for a new one.' },
   EMAIL_TAKEN: { status: 409, description: 'An account with that email already exists.' },
   PARTNER_ID_UNUSABLE_NAME: {
     status: 400,

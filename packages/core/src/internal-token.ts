@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT, errors as joseErrors, importPKCS8, importSPKI, jwtVerify, type KeyLike } from 'jose';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { SignJWT, calculateJwkThumbprint, errors as joseErrors, importPKCS8, importSPKI, jwtVerify, type JWK, type KeyLike } from 'jose';
 import { parsePrincipal, principalSubject, type Principal } from './principal';
 
 /**
@@ -13,6 +13,8 @@ import { parsePrincipal, principalSubject, type Principal } from './principal';
 export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
 export const INTERNAL_TOKEN_ISSUER = 'partnergraph-gateway';
 export const INTERNAL_TOKEN_HEADER = 'authorization';
+/** Where the gateway publishes the internal tokens' public key (internalTokenJwks). */
+export const INTERNAL_TOKEN_JWKS_PATH = '/.well-known/internal-jwks.json';
 /**
  * Carries the token the gateway signs for identity on behalf of another
  * subgraph, which forwards it to ask identity for access decisions.
@@ -58,10 +60,11 @@ export async function createInternalTokenSigner(options: {
     throw new RangeError(`ttlSeconds must be an integer from 1 to 300, got ${String(options.ttlSeconds)}`);
   }
   const key = await importPKCS8(options.privateKeyPem, INTERNAL_TOKEN_ALGORITHM);
+  const [published] = (await internalTokenJwks(options.privateKeyPem)).keys;
   return {
     sign: (principal, audience, scope = 'graph') =>
       new SignJWT({ [PRINCIPAL_CLAIM]: principal, [SCOPE_CLAIM]: scope })
-        .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
+        .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT', kid: published?.kid })
         .setIssuer(INTERNAL_TOKEN_ISSUER)
         .setAudience(audience)
         .setSubject(principalSubject(principal))
@@ -108,6 +111,17 @@ function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm that is not accepted';
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature does not verify';
   return 'the token is malformed';
+}
+
+/**
+ * The public half of the gateway's internal-token key as a JWK Set, which the
+ * gateway publishes so that services outside this repository can verify the
+ * tokens it sends them (issuer INTERNAL_TOKEN_ISSUER, audience their own name).
+ */
+export async function internalTokenJwks(privateKeyPem: string): Promise<{ keys: JWK[] }> {
+  const jwk = createPublicKey(privateKeyPem).export({ format: 'jwk' }) as JWK;
+  const publicJwk: JWK = { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
+  return { keys: [{ ...publicJwk, alg: INTERNAL_TOKEN_ALGORITHM, use: 'sig', kid: await calculateJwkThumbprint(publicJwk) }] };
 }
 
 /** A fresh Ed25519 key pair as PEM: PKCS#8 for the signer, SPKI for those who verify. */

@@ -5,7 +5,6 @@ import {
   listen,
   PortInUseError,
   type Environment,
-  type SubgraphName,
 } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import { createDatabase, migrateDatabase, type SubgraphStorage } from './database';
@@ -13,7 +12,8 @@ import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
 import { createSubgraphServer, type SubgraphDefinition, type SubgraphServerOptions } from './subgraph-server';
 
-const DEFAULT_PORTS: Record<SubgraphName, number> = { identity: 4001, subscriptions: 4002, 'device-telemetry': 4003 };
+/** The ports `npm start` gives this repository's subgraphs; any other subgraph is told its PORT. */
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { identity: 4001, subscriptions: 4002, 'device-telemetry': 4003 };
 
 export interface SubgraphPackage<TContext extends BaseContext> {
   definition: SubgraphDefinition<TContext>;
@@ -29,7 +29,7 @@ export interface SubgraphPackage<TContext extends BaseContext> {
  * ends the process with one readable line and exit code 1.
  */
 export async function runSubgraph<TContext extends BaseContext>(
-  name: SubgraphName,
+  name: string,
   build: (environment: Environment) => Promise<SubgraphPackage<TContext>>,
   /** Only the benchmark's unshielded device-telemetry passes `{ shield: false }` (see SubgraphServerOptions.shield). */
   serverOptions: Pick<SubgraphServerOptions, 'shield'> = {},

@@ -15,7 +15,7 @@ export function readEmailDeliveryConfig(environment: Environment) {
 }
 
 /** The settings every subgraph reads; the README's configuration table lists them. */
-export function readSubgraphConfig(environment: Environment, defaults: { port: number }) {
+export function readSubgraphConfig(environment: Environment, defaults: { port: number | undefined }) {
   return readConfig(
     {
       ...EMAIL_DELIVERY_SETTINGS,

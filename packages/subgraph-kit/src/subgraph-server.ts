@@ -18,7 +18,6 @@ import {
   SAFE_INTERNAL_MESSAGE,
   type InternalTokenVerifier,
   type Logger,
-  type SubgraphName,
 } from '@partnergraph/core';
 import type { BaseContext } from './context';
 import type { Database } from './database';
@@ -27,7 +26,8 @@ import { applyShield } from './shield';
 
 /** What a subgraph supplies; the kit turns it into a server. */
 export interface SubgraphDefinition<TContext extends BaseContext> {
-  name: SubgraphName;
+  /** The name the supergraph gives it: the audience its internal tokens must carry. */
+  name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   permissions: Record<string, IRules>;

@@ -25,7 +25,8 @@ export type AuditAction =
   | 'PARTNER_ID_CHANGE_REQUESTED'
   | 'PARTNER_ID_CHANGE_APPROVED'
   | 'PARTNER_ID_CHANGE_REJECTED'
-  | 'PARTNER_ID_CHANGED';
+  | 'PARTNER_ID_CHANGED'
+  | 'ORGANIZATION_MFA_REQUIREMENT_CHANGED';
 
 export type AuditActorKind = 'USER' | 'API_CLIENT' | 'OPERATOR' | 'ANONYMOUS';
 
@@ -56,6 +57,8 @@ export interface AuditDetails {
   apiCredential?: { id: string; name: string; clientId: string };
   /** `requestId` null and `previousPartnerId` null when the account was created with `partnerId`. */
   partnerIdChange?: { requestId: string | null; previousPartnerId: string | null; partnerId: string };
+  /** ORGANIZATION_MFA_REQUIREMENT_CHANGED: the setting as the change left it. */
+  requireMfa?: boolean;
 }
 
 export interface AuditRecord {

@@ -22,6 +22,8 @@ export interface IdentityContext extends BaseContext {
   tokens: AccessTokenIssuer;
   /** The portal page invitation links point to. */
   invitationAcceptUrl: string;
+  /** The portal page MFA enrolment links point to (enrolment-links.ts). */
+  mfaEnrolmentUrl: string;
   /** Whether SMTP delivers the outbox; if not, invitation links are logged for development. */
   emailDelivered: boolean;
   /**
@@ -35,7 +37,7 @@ export interface IdentityContext extends BaseContext {
 export function createContext(
   base: BaseContext,
   database: Database,
-  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string; emailDelivered: boolean },
+  services: { tokens: AccessTokenIssuer; invitationAcceptUrl: string; mfaEnrolmentUrl: string; emailDelivered: boolean },
 ): IdentityContext {
   const loaders = createLoaders(database);
   const signedIn: { userId?: string } = {};

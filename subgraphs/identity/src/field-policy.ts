@@ -30,6 +30,14 @@ export const identityFieldPolicy: FieldPolicy = {
     inviteCustomer: { caller: 'inviteCustomers' },
     // Holding the emailed link is the credential.
     acceptUserInvitation: 'public',
+    startInvitationMfaEnrolment: 'public',
+    // Sign-up, like createPartnerAccount: the offer is bound to a token made for it and expires in 30 minutes.
+    startPartnerAccountMfaEnrolment: 'public',
+    // Holding the emailed enrolment link is the credential.
+    startMfaEnrolmentFromLink: 'public',
+    confirmMfaEnrolmentFromLink: 'public',
+    // Customer admins only (manageGrants is CUSTOMER_ADMIN alone); a partner always requires MFA.
+    setOrganizationMfaRequirement: { caller: 'manageGrants' },
     approvePartner: { caller: 'manageGrants' },
     createApiCredential: { caller: 'manageApiCredentials' },
     revokeApiCredential: { caller: 'manageApiCredentials' },
@@ -42,6 +50,8 @@ export const identityFieldPolicy: FieldPolicy = {
   },
   Organization: {
     ...all('knowOrganization', ['id', 'name', 'kind', 'partnerId']),
+    // The organization's own admins (viewAuditLog is exactly them).
+    requireMfa: 'viewAuditLog',
     partnerAccess: 'viewPartnerAccess',
     partnerAccessHistory: 'manageGrants',
     apiCredentials: 'manageApiCredentials',
@@ -53,8 +63,9 @@ export const identityFieldPolicy: FieldPolicy = {
   // users of its organization.
   User: all({ owner: 'manageUsers', orSelf: true }, ['id', 'email', 'displayName', 'role', 'organization', 'mfaEnabled']),
   Viewer: all('self', ['user', 'mfa']),
-  Session: all('self', ['accessToken', 'refreshToken', 'tokenType', 'expiresIn', 'user']),
+  Session: all('self', ['accessToken', 'refreshToken', 'tokenType', 'expiresIn', 'user', 'recoveryCodes']),
   MfaEnrollment: all('self', ['secret', 'otpauthUri']),
+  PartnerAccountMfaEnrolment: all('self', ['enrolmentToken', 'secret', 'otpauthUri']),
   // Reached only through checked fields: Organization.partnerAccess and partnerAccessHistory, setPartnerAccess and
   // approvePartner; Organization.apiCredentials and the credential mutations; the invitation mutations;
   // Organization.partnerIdChangeRequests, pendingPartnerIdChangeRequests and the change-request mutations;
@@ -92,6 +103,7 @@ export const identityFieldPolicy: FieldPolicy = {
     'partnerAccess',
     'apiCredential',
     'partnerIdChange',
+    'requireMfa',
   ]),
   AuditActor: all('parent', ['kind', 'user', 'id']),
   AuditPartnerAccess: all('parent', ['partner', 'customer', 'administrator', 'apiDeviceData']),

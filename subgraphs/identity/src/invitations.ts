@@ -3,7 +3,9 @@ import { isUuid, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
+import { mfaEnrolmentRequired, organizationRequiresMfa } from './mfa-requirement';
 import type { PartnerGrant } from './partner-grant';
+import { offerPendingEnrolment, storeEnrolledTotp, takePendingEnrolment, type MfaEnrolmentOffer } from './pending-enrolment';
 
 export type InvitationKind = 'USER' | 'CUSTOMER';
 
@@ -106,11 +108,36 @@ async function consume<T>(
   });
 }
 
-/** Joins the inviting organization with the invited role; returns the new user's id. */
+/**
+ * The first step of accepting a user invitation into an organization that requires MFA (a partner's, or a
+ * customer's that chose to): a TOTP secret bound to the invitation, for the invited email. The invitation is not
+ * used yet; acceptUserInvitation spends it with a code from this secret.
+ */
+export async function startInvitationMfaEnrolment(database: Database, token: string): Promise<MfaEnrolmentOffer> {
+  return database.dataSource.transaction(async (manager) => {
+    const query = (sql: string, parameters: unknown[]) => manager.query<unknown[]>(sql, parameters);
+    const [invitation] = (await query(
+      `SELECT email, accepted_at IS NOT NULL AS used, expires_at <= now() AS expired FROM identity.invitation
+       WHERE token_hash = $1 AND kind = 'USER'`,
+      [hashOpaqueToken(token)],
+    )) as { email: string; used: boolean; expired: boolean }[];
+    if (!invitation) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
+    if (invitation.used) throw clientError('INVITATION_USED', 'That invitation has already been used.');
+    if (invitation.expired) throw clientError('INVITATION_EXPIRED', 'That invitation has expired; ask for a new one.');
+    return offerPendingEnrolment({ query }, { tokenHash: hashOpaqueToken(token), purpose: 'INVITATION', email: invitation.email });
+  });
+}
+
+/**
+ * Joins the inviting organization with the invited role; returns the new user's id, and their recovery codes when
+ * they enrolled. Where the organization requires MFA, `totpCode` must come from the secret
+ * startInvitationMfaEnrolment offered: without it (MFA_ENROLMENT_REQUIRED) or with a wrong one, no user is created
+ * and the invitation stays usable. Elsewhere a code is optional: sent, it enrols the new user all the same.
+ */
 export async function acceptUserInvitation(
   database: Database,
-  input: { token: string; displayName: string; password: string },
-): Promise<string> {
+  input: { token: string; displayName: string; password: string; totpCode?: string | null },
+): Promise<{ userId: string; recoveryCodes: string[] | null }> {
   const problem = validateNewPassword(input.password);
   if (problem) throw clientError('BAD_USER_INPUT', problem, { field: 'password' });
   const displayName = input.displayName.trim();
@@ -119,13 +146,22 @@ export async function acceptUserInvitation(
   }
   const passwordHash = await hashPassword(input.password);
   return consume(database, input.token, 'USER', async (invitation, query) => {
+    const totpCode = input.totpCode ?? null;
+    if (totpCode === null && (await organizationRequiresMfa({ query }, invitation.organizationId))) {
+      throw mfaEnrolmentRequired('This organization requires an authenticator app: start with startInvitationMfaEnrolment, then send its code.');
+    }
+    const enrolled =
+      totpCode === null
+        ? null
+        : await takePendingEnrolment({ query }, { tokenHash: hashOpaqueToken(input.token), purpose: 'INVITATION', email: invitation.email }, totpCode);
     const [created] = (await query(
       `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id`,
       [invitation.organizationId, invitation.email, displayName, invitation.role, passwordHash],
     )) as { id: string }[];
     if (!created) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.');
-    return created.id;
+    const recoveryCodes = enrolled === null ? null : await storeEnrolledTotp({ query }, { id: created.id, organizationId: invitation.organizationId }, enrolled);
+    return { userId: created.id, recoveryCodes };
   });
 }
 

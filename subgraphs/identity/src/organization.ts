@@ -7,6 +7,8 @@ export interface Organization {
   name: string;
   kind: OrganizationKind;
   partnerId: string | null;
+  /** A customer's own choice to require MFA of its users (mfa-requirement.ts); partners always require it. */
+  requireMfa: boolean;
   createdAt: Date;
 }
 
@@ -18,6 +20,7 @@ export const OrganizationEntity = new EntitySchema<Organization>({
     name: { type: 'text' },
     kind: { type: 'text' },
     partnerId: { name: 'partner_id', type: 'text', nullable: true, unique: true },
+    requireMfa: { name: 'require_mfa', type: 'boolean', default: false },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
   },
 });

@@ -1,8 +1,11 @@
 import { clientError, type AccessTokenIssuer } from '@partnergraph/core';
 import type { Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents } from './audit-log';
+import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
+import { mfaEnrolmentRequired } from './mfa-requirement';
 import { derivePartnerId, isValidPartnerId, PartnerIdError, withCollisionSuffix } from './partner-id';
+import { offerPendingEnrolment, storeEnrolledTotp, takePendingEnrolment, type MfaEnrolmentOffer } from './pending-enrolment';
 import { openSession, type Session } from './sign-in';
 import { UserAccountEntity } from './user-account';
 
@@ -17,11 +20,21 @@ export interface NewPartnerAccount {
   /** The Partner ID as the applicant edited it; omitted, the suggestion for the name. */
   partnerId?: string | null;
   admin: { email: string; displayName: string; password: string };
+  /** From startPartnerAccountMfaEnrolment for the admin's email: the first admin enrols TOTP before the account exists. */
+  mfaEnrolmentToken?: string | null;
+  /** A current code from that enrolment's secret. */
+  totpCode?: string | null;
+}
+
+/** The first step of creating a partner account: a TOTP secret for the first admin, and the token it is bound to. */
+export interface PartnerAccountMfaEnrolment extends MfaEnrolmentOffer {
+  enrolmentToken: string;
 }
 
 const MAX_NAME_LENGTH = 200;
 const SUFFIXED_PREFIX_LENGTH = 18;
 const UNIQUE_VIOLATION = '23505';
+const MAX_ENROLMENT_TOKEN_LENGTH = 128;
 
 /** The Partner ID a new partner of this name would get: derived from the name, with a numbered suffix if taken. */
 export async function suggestPartnerId(database: Database, organizationName: string): Promise<string> {
@@ -36,29 +49,58 @@ export async function suggestPartnerId(database: Database, organizationName: str
 }
 
 /**
+ * Partner users have a second factor before any session, the first admin too: a sign-up form calls this with the
+ * admin's email, shows the secret (or the otpauth URI as a QR code), and sends the enrolment token with a code from
+ * the authenticator to createPartnerAccount. Valid 30 minutes; nothing else is created.
+ */
+export async function startPartnerAccountMfaEnrolment(database: Database, adminEmail: string): Promise<PartnerAccountMfaEnrolment> {
+  const email = normaliseAdminEmail(adminEmail, 'email');
+  const enrolmentToken = newOpaqueToken();
+  const offer = await offerPendingEnrolment(database.dataSource, {
+    tokenHash: hashOpaqueToken(enrolmentToken),
+    purpose: 'PARTNER_ACCOUNT',
+    email,
+  });
+  return { ...offer, enrolmentToken };
+}
+
+/**
  * Creates the organization and its first admin together, recorded in its
- * audit log with the Partner ID it starts with, and signs the admin in
- * (without MFA: they enrol next, and need it to read customer data).
+ * audit log with the Partner ID it starts with, and signs the admin in with
+ * MFA: a code from the secret startPartnerAccountMfaEnrolment offered for the
+ * admin's email is required, and nothing is created without it (or with a
+ * wrong one). The session carries the admin's recovery codes, this once.
  */
 export async function createPartnerAccount(database: Database, tokens: AccessTokenIssuer, input: NewPartnerAccount): Promise<Session> {
   const organizationName = input.organizationName.trim();
   if (organizationName.length < 1 || organizationName.length > MAX_NAME_LENGTH) {
     throw clientError('BAD_USER_INPUT', `The organization name must be 1 to ${MAX_NAME_LENGTH} characters.`, { field: 'organizationName' });
   }
-  const email = input.admin.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw clientError('BAD_USER_INPUT', 'That is not an email address.', { field: 'admin.email' });
+  const email = normaliseAdminEmail(input.admin.email, 'admin.email');
   const displayName = input.admin.displayName.trim();
   if (displayName.length < 1 || displayName.length > 200) {
     throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'admin.displayName' });
   }
   const problem = validateNewPassword(input.admin.password);
   if (problem) throw clientError('BAD_USER_INPUT', problem, { field: 'admin.password' });
+  const { mfaEnrolmentToken, totpCode } = input;
+  if (!mfaEnrolmentToken || !totpCode) {
+    throw mfaEnrolmentRequired('A partner admin enrols an authenticator first: call startPartnerAccountMfaEnrolment, then send its token and a code.');
+  }
+  if (mfaEnrolmentToken.length > MAX_ENROLMENT_TOKEN_LENGTH) {
+    throw clientError('MFA_ENROLMENT_NOT_STARTED', 'That enrolment token is not one startPartnerAccountMfaEnrolment gave.');
+  }
 
   const partnerId =
     input.partnerId == null ? await suggestPartnerId(database, organizationName) : requireValidPartnerId(input.partnerId, 'partnerId');
   const passwordHash = await hashPassword(input.admin.password);
 
-  const userId = await database.dataSource.transaction(async (manager) => {
+  const { userId, recoveryCodes } = await database.dataSource.transaction(async (manager) => {
+    const enrolled = await takePendingEnrolment(
+      manager,
+      { tokenHash: hashOpaqueToken(mfaEnrolmentToken), purpose: 'PARTNER_ACCOUNT', email },
+      totpCode,
+    );
     let organizationId: string;
     try {
       const [organization] = (await manager.query(
@@ -85,10 +127,18 @@ export async function createPartnerAccount(database: Database, tokens: AccessTok
         details: { partnerIdChange: { requestId: null, previousPartnerId: null, partnerId } },
       },
     ]);
-    return user.id;
+    return { userId: user.id, recoveryCodes: await storeEnrolledTotp(manager, { id: user.id, organizationId }, enrolled) };
   });
   const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
-  return openSession(database, tokens, user, { mfa: false });
+  return { ...(await openSession(database, tokens, user, { mfa: true })), recoveryCodes };
+}
+
+function normaliseAdminEmail(value: string, field: string): string {
+  const email = value.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
+    throw clientError('BAD_USER_INPUT', 'That is not an email address.', { field });
+  }
+  return email;
 }
 
 /** A Partner ID someone typed, trimmed, or PARTNER_ID_INVALID naming `field`. */

@@ -33,13 +33,14 @@ export function createIdentitySubgraph(
   options: { portalUrl: string; /** Whether SMTP delivers the outbox; if not, invitation links are logged. */ emailDelivered: boolean },
 ): SubgraphPackage<IdentityContext> {
   const invitationAcceptUrl = new URL('/invitations/accept', options.portalUrl).toString();
+  const mfaEnrolmentUrl = new URL('/mfa/enrol', options.portalUrl).toString();
   return {
     definition: {
       name: 'identity',
       typeDefs: identityTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl, emailDelivered: options.emailDelivered }),
+      createContext: (base, database) => createContext(base, database, { tokens, invitationAcceptUrl, mfaEnrolmentUrl, emailDelivered: options.emailDelivered }),
       publicRoutes(app) {
         app.get('/.well-known/jwks.json', (_req, res) => {
           res.set('cache-control', 'public, max-age=300').json(tokens.jwks);

@@ -3,7 +3,9 @@ import type { Database } from '@partnergraph/subgraph-kit';
 import { ANONYMOUS_ACTOR, recordAuditEvents, type AuditRecord, type SignInFailure, type SignInSecondFactor } from './audit-log';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
+import { sendEnrolmentLink, type EnrolmentLinkMailer } from './enrolment-links';
 import { useRecoveryCode } from './mfa-enrolment';
+import { mfaEnrolmentRequired, organizationRequiresMfa } from './mfa-requirement';
 import { issueRefreshToken, spendRefreshToken } from './refresh-tokens';
 import { UserAccountEntity, type UserAccount } from './user-account';
 
@@ -24,6 +26,8 @@ export interface Session {
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserAccount;
+  /** The ten recovery codes of an account that enrolled in opening this session (shown this once); else absent. */
+  recoveryCodes?: string[];
 }
 
 /**
@@ -44,8 +48,18 @@ let unknownUserHash: Promise<string> | undefined;
  * recorded for an unknown email (it concerns no organization), an attempt
  * while locked, or a missing TOTP code (neither counts as a failure): so
  * anonymous callers cannot grow the log without bound.
+ *
+ * A user who must have a second factor (mfa-requirement.ts) and has none gets
+ * no session: the right password emails them an enrolment link instead
+ * (enrolment-links.ts, at most one live at a time) and MFA_ENROLMENT_REQUIRED.
  */
-export async function signIn(database: Database, tokens: AccessTokenIssuer, input: SignInInput, now = new Date()): Promise<Session> {
+export async function signIn(
+  database: Database,
+  tokens: AccessTokenIssuer,
+  input: SignInInput,
+  enrolmentLinks: EnrolmentLinkMailer,
+  now = new Date(),
+): Promise<Session> {
   const users = database.dataSource.getRepository(UserAccountEntity);
   const user = await users.findOneBy({ email: input.email.trim().toLowerCase() });
   if (!user) {
@@ -59,6 +73,10 @@ export async function signIn(database: Database, tokens: AccessTokenIssuer, inpu
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     await recordFailure(database, user, 'WRONG_PASSWORD', now);
     throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+  }
+  if (user.totpSecret === null && (await organizationRequiresMfa(database.dataSource, user.organizationId))) {
+    await sendEnrolmentLink(database, enrolmentLinks, user);
+    throw mfaEnrolmentRequired('Your organization requires an authenticator app: we have emailed you a link to set it up, then sign in with its code.');
   }
   if (user.totpSecret && input.recoveryCode && !input.totpCode) {
     if (!(await useRecoveryCode(database, user, input.recoveryCode))) {
@@ -113,10 +131,18 @@ export async function openSession(
   return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn, user };
 }
 
-/** Trades a refresh token for a new session in the same family (role and organization read afresh). */
+/**
+ * Trades a refresh token for a new session in the same family (role and organization read afresh). A session
+ * opened without a second factor is not extended for a user who must have one (a partner's, or one of a customer
+ * that requires MFA since): they sign in again, with their code, or enrol first.
+ */
 export async function refreshSession(database: Database, tokens: AccessTokenIssuer, refreshToken: string): Promise<Session> {
   const spent = await spendRefreshToken(database, refreshToken);
   const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: spent.userId });
+  if (!spent.mfa && (await organizationRequiresMfa(database.dataSource, user.organizationId))) {
+    if (user.totpSecret === null) throw mfaEnrolmentRequired('Your organization requires an authenticator app: sign in to receive a link to set it up.');
+    throw clientError('REFRESH_TOKEN_INVALID', 'That session was opened without your authenticator code; sign in again with it.');
+  }
   return openSession(database, tokens, user, { mfa: spent.mfa, familyId: spent.familyId });
 }
 

@@ -9,6 +9,7 @@ import { CreateApiCredential1764300900000 } from './1764300900000-create-api-cre
 import { CreatePartnerIdChangeRequest1764301100000 } from './1764301100000-create-partner-id-change-request';
 import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email-delivery-attempts';
 import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-event';
+import { EnforceMfa1764301700000 } from './1764301700000-enforce-mfa';
 
 /** In the order they apply. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreatePartnerIdChangeRequest1764301100000,
   AddEmailDeliveryAttempts1764301200000,
   CreateAuditEvent1764301300000,
+  EnforceMfa1764301700000,
 ];

@@ -20,6 +20,7 @@ export const AuditEvent = {
   partnerAccess: (event: AuditEventRow) => event.details.partnerAccess ?? null,
   apiCredential: (event: AuditEventRow) => event.details.apiCredential ?? null,
   partnerIdChange: (event: AuditEventRow) => event.details.partnerIdChange ?? null,
+  requireMfa: (event: AuditEventRow) => event.details.requireMfa ?? null,
 };
 
 /** Resolved from the event itself: the actor's kind and id, and the log's organization. */

@@ -1,10 +1,12 @@
 import type { IdentityContext } from '../context';
 import { clientError, type OrganizationRole } from '@partnergraph/core';
 import { createApiCredential, exchangeClientCredentials, revokeApiCredential } from '../api-credentials';
-import { acceptUserInvitation, approvePartner, invite } from '../invitations';
+import { confirmMfaEnrolmentFromLink, startMfaEnrolmentFromLink } from '../enrolment-links';
+import { acceptUserInvitation, approvePartner, invite, startInvitationMfaEnrolment } from '../invitations';
 import { confirmMfa, enrollMfa } from '../mfa-enrolment';
+import { setOrganizationMfaRequirement } from '../mfa-requirement';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
-import { createPartnerAccount, type NewPartnerAccount } from '../partner-accounts';
+import { createPartnerAccount, startPartnerAccountMfaEnrolment, type NewPartnerAccount } from '../partner-accounts';
 import { decidePartnerIdChange, requestPartnerIdChange } from '../partner-id-changes';
 import { openSession, refreshSession, signIn, type SignInInput } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
@@ -12,7 +14,11 @@ import { signedInOperator, signedInUser } from './signed-in-user';
 
 export const Mutation = {
   async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
-    const session = await signIn(context.database, context.tokens, input);
+    const session = await signIn(context.database, context.tokens, input, {
+      logger: context.logger,
+      enrolUrl: context.mfaEnrolmentUrl,
+      logsLinks: !context.emailDelivered,
+    });
     context.signedIn.userId = session.user.id;
     return session;
   },
@@ -39,13 +45,34 @@ export const Mutation = {
 
   async acceptUserInvitation(
     _parent: unknown,
-    input: { token: string; displayName: string; password: string },
+    input: { token: string; displayName: string; password: string; totpCode?: string | null },
     context: IdentityContext,
   ) {
-    const userId = await acceptUserInvitation(context.database, input);
+    const { userId, recoveryCodes } = await acceptUserInvitation(context.database, input);
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
     context.signedIn.userId = user.id;
-    return openSession(context.database, context.tokens, user, { mfa: false });
+    const session = await openSession(context.database, context.tokens, user, { mfa: recoveryCodes !== null });
+    return { ...session, recoveryCodes };
+  },
+
+  startInvitationMfaEnrolment(_parent: unknown, { token }: { token: string }, { database }: IdentityContext) {
+    return startInvitationMfaEnrolment(database, token);
+  },
+
+  startPartnerAccountMfaEnrolment(_parent: unknown, { adminEmail }: { adminEmail: string }, { database }: IdentityContext) {
+    return startPartnerAccountMfaEnrolment(database, adminEmail);
+  },
+
+  startMfaEnrolmentFromLink(_parent: unknown, { token }: { token: string }, { database }: IdentityContext) {
+    return startMfaEnrolmentFromLink(database, token);
+  },
+
+  confirmMfaEnrolmentFromLink(_parent: unknown, { token, totpCode }: { token: string; totpCode: string }, { database }: IdentityContext) {
+    return confirmMfaEnrolmentFromLink(database, token, totpCode);
+  },
+
+  setOrganizationMfaRequirement(_parent: unknown, { required }: { required: boolean }, { database, principal }: IdentityContext) {
+    return setOrganizationMfaRequirement(database, signedInUser(principal), required);
   },
 
   async refreshSession(_parent: unknown, { refreshToken }: { refreshToken: string }, context: IdentityContext) {

@@ -2,6 +2,7 @@ import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
 import type { AuditAction } from '../audit-log';
 import { auditEventPage, isAuditEventSortKey } from '../audit-log-reader';
 import type { IdentityContext } from '../context';
+import { mfaRequiredIn } from '../mfa-requirement';
 import type { Organization as OrganizationRow } from '../organization';
 
 export const Organization = {
@@ -9,6 +10,7 @@ export const Organization = {
   async __resolveReference(reference: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
     return (await organizationVisibility.load(reference.id)) ? loaders.organizationById.load(reference.id) : null;
   },
+  requireMfa: (organization: OrganizationRow) => mfaRequiredIn(organization),
   partnerAccess: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
     partnerAccess.standingGrantsOf.load(organization.id),
   partnerAccessHistory: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
