@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { SAFE_INTERNAL_MESSAGE } from '@partnergraph/core';
 import { startPartnerGraphGateway, startPlainApolloGateway, type RunningGateway } from '../support/conformance-gateways';
 import { postGraphQL, type GraphQLResponse } from '../support/http';
@@ -56,7 +57,7 @@ function predictedFromPlain(plain: ComparableAnswer): ComparableAnswer {
   };
 }
 
-function ask(gateway: RunningGateway, { query, variables }: ConformanceQuery): Promise<GraphQLResponse<unknown>> {
+function ask(gateway: RunningGateway, { query, variables }: Pick<ConformanceQuery, 'query' | 'variables'>): Promise<GraphQLResponse<unknown>> {
   return postGraphQL(gateway.url, { query, variables });
 }
 
@@ -97,5 +98,21 @@ describe.each(SCENARIOS)('$name', (scenario) => {
 
     expect(comparable(ourAnswer)).toEqual(predictedFromPlain(comparable(plainAnswer)));
     expect(comparable(ourAnswer).data).toEqual(conformanceQuery.expected.data);
+  });
+
+  it('ours answers the full introspection query tools send as plain @apollo/gateway does, with no @inaccessible element in it', async () => {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    const [plainAnswer, ourAnswer] = await Promise.all([ask(plain, { query }), ask(ours, { query })]);
+
+    expect(plainAnswer.body.errors).toBeUndefined();
+    expect(JSON.stringify(plainAnswer.body.data)).toContain('"name":"Query"');
+    expect(comparable(ourAnswer)).toEqual(comparable(plainAnswer));
+    for (const hidden of scenario.inaccessible ?? []) expect(JSON.stringify(plainAnswer.body.data)).not.toContain(`"${hidden}"`);
   });
 });
