@@ -4,6 +4,7 @@
  *   federation  test/federation/*.test.ts: subgraphs and gateway in this process, composed in memory, real PostgreSQL
  *   security    test/security/*.test.ts: the attack suite, against the in-process supergraph on real PostgreSQL
  *   e2e         test/e2e/*.e2e.test.ts: real processes started from the command line, queried through the gateway
+ *   conformance test/conformance/*.test.ts: our gateway and plain @apollo/gateway over fixture subgraphs (no database)
  * Tests are transpiled without type checks; `npm run typecheck` checks the types.
  */
 const transform = {
@@ -48,6 +49,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...common,
+      displayName: 'conformance',
+      testMatch: ['<rootDir>/test/conformance/**/*.test.ts'],
     },
   ],
 };

@@ -16,6 +16,14 @@ const CLIENT_SAFE_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/**
+ * A code as subgraphs write them (ORDER_LOCKED). The gateway passes a
+ * subgraph's code on, as plain @apollo/gateway does, so clients of any
+ * subgraph can tell its errors apart; the message is still masked unless the
+ * code is ours.
+ */
+const SUBGRAPH_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
 /** GraphQL's "Did you mean …?" hints, which spell out the schema to whoever guesses at it. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
@@ -26,18 +34,22 @@ export interface MaskOptions {
 
 /**
  * What a client may see of an error: its message when the code says the message
- * was written for clients, otherwise a fixed message with INTERNAL_SERVER_ERROR.
+ * was written for clients, otherwise a fixed message with INTERNAL_SERVER_ERROR
+ * (or, for a subgraph's error, the subgraph's code).
  * Stack traces and other extensions are dropped either way; `path` and
  * `locations` are kept so a client can tell which field failed.
  */
 export function maskError(error: GraphQLFormattedError, options: MaskOptions = {}): GraphQLFormattedError {
   const code = error.extensions?.code;
-  const safe = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (isErrorCode(code) || CLIENT_SAFE_CODES.has(code));
+  const safe = isClientSafe(error);
   const { path, locations } = error;
   const serviceName = error.extensions?.serviceName;
   const extensions = safe
     ? pickPublicExtensions(error.extensions ?? {})
-    : { code: 'INTERNAL_SERVER_ERROR', ...(typeof serviceName === 'string' ? { serviceName } : {}) };
+    : {
+        code: typeof serviceName === 'string' && typeof code === 'string' && SUBGRAPH_CODE.test(code) ? code : 'INTERNAL_SERVER_ERROR',
+        ...(typeof serviceName === 'string' ? { serviceName } : {}),
+      };
   const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
   return {
     message: safe ? message : SAFE_INTERNAL_MESSAGE,
@@ -68,9 +80,15 @@ function pickPublicExtensions(extensions: Record<string, unknown>): Record<strin
   return Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)));
 }
 
+/** True when the error's message was written for clients: ours, or Apollo Server's about the request. */
+function isClientSafe(error: GraphQLFormattedError): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (isErrorCode(code) || CLIENT_SAFE_CODES.has(code));
+}
+
 /** True when the error's message would be replaced for the client: worth logging in full. */
 export function isInternalError(error: GraphQLFormattedError): boolean {
-  return maskError(error).extensions?.code === 'INTERNAL_SERVER_ERROR';
+  return !isClientSafe(error);
 }
 
 /**
