@@ -33,6 +33,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
       bodyLimit: { variable: 'BODY_LIMIT', setting: settings.byteSize({ default: '1mb' }) },
       sqlStatementsPerRequest: { variable: 'SQL_STATEMENTS_PER_REQUEST', setting: settings.boolean(false) },
+      seedDemoData: { variable: 'SEED_DEMO_DATA', setting: settings.boolean(false) },
     },
     environment,
   );
