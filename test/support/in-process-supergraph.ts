@@ -113,6 +113,8 @@ export async function startInProcessSupergraph(
     subgraphs?: SubgraphSettings;
     /** Subgraphs from outside this repository, already listening, composed into the supergraph beside the three. */
     extraSubgraphs?: readonly ExtraSubgraph[];
+    /** More subgraphs built with the kit (one `npm run new-subgraph` made), started here after the three and composed beside them. */
+    kitSubgraphs?: (accessCheck: { identityUrl: string; timeoutMs: number }) => readonly Pick<SubgraphPackage<BaseContext>, 'storage'>[];
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -131,7 +133,14 @@ export async function startInProcessSupergraph(
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
   ) as Record<SubgraphName, string>;
-  const supergraphSdl = composeSupergraph(urls, options.extraSubgraphs);
+  const kitSubgraphs: ExtraSubgraph[] = [];
+  for (const subgraph of options.kitSubgraphs?.({ identityUrl: subgraphs.identity.url, timeoutMs: 5_000 }) ?? []) {
+    const kitPackage = subgraph as unknown as SubgraphPackage<BaseContext>;
+    const running = await startSubgraph(kitPackage, databaseUrl, keys.publicKeyPem, logger, settings);
+    (subgraphs as Record<string, RunningSubgraph>)[kitPackage.definition.name] = running;
+    kitSubgraphs.push({ name: kitPackage.definition.name, url: running.url, typeDefs: kitPackage.definition.typeDefs });
+  }
+  const supergraphSdl = composeSupergraph(urls, [...kitSubgraphs, ...(options.extraSubgraphs ?? [])]);
   const directory = await mkdtemp(join(tmpdir(), 'partnergraph-supergraph-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, supergraphSdl);
