@@ -8,6 +8,7 @@ import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
 import { startService, type ServiceProcess } from './service-process';
 import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
+import { gatewayUrlVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
 
 /**
  * npm does not pass SIGTERM on to the script it runs: when `npm start` is
@@ -23,7 +24,9 @@ function stopWhenParentDies(stop: () => void): void {
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
- * demo data on first start, the three subgraphs, then the gateway. Ctrl-C or
+ * demo data on first start, every subgraph of this repository that
+ * schema/supergraph.yaml lists (identity first; each migrates itself and, with
+ * SEED_DEMO_DATA, seeds its own demo data), then the gateway. Ctrl-C or
  * SIGTERM stops everything in reverse order; if any service dies, the rest
  * are stopped too and the command fails.
  */
@@ -32,15 +35,11 @@ runCommand('start', async () => {
   const write = prefixer(process.stdout);
   const logger = createLogger({ level: 'info', format: 'text', write: write('stack') });
 
-  const ports = {
-    identity: config.identityPort,
-    subscriptions: config.subscriptionsPort,
-    'device-telemetry': config.deviceTelemetryPort,
-  };
+  const subgraphs = await readStackSubgraphs(process.env);
+  const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const identityUrl = urlOf(subgraphs[0]?.port ?? 0);
   await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
-  await assertPortFree(config.identityPort, 'IDENTITY_PORT');
-  await assertPortFree(config.subscriptionsPort, 'SUBSCRIPTIONS_PORT');
-  await assertPortFree(config.deviceTelemetryPort, 'DEVICE_TELEMETRY_PORT');
+  for (const subgraph of subgraphs) await assertPortFree(subgraph.port, portVariableOf(subgraph.name));
   if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
 
   const services: ServiceProcess[] = [];
@@ -68,16 +67,18 @@ runCommand('start', async () => {
     const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
     const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
 
-    for (const [name, port] of Object.entries(ports)) {
+    for (const { name, entry, port } of subgraphs) {
       services.push(
         await startService({
           name,
-          entry: join(REPOSITORY_ROOT, 'subgraphs', name, 'src', 'index.ts'),
+          entry,
           env: {
             ...common,
             PORT: String(port),
             DATABASE_URL: database.url,
             INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+            // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
+            SEED_DEMO_DATA: 'true',
             // Only identity signs sessions; the others ask it for access decisions.
             ...(name === 'identity'
               ? {
@@ -85,7 +86,7 @@ runCommand('start', async () => {
                   ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
                   SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
                 }
-              : { IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql` }),
+              : { IDENTITY_URL: identityUrl }),
           },
           readyUrl: `http://127.0.0.1:${port}/health/ready`,
           write: write(name),
@@ -100,9 +101,8 @@ runCommand('start', async () => {
           ...common,
           PORT: String(config.gatewayPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
-          IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
-          SUBSCRIPTIONS_URL: `http://127.0.0.1:${ports.subscriptions}/graphql`,
-          DEVICE_TELEMETRY_URL: `http://127.0.0.1:${ports['device-telemetry']}/graphql`,
+          IDENTITY_URL: identityUrl,
+          ...Object.fromEntries(subgraphs.map(({ name, port }) => [gatewayUrlVariableOf(name), urlOf(port)])),
         },
         readyUrl: `http://127.0.0.1:${config.gatewayPort}/health/ready`,
         write: write('gateway'),

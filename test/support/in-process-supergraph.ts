@@ -137,6 +137,8 @@ export async function startInProcessSupergraph(
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
     /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
     logLevel?: LogLevel;
+    /** More subgraphs built with the kit (one `npm run new-subgraph` made), started here after the three and composed beside them. */
+    kitSubgraphs?: (accessCheck: { identityUrl: string; timeoutMs: number }) => readonly Pick<SubgraphPackage<BaseContext>, 'storage'>[];
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -159,7 +161,14 @@ export async function startInProcessSupergraph(
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
   ) as Record<SubgraphName, string>;
-  const supergraphSdl = composeSupergraph(urls, options.extraSubgraphs);
+  const kitSubgraphs: ExtraSubgraph[] = [];
+  for (const subgraph of options.kitSubgraphs?.({ identityUrl: subgraphs.identity.url, timeoutMs: 5_000 }) ?? []) {
+    const kitPackage = subgraph as unknown as SubgraphPackage<BaseContext>;
+    const running = await startSubgraph(kitPackage, databaseUrl, keys.publicKeyPem, logger, settings);
+    (subgraphs as Record<string, RunningSubgraph>)[kitPackage.definition.name] = running;
+    kitSubgraphs.push({ name: kitPackage.definition.name, url: running.url, typeDefs: kitPackage.definition.typeDefs });
+  }
+  const supergraphSdl = composeSupergraph(urls, [...kitSubgraphs, ...(options.extraSubgraphs ?? [])]);
   const directory = await mkdtemp(join(tmpdir(), 'partnergraph-supergraph-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, supergraphSdl);

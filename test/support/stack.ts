@@ -27,6 +27,8 @@ export interface StackOptions {
   ports?: Partial<StackPorts>;
   /** Variables added to (or, when undefined, removed from) the launcher's environment. */
   env?: Record<string, string | undefined>;
+  /** The repository to start from (a copy, say); this one by default. */
+  root?: string;
 }
 
 export interface RunningStack {
@@ -143,7 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
 
   const child = spawn(process.execPath, [...NODE_ARGS, join('scripts', 'src', 'start.ts')], {
-    cwd: REPOSITORY_ROOT,
+    cwd: options.root ?? REPOSITORY_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

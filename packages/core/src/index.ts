@@ -1,6 +1,7 @@
 export * from './access-decision';
 export * from './access-policy';
 export * from './access-token';
+export * from './capabilities';
 export * from './config';
 export * from './error-masking';
 export * from './errors';

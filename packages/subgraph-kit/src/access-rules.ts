@@ -1,11 +1,13 @@
 import { rule, type IRule } from 'graphql-shield';
 import {
-  allows,
+  ACCESS_POLICY,
   ownOrganizationOf,
+  tableAllows,
   standingWithoutOrganization,
   type AccessDecision,
   type AccessRelation,
   type Capability,
+  type CapabilityTable,
   type Principal,
 } from '@partnergraph/core';
 import type { AccessDecisionLoader } from './access-decisions';
@@ -53,9 +55,29 @@ export function organizationRule<TParent extends object>(
   );
 }
 
-/** The access matrix's `capability` for the organization that owns the parent object. */
-export function ruleForCapability<TParent extends object>(capability: Capability, organizationIdOf: (parent: TParent) => string): IRule {
-  return organizationRule(organizationIdOf, (decision) => allows(capability, decision.relation));
+/** The core access matrix, as a table of any capability names (a subgraph's own table includes it). */
+const CORE_CAPABILITIES: CapabilityTable<string> = ACCESS_POLICY;
+
+/** `capabilities` with `capability` in it; throws at start-up otherwise (a subgraph's own capability with no table given). */
+function checkedTable<TCapability extends string>(capability: TCapability, capabilities: CapabilityTable<TCapability>): CapabilityTable<TCapability> {
+  if ((capabilities as CapabilityTable<string>)[capability] === undefined) {
+    throw new Error(`capability ${capability} is in neither the core access policy nor the capabilities given (defineCapabilities)`);
+  }
+  return capabilities;
+}
+
+/**
+ * The access matrix's `capability` for the organization that owns the parent
+ * object: the core table's, or that of `capabilities` (a subgraph's own, from
+ * defineCapabilities).
+ */
+export function ruleForCapability<TParent extends object, TCapability extends string = Capability>(
+  capability: TCapability,
+  organizationIdOf: (parent: TParent) => string,
+  capabilities: CapabilityTable<TCapability> = CORE_CAPABILITIES,
+): IRule {
+  const table = checkedTable(capability, capabilities);
+  return organizationRule(organizationIdOf, (decision) => tableAllows(table, capability, decision.relation));
 }
 
 /** How the caller stands on its own: to its own organization, or as the principal it is when it has none. */
@@ -66,9 +88,13 @@ async function callerRelation({ access, principal }: AccessCheckedContext): Prom
   return own === null ? 'NONE' : (await access.load(own)).relation;
 }
 
-/** The access matrix's `capability` for the caller's own standing (see callerRelation). */
-export function callerRule(capability: Capability): IRule {
+/** The access matrix's `capability` (of the core table or of `capabilities`) for the caller's own standing (see callerRelation). */
+export function callerRule<TCapability extends string = Capability>(
+  capability: TCapability,
+  capabilities: CapabilityTable<TCapability> = CORE_CAPABILITIES,
+): IRule {
+  const table = checkedTable(capability, capabilities);
   return rule({ cache: 'contextual' })(async (_parent, _args, context: AccessCheckedContext) =>
-    allows(capability, await callerRelation(context)),
+    tableAllows(table, capability, await callerRelation(context)),
   );
 }

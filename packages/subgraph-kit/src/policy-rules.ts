@@ -1,19 +1,25 @@
 import { allow, and, type IRule, type IRules } from 'graphql-shield';
-import { capabilityRule, isFieldKind, type Capability, type FieldAccess, type FieldPolicy } from '@partnergraph/core';
+import { capabilityRule, isFieldKind, type Capability, type CapabilityTable, type FieldAccess, type FieldPolicy } from '@partnergraph/core';
 import { callerRule, ruleForCapability } from './access-rules';
 
 /** One field's rule: a capability's check, or all of several. */
 type FieldRule = IRule | ReturnType<typeof and>;
 
 /** How a subgraph checks the capabilities its field policy names. */
-export interface PolicyChecks {
+export interface PolicyChecks<TCapability extends string = Capability> {
   /** For `owner` capabilities: the organization that owns an object of each type. */
   owners?: Readonly<Record<string, (parent: never) => string>>;
   /** An `owner` capability whose check needs more than the owner's decision (unmonitored equipment, a user's own record), per type. */
-  ownerChecks?: Readonly<Record<string, Partial<Record<Capability, IRule>>>>;
+  ownerChecks?: Readonly<Record<string, Partial<Record<TCapability, IRule>>>>;
   /** For `target` and `anyOrganization` capabilities: the rule of each `Type.field` that finds the organization from its arguments. */
   fieldChecks?: Readonly<Record<string, IRule>>;
+  /**
+   * The subgraph's capability table (defineCapabilities), when its policy
+   * names capabilities of its own; the core access policy otherwise.
+   */
+  capabilities?: CapabilityTable<TCapability>;
 }
+
 
 /**
  * The shield rules of every field a subgraph's policy lists: kinds are
@@ -23,15 +29,21 @@ export interface PolicyChecks {
  * gets no rule, so applyShield denies it. Throws, at start-up, on a capability
  * with no way to check it and on a check no field uses.
  */
-export function rulesFromPolicy(policy: FieldPolicy, checks: PolicyChecks): Record<string, IRules> {
+export function rulesFromPolicy<TCapability extends string>(
+  policy: FieldPolicy<TCapability>,
+  checks: PolicyChecks<NoInfer<TCapability>> & { capabilities: CapabilityTable<TCapability> },
+): Record<string, IRules>;
+/** A policy that names only the core table's capabilities. */
+export function rulesFromPolicy(policy: FieldPolicy, checks: PolicyChecks): Record<string, IRules>;
+export function rulesFromPolicy(policy: FieldPolicy<string>, checks: PolicyChecks<string>): Record<string, IRules> {
   const unused = new Set([
     ...Object.keys(checks.fieldChecks ?? {}),
     ...Object.entries(checks.ownerChecks ?? {}).flatMap(([typeName, byCapability]) => Object.keys(byCapability).map((capability) => `${typeName}:${capability}`)),
   ]);
   const plainOwnerRules = new Map<string, IRule>();
-  const callerRules = new Map<Capability, IRule>();
+  const callerRules = new Map<string, IRule>();
 
-  const ownerRule = (typeName: string, field: string, capability: Capability, needsOwnCheck: boolean): IRule => {
+  const ownerRule = (typeName: string, field: string, capability: string, needsOwnCheck: boolean): IRule => {
     const own = checks.ownerChecks?.[typeName]?.[capability];
     if (own) {
       unused.delete(`${typeName}:${capability}`);
@@ -44,13 +56,13 @@ export function rulesFromPolicy(policy: FieldPolicy, checks: PolicyChecks): Reco
     const key = `${typeName}:${capability}`;
     let built = plainOwnerRules.get(key);
     if (!built) {
-      built = ruleForCapability(capability, owner as (parent: unknown) => string);
+      built = ruleForCapability(capability, owner as (parent: object) => string, checks.capabilities);
       plainOwnerRules.set(key, built);
     }
     return built;
   };
 
-  const ruleFor = (typeName: string, field: string, access: FieldAccess): FieldRule => {
+  const ruleFor = (typeName: string, field: string, access: FieldAccess<string>): FieldRule => {
     if (isFieldKind(access)) return allow;
     const { owner, caller, target, anyOrganization, orSelf } = capabilityRule(access);
     const parts: FieldRule[] = [];
@@ -58,7 +70,7 @@ export function rulesFromPolicy(policy: FieldPolicy, checks: PolicyChecks): Reco
     if (caller) {
       let built = callerRules.get(caller);
       if (!built) {
-        built = callerRule(caller);
+        built = callerRule(caller, checks.capabilities);
         callerRules.set(caller, built);
       }
       parts.push(built);

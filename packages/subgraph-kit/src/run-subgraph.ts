@@ -7,7 +7,7 @@ import {
   type Environment,
 } from '@partnergraph/core';
 import type { BaseContext } from './context';
-import { createDatabase, migrateDatabase, type SubgraphStorage } from './database';
+import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from './database';
 import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
 import { createSubgraphServer, type SubgraphDefinition, type SubgraphServerOptions } from './subgraph-server';
@@ -20,6 +20,13 @@ export interface SubgraphPackage<TContext extends BaseContext> {
   storage: SubgraphStorage;
   /** The schema-qualified email outbox table, delivered over SMTP when SMTP_URL is set. */
   emailOutbox?: string;
+  /**
+   * Inserts the subgraph's demo data, after its migrations, when
+   * SEED_DEMO_DATA is true (`npm start` sets it). Runs on every such start, so
+   * it must leave rows that exist alone (ON CONFLICT DO NOTHING). The three
+   * subgraphs of this repository are seeded by `npm start` itself and have none.
+   */
+  seedDemoData?(database: Database): Promise<void>;
 }
 
 /**
@@ -61,6 +68,10 @@ export async function runSubgraph<TContext extends BaseContext>(
   try {
     const applied = await migrateDatabase(database);
     if (applied.length > 0) logger.info('applied migrations', { migrations: applied.join(',') });
+    if (config.seedDemoData && subgraph.seedDemoData) {
+      await subgraph.seedDemoData(database);
+      logger.info('seeded the demo data');
+    }
     const verifier = await createInternalTokenVerifier({
       publicKeyPem: config.internalTokenPublicKey,
       audience: subgraph.definition.name,

@@ -34,6 +34,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
       bodyLimit: { variable: 'BODY_LIMIT', setting: settings.byteSize({ default: '1mb' }) },
       shutdownLingerMs: { variable: 'SHUTDOWN_LINGER_MS', setting: settings.integer({ min: 0, max: 60_000, default: 1000 }) },
       sqlStatementsPerRequest: { variable: 'SQL_STATEMENTS_PER_REQUEST', setting: settings.boolean(false) },
+      seedDemoData: { variable: 'SEED_DEMO_DATA', setting: settings.boolean(false) },
     },
     environment,
   );

@@ -1,0 +1,78 @@
+import { join, relative, sep } from 'node:path';
+import { ConfigError, readConfig, settings, type Environment } from '@partnergraph/core';
+import { readCompositionConfig, type SubgraphEntry } from './composition';
+import { REPOSITORY_ROOT } from './stack-config';
+
+export const SUPERGRAPH_CONFIG_PATH = join(REPOSITORY_ROOT, 'schema', 'supergraph.yaml');
+
+/** A subgraph of this repository that `npm start` runs. */
+export interface StackSubgraph {
+  name: string;
+  /** Its entry point, subgraphs/<dir>/src/index.ts. */
+  entry: string;
+  port: number;
+}
+
+/** A subgraph's name as variables spell it: in capitals, every run of other characters as `_`. */
+function variableStem(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+/** The variable that moves a subgraph's port: `device-telemetry` → DEVICE_TELEMETRY_PORT (as IDENTITY_PORT for identity). */
+export function portVariableOf(name: string): string {
+  return `${variableStem(name)}_PORT`;
+}
+
+/** The gateway's variable for a subgraph's URL (gateway/src/subgraph-routes.ts): `site-notes` → SUBGRAPH_SITE_NOTES_URL. */
+export function gatewayUrlVariableOf(name: string): string {
+  return `SUBGRAPH_${variableStem(name)}_URL`;
+}
+
+/** The directory under subgraphs/ that holds the entry's schema file, or null for a subgraph that lives elsewhere. */
+function directoryOf(entry: SubgraphEntry): string | null {
+  const parts = relative(REPOSITORY_ROOT, entry.schemaPath).split(sep);
+  return parts.length === 3 && parts[0] === 'subgraphs' && parts[2] === 'schema.graphql' ? (parts[1] ?? null) : null;
+}
+
+function routingPort(entry: SubgraphEntry): number | undefined {
+  const url = new URL(entry.routingUrl);
+  return url.port === '' ? undefined : Number(url.port);
+}
+
+/**
+ * Every subgraph schema/supergraph.yaml lists whose schema file is
+ * subgraphs/<dir>/schema.graphql, identity first (the others ask it for
+ * access decisions), each on the port of its routing URL unless
+ * <NAME>_PORT says otherwise. Subgraphs that live elsewhere are not ours to
+ * start: the gateway reaches them at their routing URL.
+ */
+export async function readStackSubgraphs(environment: Environment, configPath = SUPERGRAPH_CONFIG_PATH): Promise<StackSubgraph[]> {
+  const { subgraphs } = await readCompositionConfig(configPath);
+  const local = subgraphs.flatMap((entry) => {
+    const directory = directoryOf(entry);
+    return directory === null ? [] : [{ entry, directory }];
+  });
+  const ports = readConfig(
+    Object.fromEntries(
+      local.map(({ entry }) => [entry.name, { variable: portVariableOf(entry.name), setting: settings.port(routingPort(entry)) }]),
+    ),
+    environment,
+  ) as Record<string, number>;
+  const found = local.map(({ entry, directory }) => ({
+    name: entry.name,
+    entry: join(REPOSITORY_ROOT, 'subgraphs', directory, 'src', 'index.ts'),
+    port: ports[entry.name] ?? 0,
+  }));
+  if (!found.some((subgraph) => subgraph.name === 'identity')) {
+    throw new ConfigError([`${relative(process.cwd(), configPath)}: no identity subgraph under subgraphs/identity, and every other subgraph asks it for access decisions`]);
+  }
+  const taken = new Map<number, string>();
+  const problems: string[] = [];
+  for (const subgraph of found) {
+    const other = taken.get(subgraph.port);
+    if (other !== undefined) problems.push(`${portVariableOf(subgraph.name)}: ${subgraph.name} and ${other} would both listen on port ${subgraph.port}`);
+    taken.set(subgraph.port, subgraph.name);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return [...found.filter((subgraph) => subgraph.name === 'identity'), ...found.filter((subgraph) => subgraph.name !== 'identity')];
+}
