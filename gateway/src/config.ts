@@ -9,6 +9,9 @@ import {
 } from '@partnergraph/core';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
+/** What a browser that opens /graphql sees: see explorer.ts. */
+export const EXPLORER_MODES = ['local', 'sandbox', 'off'] as const;
+export type ExplorerMode = (typeof EXPLORER_MODES)[number];
 const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:4001/graphql';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -33,6 +36,13 @@ export function readGatewayConfig(environment: Environment) {
       },
       subgraphTimeoutMs: { variable: 'SUBGRAPH_TIMEOUT_MS', setting: settings.integer({ min: 100, max: 120_000, default: 10_000 }) },
       corsOrigins: { variable: 'CORS_ORIGINS', setting: settings.optionalString() },
+      explorer: {
+        variable: 'EXPLORER',
+        setting: {
+          expects: `one of ${EXPLORER_MODES.join(', ')}, or nothing`,
+          parse: (raw: string | undefined): ExplorerMode | undefined => (raw === undefined ? undefined : settings.oneOf(EXPLORER_MODES).parse(raw)),
+        },
+      },
       authJwksUrl: { variable: 'AUTH_JWKS_URL', setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }) },
       authIssuer: { variable: 'AUTH_ISSUER', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_ISSUER }) },
       authAudience: { variable: 'AUTH_AUDIENCE', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_AUDIENCE }) },
@@ -59,6 +69,7 @@ export function readGatewayConfig(environment: Environment) {
   return {
     ...config,
     corsOrigins,
+    explorer: config.explorer ?? (config.nodeEnv === 'production' ? 'off' : 'local'),
     // Identity publishes its keys beside its GraphQL endpoint unless an external OIDC issuer is configured.
     authJwksUrl: config.authJwksUrl ?? new URL('/.well-known/jwks.json', config.identityUrl ?? DEFAULT_IDENTITY_URL).toString(),
     subgraphUrls: {
