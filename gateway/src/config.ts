@@ -9,6 +9,8 @@ import {
 } from '@partnergraph/core';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
+/** Where front ends' development servers usually run (Next.js and CRA, Vite and its preview, webpack and Vue CLI). */
+const LOCAL_DEV_SERVER_ORIGINS = [3000, 5173, 4173, 8080].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
 /** What a browser that opens /graphql sees: see explorer.ts. */
 export const EXPLORER_MODES = ['local', 'sandbox', 'off'] as const;
 export type ExplorerMode = (typeof EXPLORER_MODES)[number];
@@ -64,7 +66,7 @@ export function readGatewayConfig(environment: Environment) {
     config.corsOrigins === undefined
       ? config.nodeEnv === 'production'
         ? []
-        : SANDBOX_ORIGINS
+        : [...SANDBOX_ORIGINS, ...LOCAL_DEV_SERVER_ORIGINS]
       : settings.list().parse(config.corsOrigins);
   return {
     ...config,

@@ -162,6 +162,22 @@ describe('a gateway in development', () => {
     expect(html).toContain('<script src="https://embeddable-sandbox.cdn.apollographql.com/v2/embeddable-sandbox.umd.production.min.js"></script>');
   });
 
+  it.each(['http://localhost:5173', 'http://127.0.0.1:3000', 'https://sandbox.embed.apollographql.com'])(
+    'allows a preflight from %s (a local dev server, or Sandbox)',
+    async (origin) => {
+      const response = await preflight(supergraph.gatewayUrl, origin);
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    },
+  );
+
+  it('gives a preflight from a port no dev server usually uses no Access-Control-Allow-Origin', async () => {
+    const response = await preflight(supergraph.gatewayUrl, 'http://localhost:6006');
+
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses with 400 a GET query sent with neither a preflight header nor a JSON content type (CSRF prevention)', async () => {
     const response = await simpleGetQuery(supergraph.gatewayUrl);
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -242,11 +258,14 @@ describe('a gateway in production', () => {
     expect(text).not.toMatch(/<html/i);
   });
 
-  it("allows no cross-origin caller unless CORS_ORIGINS says so, not even Apollo Sandbox's", async () => {
-    const response = await preflight(supergraph.gatewayUrl, 'https://sandbox.embed.apollographql.com');
+  it.each(['https://sandbox.embed.apollographql.com', 'http://localhost:5173'])(
+    'allows no cross-origin caller unless CORS_ORIGINS says so: a preflight from %s gets no Access-Control-Allow-Origin',
+    async (origin) => {
+      const response = await preflight(supergraph.gatewayUrl, origin);
 
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
-  });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    },
+  );
 
   it.each(['/sandbox', '/explorer/assets/graphiql.min.js'])('does not serve %s (the explorer is off unless EXPLORER says so)', async (path) => {
     const response = await fetch(`${baseUrlOf(supergraph.gatewayUrl)}${path}`, { headers: { accept: 'text/html' } });
