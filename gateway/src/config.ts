@@ -11,6 +11,11 @@ import {
 } from '@partnergraph/core';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
+/** Where front ends' development servers usually run (Next.js and CRA, Vite and its preview, webpack and Vue CLI). */
+const LOCAL_DEV_SERVER_ORIGINS = [3000, 5173, 4173, 8080].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+/** What a browser that opens /graphql sees: see explorer.ts. */
+export const EXPLORER_MODES = ['local', 'sandbox', 'off'] as const;
+export type ExplorerMode = (typeof EXPLORER_MODES)[number];
 const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:4001/graphql';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -35,6 +40,13 @@ export function readGatewayConfig(environment: Environment) {
       },
       subgraphTimeoutMs: { variable: 'SUBGRAPH_TIMEOUT_MS', setting: settings.integer({ min: 100, max: 120_000, default: 10_000 }) },
       corsOrigins: { variable: 'CORS_ORIGINS', setting: settings.optionalString() },
+      explorer: {
+        variable: 'EXPLORER',
+        setting: {
+          expects: `one of ${EXPLORER_MODES.join(', ')}, or nothing`,
+          parse: (raw: string | undefined): ExplorerMode | undefined => (raw === undefined ? undefined : settings.oneOf(EXPLORER_MODES).parse(raw)),
+        },
+      },
       authJwksUrl: { variable: 'AUTH_JWKS_URL', setting: settings.optionalUrl({ protocols: ['http:', 'https:'] }) },
       authIssuer: { variable: 'AUTH_ISSUER', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_ISSUER }) },
       authAudience: { variable: 'AUTH_AUDIENCE', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_AUDIENCE }) },
@@ -69,11 +81,12 @@ export function readGatewayConfig(environment: Environment) {
     config.corsOrigins === undefined
       ? config.nodeEnv === 'production'
         ? []
-        : SANDBOX_ORIGINS
+        : [...SANDBOX_ORIGINS, ...LOCAL_DEV_SERVER_ORIGINS]
       : settings.list().parse(config.corsOrigins);
   return {
     ...config,
     corsOrigins,
+    explorer: config.explorer ?? (config.nodeEnv === 'production' ? 'off' : 'local'),
     // Identity publishes its keys beside its GraphQL endpoint unless an external OIDC issuer is configured.
     authJwksUrl: config.authJwksUrl ?? new URL('/.well-known/jwks.json', config.identityUrl ?? DEFAULT_IDENTITY_URL).toString(),
     subgraphUrls: {

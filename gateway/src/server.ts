@@ -2,12 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
@@ -30,6 +25,7 @@ import {
 } from '@partnergraph/core';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { explorerLandingPage, explorerRoutes } from './explorer';
 import { withFailingService } from './failing-service';
 import { answerRequestErrors, sendError } from './http-errors';
 import { guardVariables } from './input-guards';
@@ -128,9 +124,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      explorerLandingPage(config.explorer),
     ],
   });
 
@@ -165,6 +159,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
   app.all(['/health/live', '/health/ready', INTERNAL_TOKEN_JWKS_PATH], allowMethods(['GET']));
+  app.use(explorerRoutes(config.explorer));
   app.use(
     tokenEndpoint({
       identityUrl: () => identityUrl,

@@ -5,7 +5,7 @@ import { postGraphQL } from '../support/http';
 import { composeSupergraph, startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '../support/standalone-gateway';
 
-/** The gateway's HTTP surface: health, request ids, introspection, landing page, CORS and CSRF prevention. */
+/** The gateway's HTTP surface: health, request ids, introspection, explorer pages, CORS and CSRF prevention. */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INTROSPECTION = '{ __schema { types { name } } }';
@@ -122,12 +122,60 @@ describe('a gateway in development', () => {
     );
   });
 
-  it('serves the Apollo Sandbox landing page to a browser that opens /graphql', async () => {
+  it('serves the local explorer to a browser that opens /graphql: every file it loads comes from the gateway', async () => {
     const response = await fetch(supergraph.gatewayUrl, { headers: { accept: 'text/html' } });
+    const html = await response.text();
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await response.text()).toMatch(/sandbox/i);
+    expect(html).toMatch(/<title>PartnerGraph explorer<\/title>/);
+    expect(html).toMatch(/<input id="bearer-token"/);
+    expect(html).not.toMatch(/https?:\/\//);
+    const files = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1] ?? '').filter((path) => path.startsWith('/explorer/'));
+    expect(files).toEqual(expect.arrayContaining(['/explorer/assets/graphiql.min.js', '/explorer/assets/graphiql.min.css', '/explorer/assets/explorer.js']));
+    for (const file of files) {
+      const asset = await fetch(`${baseUrl}${file}`);
+      await asset.arrayBuffer();
+      expect({ file, status: asset.status, type: asset.headers.get('content-type') }).toEqual({
+        file,
+        status: 200,
+        type: expect.stringMatching(file.endsWith('.css') ? /^text\/css/ : /^(application|text)\/javascript/),
+      });
+    }
+  });
+
+  it('answers 404 for a file the explorer does not have', async () => {
+    const response = await fetch(`${baseUrl}/explorer/assets/package.json`);
+    await response.arrayBuffer();
+
+    expect(response.status).toBe(404);
+  });
+
+  it("serves Apollo Sandbox at /sandbox, pointed at /graphql, with Apollo's telemetry off", async () => {
+    const response = await fetch(`${baseUrl}/sandbox`);
+    const html = await response.text();
+    const config = JSON.parse(/<script type="application\/json" id="sandbox-config">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as Record<string, unknown>;
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(config).toMatchObject({ endpointPath: '/graphql', runTelemetry: false, includeCookies: false });
+    expect(html).toContain('<script src="https://embeddable-sandbox.cdn.apollographql.com/v2/embeddable-sandbox.umd.production.min.js"></script>');
+  });
+
+  it.each(['http://localhost:5173', 'http://127.0.0.1:3000', 'https://sandbox.embed.apollographql.com'])(
+    'allows a preflight from %s (a local dev server, or Sandbox)',
+    async (origin) => {
+      const response = await preflight(supergraph.gatewayUrl, origin);
+
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    },
+  );
+
+  it('gives a preflight from a port no dev server usually uses no Access-Control-Allow-Origin', async () => {
+    const response = await preflight(supergraph.gatewayUrl, 'http://localhost:6006');
+
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses with 400 a GET query sent with neither a preflight header nor a JSON content type (CSRF prevention)', async () => {
@@ -210,10 +258,48 @@ describe('a gateway in production', () => {
     expect(text).not.toMatch(/<html/i);
   });
 
-  it("allows no cross-origin caller unless CORS_ORIGINS says so, not even Apollo Sandbox's", async () => {
-    const response = await preflight(supergraph.gatewayUrl, 'https://sandbox.embed.apollographql.com');
+  it.each(['https://sandbox.embed.apollographql.com', 'http://localhost:5173'])(
+    'allows no cross-origin caller unless CORS_ORIGINS says so: a preflight from %s gets no Access-Control-Allow-Origin',
+    async (origin) => {
+      const response = await preflight(supergraph.gatewayUrl, origin);
 
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    },
+  );
+
+  it.each(['/sandbox', '/explorer/assets/graphiql.min.js'])('does not serve %s (the explorer is off unless EXPLORER says so)', async (path) => {
+    const response = await fetch(`${baseUrlOf(supergraph.gatewayUrl)}${path}`, { headers: { accept: 'text/html' } });
+    await response.arrayBuffer();
+
+    expect(response.status).toBe(404);
+  });
+});
+
+describe.each([
+  { explorer: 'local', title: /<title>PartnerGraph explorer<\/title>/ },
+  { explorer: 'sandbox', title: /<title>PartnerGraph: Apollo Sandbox<\/title>/ },
+])('a gateway in production with EXPLORER=$explorer', ({ explorer, title }) => {
+  let gateway: StandaloneGateway;
+
+  beforeAll(async () => {
+    gateway = await listenWithGatewayOnly({
+      supergraphSdl: await supergraphWithNoSubgraphs(),
+      environment: { NODE_ENV: 'production', EXPLORER: explorer },
+    });
+    await gateway.start();
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  it(`serves that explorer to a browser that opens /graphql, and Sandbox at /sandbox`, async () => {
+    const page = await fetch(gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+    const sandbox = await fetch(`${gateway.baseUrl}/sandbox`);
+
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(title);
+    expect(sandbox.status).toBe(200);
+    expect(await sandbox.text()).toMatch(/"runTelemetry":false/);
   });
 });
 
