@@ -100,6 +100,8 @@ runCommand('start', async () => {
           ...common,
           PORT: String(config.gatewayPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
+          // Published documents (npm run documents:publish) live in the gateway's own schema there.
+          DATABASE_URL: database.url,
           IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
           SUBSCRIPTIONS_URL: `http://127.0.0.1:${ports.subscriptions}/graphql`,
           DEVICE_TELEMETRY_URL: `http://127.0.0.1:${ports['device-telemetry']}/graphql`,
