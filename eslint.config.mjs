@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/run-command.ts', '**/run-subgraph.ts', '**/start.ts', '**/migrate.ts', '**/seed.ts', '**/simulate.ts', '**/token.ts', '**/fuzz.ts', '**/index.ts', 'test/**'],
+    files: ['**/config.ts', '**/run-command.ts', '**/run-subgraph.ts', '**/start.ts', '**/migrate.ts', '**/seed.ts', '**/simulate.ts', '**/token.ts', '**/fuzz.ts', '**/documents-publish.ts', '**/index.ts', 'test/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

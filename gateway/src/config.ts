@@ -7,8 +7,10 @@ import {
   NODE_ENVIRONMENTS,
   readConfig,
   settings,
+  ConfigError,
   type Environment,
 } from '@partnergraph/core';
+import { parseTrustedDocumentsPolicy } from './trusted-documents/policy';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
 /** Where front ends' development servers usually run (Next.js and CRA, Vite and its preview, webpack and Vue CLI). */
@@ -71,6 +73,12 @@ export function readGatewayConfig(environment: Environment) {
       },
       redisUrl: { variable: 'REDIS_URL', setting: settings.optionalUrl({ protocols: ['redis:', 'rediss:'] }) },
       shutdownLingerMs: { variable: 'SHUTDOWN_LINGER_MS', setting: settings.integer({ min: 0, max: 60_000, default: 1000 }) },
+      persistedDocumentsDatabaseUrl: {
+        variable: 'PERSISTED_DOCUMENTS_DATABASE_URL',
+        setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }),
+      },
+      databaseUrl: { variable: 'DATABASE_URL', setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }) },
+      trustedDocuments: { variable: 'TRUSTED_DOCUMENTS', setting: settings.list([]) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
@@ -83,10 +91,19 @@ export function readGatewayConfig(environment: Environment) {
         ? []
         : [...SANDBOX_ORIGINS, ...LOCAL_DEV_SERVER_ORIGINS]
       : settings.list().parse(config.corsOrigins);
+  const { databaseUrl, ...gatewaySettings } = config;
+  const persistedDocumentsDatabaseUrl = config.persistedDocumentsDatabaseUrl ?? databaseUrl;
+  const trustedDocuments = parseTrustedDocumentsPolicy(config.trustedDocuments);
+  if (!persistedDocumentsDatabaseUrl && [...trustedDocuments.values()].some((mode) => mode !== 'any')) {
+    throw new ConfigError(['TRUSTED_DOCUMENTS: modes known and log-unknown need PERSISTED_DOCUMENTS_DATABASE_URL or DATABASE_URL']);
+  }
   return {
-    ...config,
+    ...gatewaySettings,
     corsOrigins,
     explorer: config.explorer ?? (config.nodeEnv === 'production' ? 'off' : 'local'),
+    /** Where published documents are kept (schema `gateway`); unset: requests by id are PERSISTED_QUERY_NOT_SUPPORTED. */
+    persistedDocumentsDatabaseUrl,
+    trustedDocuments,
     // Identity publishes its keys beside its GraphQL endpoint unless an external OIDC issuer is configured.
     authJwksUrl: config.authJwksUrl ?? new URL('/.well-known/jwks.json', config.identityUrl ?? DEFAULT_IDENTITY_URL).toString(),
     subgraphUrls: {

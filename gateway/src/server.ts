@@ -41,6 +41,7 @@ import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './s
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
 import { createTokenRateLimiter } from './token-rate-limit';
+import { setUpTrustedDocuments } from './trusted-documents';
 
 /** How long requests still running at stop may take, after SHUTDOWN_LINGER_MS, before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -64,6 +65,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     issuer: config.authIssuer,
     audience: config.authAudience,
   });
+  const trustedDocuments = await setUpTrustedDocuments(config, logger);
   let supergraphLoaded = false;
   let identityUrl: string | undefined;
   const gateway = new ApolloGateway({
@@ -100,7 +102,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    // Apollo's automatic persisted queries would be cached in each gateway's memory; shared state belongs in Redis.
+    // Apollo's automatic persisted queries would be cached in each gateway's memory: documents sent by id are
+    // published ones, read from PostgreSQL (trusted-documents/).
     persistedQueries: false,
     formatError: (formatted, error) => {
       const masked = maskError(withFailingService(formatted, error), { hideSuggestions: production });
@@ -121,6 +124,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
         logger,
       ),
       outageStatus<GatewayContext>(),
+      trustedDocuments.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
@@ -176,6 +180,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     allowMethods(['GET', 'POST']),
     cors({ origin: [...config.corsOrigins], credentials: false }),
     express.json({ limit: config.bodyLimit }),
+    trustedDocuments.resolveById,
     guardOperations({ maxTokens: config.maxQueryTokens, logger }),
     guardVariables({ limits: { maxDepth: config.maxVariablesDepth, maxValues: config.maxVariablesValues }, logger }),
     (req, res, next) => {
@@ -218,6 +223,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       graphqlHandler = undefined;
       await apollo.stop();
       await rateLimitStore?.close();
+      await trustedDocuments.close();
     },
   };
 }

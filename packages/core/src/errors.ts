@@ -111,6 +111,19 @@ export const ERROR_CODES = {
     description: 'The answer could hold more objects than the gateway allows (see limit): ask for smaller pages; nothing ran.',
   },
   BATCHING_NOT_SUPPORTED: { status: 400, description: 'A request carries one operation: send a JSON object, not an array of them.' },
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 404,
+    description:
+      'The request named a document by id (extensions.persistedQuery.sha256Hash or documentId) that is not published for its client name: send the full query (Apollo Client\'s persisted-queries link does), or publish the manifest.',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    status: 400,
+    description: 'This gateway keeps no persisted documents (no PERSISTED_DOCUMENTS_DATABASE_URL or DATABASE_URL), or the request used GET: send the full query by POST.',
+  },
+  PERSISTED_DOCUMENT_REQUIRED: {
+    status: 403,
+    description: 'The client name (apollographql-client-name or x-client-name) runs only published documents (TRUSTED_DOCUMENTS) and this operation is not one of them; nothing ran.',
+  },
   REQUEST_BODY_TOO_LARGE: { status: 413, description: 'The request body is larger than the service accepts (BODY_LIMIT).' },
   REQUEST_BODY_INVALID: {
     status: 400,
