@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,7 +37,7 @@ function welcomeNoteId(organizationId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The repository's tracked files, copied; node_modules is this repository's, linked. */
+/** The repository's tracked files, copied; node_modules (the root's and each workspace's own) is this repository's, linked. */
 async function copyOfRepository(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'partnergraph-new-subgraph-'));
   const { stdout } = await execFileAsync('git', ['ls-files', '-z'], { cwd: REPOSITORY_ROOT, maxBuffer: 16 * 1024 * 1024 });
@@ -44,7 +45,12 @@ async function copyOfRepository(): Promise<string> {
     await mkdir(dirname(join(root, file)), { recursive: true });
     await copyFile(join(REPOSITORY_ROOT, file), join(root, file));
   }
-  await symlink(join(REPOSITORY_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const { stdout: workspaces } = await execFileAsync('npm', ['query', '.workspace'], { cwd: REPOSITORY_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const folders = ['', ...(JSON.parse(workspaces) as { location: string }[]).map(({ location }) => location)];
+  for (const folder of folders) {
+    const modules = join(REPOSITORY_ROOT, folder, 'node_modules');
+    if (existsSync(modules)) await symlink(modules, join(root, folder, 'node_modules'), 'dir');
+  }
   return root;
 }
 

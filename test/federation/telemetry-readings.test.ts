@@ -247,7 +247,7 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
         expect(extensions).toMatchObject({ index: 3 });
       });
 
-      it('with READING_VALUE_NOT_FINITE for a value written as 1e999 in the query (the gateway already refuses it)', async () => {
+      it('with BAD_USER_INPUT for a value written as 1e999 in the query, at the gateway and at the subgraph (its input guard, before ingest)', async () => {
         const before = await snapshot();
         const [first] = valid();
         const mutation = `mutation { recordReadings(readings: [{ sensorId: "${sensors.quiet.id}", at: "${first?.at}", value: 1e999 }]) { recorded } }`;
@@ -259,7 +259,8 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
           { query: mutation },
           await gatewayHeaders(supergraph.keys.privateKeyPem, 'device-telemetry', { kind: 'collector', collectorId: `collector-${tag}` }),
         );
-        expect(codes(atSubgraph)).toEqual(['READING_VALUE_NOT_FINITE']);
+        expect(codes(throughGateway)).toEqual(['BAD_USER_INPUT']);
+        expect(codes(atSubgraph)).toEqual(['BAD_USER_INPUT']);
         expect(await snapshot()).toEqual(before);
       });
 
@@ -376,13 +377,14 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
       }
     `;
     /**
-     * Through the gateway there is no root field for one sensor: devices lead to it. A page of 20 devices, as a
-     * device list would ask: a page of 100 with every sensor's history could hold more than the gateway's cost limit.
+     * Through the gateway there is no root field for one sensor: devices lead to it. A page of 10 devices, as a
+     * device list with charts would ask: the cost limit counts each device's sensors as 5 (an unpaged list), so 20
+     * devices with every sensor's 500-point history could hold more than the gateway allows.
      */
     const DEVICE_SENSORS = /* GraphQL */ `
       query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {
         organization(id: $organization) {
-          devices(first: 20) {
+          devices(first: 10) {
             nodes {
               name
               sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }
