@@ -227,6 +227,7 @@ describe('routes and methods', () => {
     const response = await send('/nowhere', {});
     expect(response.status).toBe(404);
     expect(JSON.stringify(response.body)).toContain('"ROUTE_NOT_FOUND"');
+    expect(JSON.stringify(response.body)).toContain('"requestId"');
   });
 
   it('an unknown path at a subgraph is a JSON 404 with ROUTE_NOT_FOUND', async () => {

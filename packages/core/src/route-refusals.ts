@@ -5,11 +5,19 @@ interface RouteRequest {
   method: string;
 }
 interface RouteResponse {
+  /** Where the gateway keeps the request's id (request-id.ts); subgraphs have none. */
+  locals?: object;
   status(code: number): RouteResponse;
   set(field: string, value: string): RouteResponse;
   json(body: unknown): unknown;
 }
 type RouteHandler = (req: RouteRequest, res: RouteResponse, next: () => void) => void;
+
+/** The request id to put in a refusal's extensions, when the service assigned one. */
+function requestIdOf(res: RouteResponse): { requestId?: string } {
+  const requestId = res.locals && 'requestId' in res.locals ? res.locals.requestId : undefined;
+  return typeof requestId === 'string' ? { requestId } : {};
+}
 
 /**
  * Mounted on a path for every method: passes `allowed` methods (and OPTIONS,
@@ -23,7 +31,11 @@ export function allowMethods(allowed: readonly string[]): RouteHandler {
       next();
       return;
     }
-    const { status, body } = httpErrorResponse('METHOD_NOT_ALLOWED', `${req.method.slice(0, 20)} is not allowed here: use ${allowed.join(' or ')}.`);
+    const { status, body } = httpErrorResponse(
+      'METHOD_NOT_ALLOWED',
+      `${req.method.slice(0, 20)} is not allowed here: use ${allowed.join(' or ')}.`,
+      requestIdOf(res),
+    );
     res.status(status).set('allow', allowed.join(', ')).json(body);
   };
 }
@@ -31,7 +43,7 @@ export function allowMethods(allowed: readonly string[]): RouteHandler {
 /** The last route: a JSON 404 ROUTE_NOT_FOUND for any path nothing else answered. */
 export function routeNotFound(): RouteHandler {
   return (_req, res) => {
-    const { status, body } = httpErrorResponse('ROUTE_NOT_FOUND', 'Nothing is at this path: GraphQL is at /graphql.');
+    const { status, body } = httpErrorResponse('ROUTE_NOT_FOUND', 'Nothing is at this path: GraphQL is at /graphql.', requestIdOf(res));
     res.status(status).json(body);
   };
 }
