@@ -54,6 +54,8 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
       Job: '../application#Job',
       Assessment: '../incidents/assessment#AssessmentScope',
       UpsHealth: '../incidents/assessment#UpsHealth',
+      InventoryChange: '../change-feeds#InventoryChange',
+      IncidentChange: '../change-feeds#IncidentChange',
     },
   },
 };
