@@ -4,6 +4,7 @@ import type { Caller, GraphQLBody } from './load-job';
 import {
   DEVICE_PAGE,
   INVENTORY_PAGE,
+  operationBody,
   ORGANIZATION_NAMES,
   PARTNER_DASHBOARD,
   RECORD_READINGS,
@@ -32,7 +33,7 @@ export interface OperationDefinition {
 
 const DAY_MS = 86_400_000;
 
-export const DASHBOARD_BODY: GraphQLBody = { query: PARTNER_DASHBOARD, operationName: 'PartnerDashboard' };
+export const DASHBOARD_BODY: GraphQLBody = operationBody(PARTNER_DASHBOARD, 'PartnerDashboard');
 
 /** Today's midnight (UTC) and the 365 days before it: whole days, which the rollups and the raw rows bucket alike. */
 export function yearRange(now: number): { from: string; to: string } {
@@ -56,11 +57,10 @@ export async function defineOperations(options: {
   const startDate = new Date(now + DAY_MS).toISOString().slice(0, 10);
   // The captured writes are sent twice (a warm-up, then the recorded one), each with variables of its own.
   const [warmupKey, capturedKey] = await options.issueKeys(2);
-  const redeem = (key: string | undefined): GraphQLBody => ({
-    query: REDEEM_LICENSE_KEY,
-    operationName: 'RedeemLicenseKey',
-    variables: { key, customerId: firstCustomer, startDate },
-  });
+  const redeem = (key: string | undefined): GraphQLBody => {
+    if (key === undefined) throw new Error('the order system issued fewer licence keys than asked');
+    return operationBody(REDEEM_LICENSE_KEY, 'RedeemLicenseKey', { key, customerId: firstCustomer, startDate });
+  };
   const captureReadings = variableGenerator({
     kind: 'readings',
     sensorIds: facts.ingestSensorIds,
@@ -70,39 +70,40 @@ export async function defineOperations(options: {
     firstInstantMs: Date.UTC(2014, 0, 1),
     spacingMs: 60_000,
   });
-  const ingest = (index: number): GraphQLBody => ({ query: RECORD_READINGS, operationName: 'RecordReadings', variables: captureReadings(index) ?? {} });
+  // The generator's readings (variables.ts) are not checked against RecordReadingsMutationVariables.
+  const ingest = (index: number): GraphQLBody => ({ query: RECORD_READINGS.toString(), operationName: 'RecordReadings', variables: captureReadings(index) ?? {} });
   const reads = { generated: [], variables: NO_VARIABLES, readingsPerOperation: 0 };
   return [
     { key: 'dashboard', title: 'partner dashboard', body: DASHBOARD_BODY, caller: callers.partnerAdmin, ...reads },
     {
       key: 'organizations',
       title: 'organization names',
-      body: { query: ORGANIZATION_NAMES, operationName: 'OrganizationNames' },
+      body: operationBody(ORGANIZATION_NAMES, 'OrganizationNames'),
       caller: callers.partnerAdmin,
       ...reads,
     },
     {
       key: 'devicePage',
       title: 'device page',
-      body: {
-        query: DEVICE_PAGE,
-        operationName: 'DevicePage',
-        variables: { organizationId: pageCustomer, from: new Date(now - DAY_MS).toISOString(), to: new Date(now).toISOString() },
-      },
+      body: operationBody(DEVICE_PAGE, 'DevicePage', {
+        organizationId: pageCustomer,
+        from: new Date(now - DAY_MS).toISOString(),
+        to: new Date(now).toISOString(),
+      }),
       caller: customerAdmin,
       ...reads,
     },
     {
       key: 'inventory',
       title: 'inventory page',
-      body: { query: INVENTORY_PAGE, operationName: 'InventoryPage', variables: { organizationId: pageCustomer } },
+      body: operationBody(INVENTORY_PAGE, 'InventoryPage', { organizationId: pageCustomer }),
       caller: customerAdmin,
       ...reads,
     },
     {
       key: 'sensorYear',
       title: 'a year of one sensor',
-      body: { query: SENSOR_YEAR, operationName: 'SensorYear', variables: { organizationId: facts.year.organizationId, ...yearRange(now) } },
+      body: operationBody(SENSOR_YEAR, 'SensorYear', { organizationId: facts.year.organizationId, ...yearRange(now) }),
       caller: yearAdmin,
       ...reads,
     },

@@ -1,11 +1,15 @@
+import { graphql } from './generated';
+import type { TypedDocumentString } from './generated/graphql';
 import type { GraphQLBody } from './load-job';
 
 /**
  * The operations the benchmark sends, as a partner dashboard, a customer
  * portal and the telemetry collector send them. Everything that differs from
- * one run to the next (ids, dates) is a variable.
+ * one run to the next (ids, dates) is a variable. `graphql()` gives each its
+ * result and variable types, generated from the API schema by `npm run codegen`
+ * (which fails on an operation the schema does not allow).
  */
-export const PARTNER_DASHBOARD = /* GraphQL */ `
+export const PARTNER_DASHBOARD = graphql(`
   query PartnerDashboard {
     organizations {
       nodes {
@@ -19,15 +23,15 @@ export const PARTNER_DASHBOARD = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const ORGANIZATION_NAMES = /* GraphQL */ `
+export const ORGANIZATION_NAMES = graphql(`
   query OrganizationNames {
     organizations { nodes { id name } }
   }
-`;
+`);
 
-export const DEVICE_PAGE = /* GraphQL */ `
+export const DEVICE_PAGE = graphql(`
   query DevicePage($organizationId: ID!, $from: String!, $to: String!) {
     organization(id: $organizationId) {
       name
@@ -43,9 +47,9 @@ export const DEVICE_PAGE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const INVENTORY_PAGE = /* GraphQL */ `
+export const INVENTORY_PAGE = graphql(`
   query InventoryPage($organizationId: ID!) {
     organization(id: $organizationId) {
       name
@@ -61,10 +65,10 @@ export const INVENTORY_PAGE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A year of one device's sensors; the benchmark's year sensor is the first sensor of its customer's first device. */
-export const SENSOR_YEAR = /* GraphQL */ `
+export const SENSOR_YEAR = graphql(`
   query SensorYear($organizationId: ID!, $from: String!, $to: String!) {
     organization(id: $organizationId) {
       devices(first: 1) {
@@ -75,19 +79,28 @@ export const SENSOR_YEAR = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const REDEEM_LICENSE_KEY = /* GraphQL */ `
+export const REDEEM_LICENSE_KEY = graphql(`
   mutation RedeemLicenseKey($customerId: ID!, $key: String!, $startDate: String!) {
     redeemLicenseKey(customerId: $customerId, key: $key, startDate: $startDate) { id product deviceAllowance startsOn endsOn status }
   }
-`;
+`);
 
-export const RECORD_READINGS = /* GraphQL */ `
+export const RECORD_READINGS = graphql(`
   mutation RecordReadings($readings: [ReadingInput!]!) {
     recordReadings(readings: $readings) { recorded duplicates }
   }
-`;
+`);
+
+/** A request body for one of these operations, its variables checked against the operation's. */
+export function operationBody<TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentString<TResult, TVariables>,
+  operationName: string,
+  variables?: TVariables,
+): GraphQLBody {
+  return variables === undefined ? { query: document.toString(), operationName } : { query: document.toString(), operationName, variables };
+}
 
 /** `count` licence keys in one request, as the order system would issue them. */
 export function issueLicenseKeys(count: number, product: string): GraphQLBody {

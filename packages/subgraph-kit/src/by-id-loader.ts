@@ -14,3 +14,14 @@ export function createByIdLoader<T extends { id: string }>(fetch: (ids: string[]
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
+
+/**
+ * The row a reference the database guarantees (a foreign key) points to, for
+ * a non-null field: a missing row is an error (masked as any other), said
+ * plainly instead of left to GraphQL's null check.
+ */
+export async function loadReferenced<T>(loader: DataLoader<string, T | null>, id: string): Promise<T> {
+  const row = await loader.load(id);
+  if (row === null) throw new Error(`the row ${id} a reference points to does not exist`);
+  return row;
+}

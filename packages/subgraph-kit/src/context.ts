@@ -10,3 +10,8 @@ export interface BaseContext {
   requestId: string;
   logger: Logger;
 }
+
+/** An entity another subgraph owns, which this one only adds fields to: all it holds of it is the id. */
+export interface EntityReference {
+  id: string;
+}

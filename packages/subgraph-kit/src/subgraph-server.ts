@@ -5,7 +5,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
@@ -30,12 +29,23 @@ import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
 import { applyShield } from './shield';
 
+/**
+ * A subgraph's resolvers: type name → field name → resolver (`__resolveReference`
+ * included). Each subgraph types its own with the `Resolvers` type generated from
+ * its schema.graphql (`npm run codegen`), which checks arguments, parents and
+ * results against the schema; the kit needs no more than the shape.
+ */
+export type SubgraphResolvers = Readonly<Record<string, object | undefined>>;
+
+/** What buildSubgraphSchema takes as resolvers (@apollo/subgraph's public entry exports no name for it). */
+type SubgraphSchemaResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+
 /** What a subgraph supplies; the kit turns it into a server. */
 export interface SubgraphDefinition<TContext extends BaseContext> {
   /** The name the supergraph gives it: the audience its internal tokens must carry. */
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: SubgraphResolvers;
   permissions: Record<string, IRules>;
   /** Adds the subgraph's per-request state (its DataLoaders) to the base context. */
   createContext(base: BaseContext, database: Database): TContext;
@@ -90,7 +100,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   const drain = gracefulDrain(httpServer, { lingerMs: options.shutdownLingerMs, graceMs: SHUTDOWN_GRACE_MS });
   const subgraphSchema = buildSubgraphSchema({
     typeDefs: definition.typeDefs,
-    resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: definition.resolvers as SubgraphSchemaResolvers,
   });
   const unshielded = options.shield === false;
   if (unshielded) options.logger.warn('started without graphql-shield: every field is open to every caller (benchmark only)');

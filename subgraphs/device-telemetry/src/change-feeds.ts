@@ -27,6 +27,16 @@ export interface Change {
   at: string;
 }
 
+/** A change to a device, as the inventory feed hands it on. */
+export interface InventoryChange extends Change {
+  deviceId: string;
+}
+
+/** A change to an incident, as the incident feed hands it on. */
+export interface IncidentChange extends Change {
+  incidentId: string;
+}
+
 export interface ChangePage {
   changes: Change[];
   nextCursor: string;

@@ -42,6 +42,14 @@ export const ANONYMOUS_ACTOR: AuditActor = Object.freeze({ kind: 'ANONYMOUS' });
 export type SignInSecondFactor = 'NONE' | 'TOTP' | 'RECOVERY_CODE';
 export type SignInFailure = 'WRONG_PASSWORD' | 'WRONG_MFA_CODE' | 'WRONG_RECOVERY_CODE';
 
+/** A partner access grant as an event recorded it. */
+export interface AuditPartnerAccessDetails {
+  partnerOrganizationId: string;
+  customerOrganizationId: string;
+  administrator: boolean;
+  apiDeviceData: boolean;
+}
+
 /**
  * What an event records besides who and when. Ids, names, flags and
  * instants only: never a password, secret, code or token.
@@ -53,7 +61,7 @@ export interface AuditDetails {
   signInFailure?: SignInFailure;
   /** ISO 8601. */
   lockedUntil?: string;
-  partnerAccess?: { partnerOrganizationId: string; customerOrganizationId: string; administrator: boolean; apiDeviceData: boolean };
+  partnerAccess?: AuditPartnerAccessDetails;
   apiCredential?: { id: string; name: string; clientId: string };
   /** `requestId` null and `previousPartnerId` null when the account was created with `partnerId`. */
   partnerIdChange?: { requestId: string | null; previousPartnerId: string | null; partnerId: string };

@@ -27,8 +27,8 @@ export interface Session {
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserAccount;
-  /** The ten recovery codes of an account that enrolled in opening this session (shown this once); else absent. */
-  recoveryCodes?: string[];
+  /** The ten recovery codes of an account that enrolled in opening this session (shown this once); else absent or null. */
+  recoveryCodes?: string[] | null;
 }
 
 /**

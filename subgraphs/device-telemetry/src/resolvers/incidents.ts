@@ -1,20 +1,13 @@
-import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
-import type { DeviceTelemetryContext } from '../context';
-import type { Device as DeviceRow } from '../device';
-import type { Incident as IncidentRow, IncidentSeverity } from '../incident';
+import { parsePageArgs } from '@partnergraph/subgraph-kit';
+import type { AssessmentResolvers, DeviceResolvers, IncidentResolvers, MutationResolvers, OrganizationResolvers, Resolvers } from '../generated/resolvers-types';
 import { acknowledgeable, acknowledgeIncident } from '../incidents/acknowledge';
 import { mayReadIncident } from '../incidents/access';
-import { assessmentScope, incidentsBySeverity, monitoringCoverage, upsHealth, type AssessmentScope } from '../incidents/assessment';
+import { assessmentScope, incidentsBySeverity, monitoringCoverage, upsHealth } from '../incidents/assessment';
 import { isIncidentSortKey } from '../incidents/loaders';
 
-interface IncidentListArgs extends PageArgs {
-  open?: boolean | null;
-  severities?: IncidentSeverity[] | null;
-}
-
 /** Shield has checked that the caller may read the organization; the lists and counts leave out what they may not see. */
-const Organization = {
-  async incidents(organization: { id: string }, args: IncidentListArgs, { loaders, access }: DeviceTelemetryContext) {
+const Organization: OrganizationResolvers = {
+  async incidents(organization, args, { loaders, access }) {
     const page = parsePageArgs(args, isIncidentSortKey);
     const { unmonitoredEquipment } = await access.load(organization.id);
     return loaders.organizationIncidentPages.load({
@@ -25,20 +18,20 @@ const Organization = {
     });
   },
 
-  async openIncidentCount(organization: { id: string }, _args: unknown, { loaders, access }: DeviceTelemetryContext) {
+  async openIncidentCount(organization, _args, { loaders, access }) {
     const { unmonitoredEquipment } = await access.load(organization.id);
     return loaders.openIncidentCountByOrganization.load({ organizationId: organization.id, includeUnmonitored: unmonitoredEquipment });
   },
 
-  async assessment(organization: { id: string }, { month }: { month: string }, { access }: DeviceTelemetryContext) {
+  async assessment(organization, { month }, { access }) {
     const { unmonitoredEquipment } = await access.load(organization.id);
     return assessmentScope(month, organization.id, unmonitoredEquipment);
   },
 };
 
 /** Shield has checked the device, so every incident on it is visible. */
-const Device = {
-  incidents(device: DeviceRow, args: IncidentListArgs, { loaders }: DeviceTelemetryContext) {
+const Device: DeviceResolvers = {
+  incidents(device, args, { loaders }) {
     const page = parsePageArgs(args, isIncidentSortKey);
     return loaders.deviceIncidentPages.load({
       organizationId: device.organizationId,
@@ -48,57 +41,53 @@ const Device = {
     });
   },
 
-  openIncidentCount(device: DeviceRow, _args: unknown, { loaders }: DeviceTelemetryContext) {
+  openIncidentCount(device, _args, { loaders }) {
     return loaders.openIncidentCountByDevice.load({ organizationId: device.organizationId, deviceId: device.id });
   },
 };
 
-const Incident = {
+const Incident: IncidentResolvers = {
   /** An incident the caller may not read (another tenant's, or on equipment hidden from them) does not exist for them. */
-  async __resolveReference(reference: { id: string }, context: DeviceTelemetryContext) {
+  async __resolveReference(reference, context) {
     const incident = await context.loaders.incidentById.load(reference.id);
     return incident !== null && (await mayReadIncident(incident, context)) ? incident : null;
   },
 
-  device(incident: IncidentRow, _args: unknown, { loaders }: DeviceTelemetryContext) {
+  device(incident, _args, { loaders }) {
     return loaders.deviceById.load(incident.deviceId);
   },
 
-  raisedAt(incident: IncidentRow) {
+  raisedAt(incident) {
     return incident.raisedAt.toISOString();
   },
 
-  clearedAt(incident: IncidentRow) {
+  clearedAt(incident) {
     return incident.clearedAt?.toISOString() ?? null;
   },
 
-  acknowledgement(incident: IncidentRow) {
+  acknowledgement(incident) {
     if (incident.acknowledgedBy === null || incident.acknowledgedAt === null) return null;
     return { byUserId: incident.acknowledgedBy, note: incident.acknowledgementNote, at: incident.acknowledgedAt.toISOString() };
   },
 };
 
 /** Each figure is computed on read, in one statement, only when asked for. */
-const Assessment = {
-  monitoringCoverage(scope: AssessmentScope, _args: unknown, { database }: DeviceTelemetryContext) {
+const Assessment: AssessmentResolvers = {
+  monitoringCoverage(scope, _args, { database }) {
     return monitoringCoverage(database, scope);
   },
 
-  incidentsBySeverity(scope: AssessmentScope, _args: unknown, { database }: DeviceTelemetryContext) {
+  incidentsBySeverity(scope, _args, { database }) {
     return incidentsBySeverity(database, scope);
   },
 
-  upsHealth(scope: AssessmentScope, _args: unknown, { database, loaders }: DeviceTelemetryContext) {
+  upsHealth(scope, _args, { database, loaders }) {
     return upsHealth(database, loaders, scope);
   },
 };
 
-const Mutation = {
-  async acknowledgeIncident(
-    _parent: unknown,
-    { incidentId, note }: { incidentId: string; note?: string | null },
-    context: DeviceTelemetryContext,
-  ) {
+const Mutation: MutationResolvers = {
+  async acknowledgeIncident(_parent, { incidentId, note }, context) {
     const allowed = await acknowledgeable(incidentId, context);
     if (allowed instanceof Error) throw allowed;
     const acknowledged = await acknowledgeIncident(context.database, allowed.incident, allowed.user, note ?? null);
@@ -107,4 +96,4 @@ const Mutation = {
   },
 };
 
-export const incidentResolvers = { Organization, Device, Incident, Assessment, Mutation };
+export const incidentResolvers: Resolvers = { Organization, Device, Incident, Assessment, Mutation };

@@ -1,5 +1,6 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { Device, Job } from './device';
 import { Location } from './location';
 import { Organization } from './organization';
 
-export const inventoryResolvers = { Organization, Device, Location, Job };
+export const inventoryResolvers: Resolvers = { Organization, Device, Location, Job };

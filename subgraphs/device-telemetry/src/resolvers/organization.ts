@@ -1,6 +1,6 @@
 import { clientError } from '@partnergraph/core';
 import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
-import type { DeviceTelemetryContext } from '../context';
+import type { OrganizationResolvers } from '../generated/resolvers-types';
 import type { DeviceType } from '../device';
 import { isIpNetwork } from '../ip-address';
 import { isDeviceSortKey, type DeviceListFilter, type DeviceOrder } from '../loaders';
@@ -16,8 +16,8 @@ export interface DeviceListArgs extends PageArgs {
 }
 
 /** Identity owns organizations; this subgraph only adds fields to them. Shield has checked that the caller may read it. */
-export const Organization = {
-  __resolveReference(reference: { id: string }) {
+export const Organization: OrganizationResolvers = {
+  __resolveReference(reference) {
     return { id: reference.id };
   },
 
@@ -26,7 +26,7 @@ export const Organization = {
    * partner asking for `monitored: false` gets an empty page); filtering or
    * ordering by IP address only for callers who see addresses in full.
    */
-  async devices(organization: { id: string }, args: DeviceListArgs, { loaders, access }: DeviceTelemetryContext) {
+  async devices(organization, args, { loaders, access }) {
     const order = args.orderBy ?? 'NAME';
     const filter: DeviceListFilter = {
       types: args.filter?.types ?? null,
@@ -47,12 +47,12 @@ export const Organization = {
     return loaders.devicePages.load({ organizationId: organization.id, page, order, filter, includeUnmonitored: decision.unmonitoredEquipment });
   },
 
-  async deviceCount(organization: { id: string }, _args: unknown, { loaders, access }: DeviceTelemetryContext) {
+  async deviceCount(organization, _args, { loaders, access }) {
     const [decision, counts] = await Promise.all([access.load(organization.id), loaders.deviceCounts.load(organization.id)]);
     return counts.monitored + (decision.unmonitoredEquipment ? counts.unmonitored : 0);
   },
 
-  locations(organization: { id: string }, _args: unknown, { loaders }: DeviceTelemetryContext) {
+  locations(organization, _args, { loaders }) {
     return loaders.sitesOfOrganization.load(organization.id);
   },
 };

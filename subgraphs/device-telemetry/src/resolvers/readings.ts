@@ -1,20 +1,13 @@
 import { clientError } from '@partnergraph/core';
 import { mayReadDevice } from '../access';
-import type { DeviceTelemetryContext } from '../context';
+import type { MutationResolvers, Resolvers, SensorResolvers } from '../generated/resolvers-types';
 import { checkBatchSize, ingestReadings } from '../readings/ingest';
 import { planHistory, selectHistory } from '../readings/history';
 import { parseInstant } from '../readings/instant';
-import type { Sensor as SensorRow } from '../sensor';
 
-interface ReadingInput {
-  sensorId: string;
-  at: string;
-  value: number;
-}
-
-const Sensor = {
+const Sensor: SensorResolvers = {
   /** A sensor exists for a caller only with its device: readable, and monitored unless they may see unmonitored equipment. */
-  async __resolveReference(reference: { id: string }, { loaders, access }: DeviceTelemetryContext) {
+  async __resolveReference(reference, { loaders, access }) {
     const sensor = await loaders.sensorById.load(reference.id);
     if (!sensor) return null;
     const device = await loaders.deviceById.load(sensor.deviceId);
@@ -22,22 +15,22 @@ const Sensor = {
     return mayReadDevice(await access.load(device.organizationId), device) ? sensor : null;
   },
 
-  device(sensor: SensorRow, _args: unknown, { loaders }: DeviceTelemetryContext) {
+  device(sensor, _args, { loaders }) {
     return loaders.deviceById.load(sensor.deviceId);
   },
 
-  latest(sensor: SensorRow, _args: unknown, { loaders }: DeviceTelemetryContext) {
+  latest(sensor, _args, { loaders }) {
     return loaders.latestReading.load(sensor);
   },
 
-  history(sensor: SensorRow, args: { from: string; to: string; maxPoints: number }, { database }: DeviceTelemetryContext) {
+  history(sensor, args, { database }) {
     return selectHistory(database, sensor, planHistory(args));
   },
 };
 
-const Mutation = {
+const Mutation: MutationResolvers = {
   /** Shield lets only the telemetry collector through. */
-  recordReadings(_root: unknown, { readings }: { readings: readonly ReadingInput[] }, { database }: DeviceTelemetryContext) {
+  recordReadings(_root, { readings }, { database }) {
     checkBatchSize(readings.length);
     const parsed = readings.map((reading, index) => {
       const at = parseInstant(reading.at);
@@ -50,4 +43,4 @@ const Mutation = {
   },
 };
 
-export const readingResolvers = { Sensor, Mutation };
+export const readingResolvers: Resolvers = { Sensor, Mutation };

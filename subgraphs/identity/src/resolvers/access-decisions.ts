@@ -2,11 +2,12 @@ import { clientError, ownOrganizationOf } from '@partnergraph/core';
 import { isUuid } from '@partnergraph/subgraph-kit';
 import { decideMany } from '../access-decisions';
 import type { IdentityContext } from '../context';
+import type { QueryAccessDecisionsArgs } from '../generated/resolvers-types';
 
 const MAX_ORGANIZATIONS = 1000;
 
 /** The caller's decision for each organization asked, in order (see decideMany). */
-export async function accessDecisions(_parent: unknown, { organizationIds }: { organizationIds: string[] }, context: IdentityContext) {
+export async function accessDecisions(_parent: unknown, { organizationIds }: QueryAccessDecisionsArgs, context: IdentityContext) {
   if (organizationIds.length > MAX_ORGANIZATIONS) {
     throw clientError('BAD_USER_INPUT', `At most ${MAX_ORGANIZATIONS} organizations per call.`, { field: 'organizationIds' });
   }

@@ -1,15 +1,14 @@
-import type { ApiCredential as ApiCredentialRow } from '../api-credentials';
-import type { IdentityContext } from '../context';
+import type { ApiCredentialResolvers } from '../generated/resolvers-types';
 
-export const ApiCredential = {
-  customers: (credential: ApiCredentialRow, _args: unknown, { loaders }: IdentityContext) =>
+export const ApiCredential: ApiCredentialResolvers = {
+  customers: (credential, _args, { loaders }) =>
     credential.customerOrganizationIds === null
       ? null
       : Promise.all(credential.customerOrganizationIds.map((id) => loaders.organizationById.load(id))).then((organizations) =>
           organizations.filter((organization) => organization !== null),
         ),
-  createdBy: (credential: ApiCredentialRow, _args: unknown, { loaders }: IdentityContext) => loaders.userById.load(credential.createdBy),
-  createdAt: (credential: ApiCredentialRow) => credential.createdAt.toISOString(),
-  lastUsedAt: (credential: ApiCredentialRow) => credential.lastUsedAt?.toISOString() ?? null,
-  revokedAt: (credential: ApiCredentialRow) => credential.revokedAt?.toISOString() ?? null,
+  createdBy: (credential, _args, { loaders }) => loaders.userById.load(credential.createdBy),
+  createdAt: (credential) => credential.createdAt.toISOString(),
+  lastUsedAt: (credential) => credential.lastUsedAt?.toISOString() ?? null,
+  revokedAt: (credential) => credential.revokedAt?.toISOString() ?? null,
 };

@@ -1,42 +1,39 @@
-import type { AuditDetails } from '../audit-log';
-import type { AuditEvent as AuditEventRow } from '../audit-log-reader';
 import type { IdentityContext } from '../context';
-
-type AuditPartnerAccessDetails = NonNullable<AuditDetails['partnerAccess']>;
+import type { AuditActorResolvers, AuditEventResolvers, AuditPartnerAccessResolvers } from '../generated/resolvers-types';
 
 /** An organization the caller may not know of (any longer) is null here, as on every other path. */
 async function knownOrganization(id: string, { loaders, organizationVisibility }: IdentityContext) {
   return (await organizationVisibility.load(id)) ? loaders.organizationById.load(id) : null;
 }
 
-export const AuditEvent = {
-  at: (event: AuditEventRow) => event.at.toISOString(),
-  actor: (event: AuditEventRow) => event,
-  user: (event: AuditEventRow, _args: unknown, { loaders }: IdentityContext) =>
+export const AuditEvent: AuditEventResolvers = {
+  at: (event) => event.at.toISOString(),
+  actor: (event) => event,
+  user: (event, _args, { loaders }) =>
     event.details.userId === undefined ? null : loaders.userById.load(event.details.userId),
-  secondFactor: (event: AuditEventRow) => event.details.secondFactor ?? null,
-  signInFailure: (event: AuditEventRow) => event.details.signInFailure ?? null,
-  lockedUntil: (event: AuditEventRow) => event.details.lockedUntil ?? null,
-  partnerAccess: (event: AuditEventRow) => event.details.partnerAccess ?? null,
-  apiCredential: (event: AuditEventRow) => event.details.apiCredential ?? null,
-  partnerIdChange: (event: AuditEventRow) => event.details.partnerIdChange ?? null,
-  requireMfa: (event: AuditEventRow) => event.details.requireMfa ?? null,
+  secondFactor: (event) => event.details.secondFactor ?? null,
+  signInFailure: (event) => event.details.signInFailure ?? null,
+  lockedUntil: (event) => event.details.lockedUntil ?? null,
+  partnerAccess: (event) => event.details.partnerAccess ?? null,
+  apiCredential: (event) => event.details.apiCredential ?? null,
+  partnerIdChange: (event) => event.details.partnerIdChange ?? null,
+  requireMfa: (event) => event.details.requireMfa ?? null,
 };
 
 /** Resolved from the event itself: the actor's kind and id, and the log's organization. */
-export const AuditActor = {
-  kind: (event: AuditEventRow) => event.actorKind,
-  async user(event: AuditEventRow, _args: unknown, { loaders }: IdentityContext) {
+export const AuditActor: AuditActorResolvers = {
+  kind: (event) => event.actorKind,
+  async user(event, _args, { loaders }) {
     if (event.actorKind !== 'USER' || event.actorId === null) return null;
     const user = await loaders.userById.load(event.actorId);
     return user?.organizationId === event.organizationId ? user : null;
   },
-  id: (event: AuditEventRow) => (event.actorKind === 'USER' ? null : event.actorId),
+  id: (event) => (event.actorKind === 'USER' ? null : event.actorId),
 };
 
-export const AuditPartnerAccess = {
-  partner: (access: AuditPartnerAccessDetails, _args: unknown, context: IdentityContext) =>
+export const AuditPartnerAccess: AuditPartnerAccessResolvers = {
+  partner: (access, _args, context) =>
     knownOrganization(access.partnerOrganizationId, context),
-  customer: (access: AuditPartnerAccessDetails, _args: unknown, context: IdentityContext) =>
+  customer: (access, _args, context) =>
     knownOrganization(access.customerOrganizationId, context),
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { ApiCredential } from './api-credential';
 import { AuditActor, AuditEvent, AuditPartnerAccess } from './audit-event';
 import { Invitation } from './invitation';
@@ -8,7 +9,7 @@ import { PartnerIdChangeRequest } from './partner-id-change-request';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query,
   Mutation,
   ApiCredential,

@@ -1,8 +1,7 @@
-import type { IdentityContext } from '../context';
-import type { Invitation as InvitationRow } from '../invitations';
+import { loadReferenced } from '@partnergraph/subgraph-kit';
+import type { InvitationResolvers } from '../generated/resolvers-types';
 
-export const Invitation = {
-  organization: (invitation: InvitationRow, _args: unknown, { loaders }: IdentityContext) =>
-    loaders.organizationById.load(invitation.organizationId),
-  expiresAt: (invitation: InvitationRow) => invitation.expiresAt.toISOString(),
+export const Invitation: InvitationResolvers = {
+  organization: (invitation, _args, { loaders }) => loadReferenced(loaders.organizationById, invitation.organizationId),
+  expiresAt: (invitation) => invitation.expiresAt.toISOString(),
 };

@@ -1,4 +1,5 @@
 import type { IdentityContext } from '../context';
+import type { MutationResolvers } from '../generated/resolvers-types';
 import { clientError, type OrganizationRole } from '@partnergraph/core';
 import { createApiCredential, exchangeClientCredentials, revokeApiCredential } from '../api-credentials';
 import { confirmMfaEnrolmentFromLink, startMfaEnrolmentFromLink } from '../enrolment-links';
@@ -6,14 +7,14 @@ import { acceptUserInvitation, approvePartner, invite, startInvitationMfaEnrolme
 import { confirmMfa, enrollMfa } from '../mfa-enrolment';
 import { setOrganizationMfaRequirement } from '../mfa-requirement';
 import { revokePartnerAccess, setPartnerAccess } from '../partner-access';
-import { createPartnerAccount, startPartnerAccountMfaEnrolment, type NewPartnerAccount } from '../partner-accounts';
+import { createPartnerAccount, startPartnerAccountMfaEnrolment } from '../partner-accounts';
 import { decidePartnerIdChange, requestPartnerIdChange } from '../partner-id-changes';
-import { openSession, refreshSession, signIn, type SignInInput } from '../sign-in';
+import { openSession, refreshSession, signIn } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
 import { signedInOperator, signedInUser } from './signed-in-user';
 
-export const Mutation = {
-  async signIn(_parent: unknown, input: SignInInput, context: IdentityContext) {
+export const Mutation: MutationResolvers = {
+  async signIn(_parent, input, context) {
     const session = await signIn(context.database, context.tokens, context.secrets, input, {
       logger: context.logger,
       enrolUrl: context.mfaEnrolmentUrl,
@@ -23,31 +24,23 @@ export const Mutation = {
     return session;
   },
 
-  setPartnerAccess(
-    _parent: unknown,
-    change: { partnerOrganizationId: string; administrator: boolean; apiDeviceData: boolean },
-    { database, principal }: IdentityContext,
-  ) {
+  setPartnerAccess(_parent, change, { database, principal }) {
     return setPartnerAccess(database, signedInUser(principal), change);
   },
 
-  revokePartnerAccess(_parent: unknown, { partnerOrganizationId }: { partnerOrganizationId: string }, context: IdentityContext) {
+  revokePartnerAccess(_parent, { partnerOrganizationId }, context) {
     return revokePartnerAccess(context.database, signedInUser(context.principal), partnerOrganizationId);
   },
 
-  inviteUser(_parent: unknown, { email, role }: { email: string; role: OrganizationRole }, context: IdentityContext) {
+  inviteUser(_parent, { email, role }, context) {
     return inviteInto(context, { kind: 'USER', email, role });
   },
 
-  inviteCustomer(_parent: unknown, { email }: { email: string }, context: IdentityContext) {
+  inviteCustomer(_parent, { email }, context) {
     return inviteInto(context, { kind: 'CUSTOMER', email, role: null });
   },
 
-  async acceptUserInvitation(
-    _parent: unknown,
-    input: { token: string; displayName: string; password: string; totpCode?: string | null },
-    context: IdentityContext,
-  ) {
+  async acceptUserInvitation(_parent, input, context) {
     const { userId, recoveryCodes } = await acceptUserInvitation(context.database, context.secrets, input);
     const user = await context.database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
     context.signedIn.userId = user.id;
@@ -55,83 +48,67 @@ export const Mutation = {
     return { ...session, recoveryCodes };
   },
 
-  startInvitationMfaEnrolment(_parent: unknown, { token }: { token: string }, { database, secrets }: IdentityContext) {
+  startInvitationMfaEnrolment(_parent, { token }, { database, secrets }) {
     return startInvitationMfaEnrolment(database, secrets, token);
   },
 
-  startPartnerAccountMfaEnrolment(_parent: unknown, { adminEmail }: { adminEmail: string }, { database, secrets }: IdentityContext) {
+  startPartnerAccountMfaEnrolment(_parent, { adminEmail }, { database, secrets }) {
     return startPartnerAccountMfaEnrolment(database, secrets, adminEmail);
   },
 
-  startMfaEnrolmentFromLink(_parent: unknown, { token }: { token: string }, { database, secrets }: IdentityContext) {
+  startMfaEnrolmentFromLink(_parent, { token }, { database, secrets }) {
     return startMfaEnrolmentFromLink(database, secrets, token);
   },
 
-  confirmMfaEnrolmentFromLink(_parent: unknown, { token, totpCode }: { token: string; totpCode: string }, { database, secrets }: IdentityContext) {
+  confirmMfaEnrolmentFromLink(_parent, { token, totpCode }, { database, secrets }) {
     return confirmMfaEnrolmentFromLink(database, secrets, token, totpCode);
   },
 
-  setOrganizationMfaRequirement(_parent: unknown, { required }: { required: boolean }, { database, principal }: IdentityContext) {
+  setOrganizationMfaRequirement(_parent, { required }, { database, principal }) {
     return setOrganizationMfaRequirement(database, signedInUser(principal), required);
   },
 
-  async refreshSession(_parent: unknown, { refreshToken }: { refreshToken: string }, context: IdentityContext) {
+  async refreshSession(_parent, { refreshToken }, context) {
     const session = await refreshSession(context.database, context.tokens, refreshToken);
     context.signedIn.userId = session.user.id;
     return session;
   },
 
-  createApiCredential(
-    _parent: unknown,
-    input: { name: string; customerIds?: string[] | null },
-    { database, principal }: IdentityContext,
-  ) {
+  createApiCredential(_parent, input, { database, principal }) {
     return createApiCredential(database, signedInUser(principal), input);
   },
 
-  revokeApiCredential(_parent: unknown, { id }: { id: string }, { database, principal }: IdentityContext) {
+  revokeApiCredential(_parent, { id }, { database, principal }) {
     return revokeApiCredential(database, signedInUser(principal), id);
   },
 
-  exchangeClientCredentials(
-    _parent: unknown,
-    { clientId, clientSecret }: { clientId: string; clientSecret: string },
-    { database, tokens }: IdentityContext,
-  ) {
+  exchangeClientCredentials(_parent, { clientId, clientSecret }, { database, tokens }) {
     return exchangeClientCredentials(database, tokens, clientId, clientSecret);
   },
 
-  async createPartnerAccount(_parent: unknown, input: NewPartnerAccount, context: IdentityContext) {
+  async createPartnerAccount(_parent, input, context) {
     const session = await createPartnerAccount(context.database, context.tokens, context.secrets, input);
     context.signedIn.userId = session.user.id;
     return session;
   },
 
-  requestPartnerIdChange(
-    _parent: unknown,
-    input: { partnerId: string; reason: string },
-    { database, principal }: IdentityContext,
-  ) {
+  requestPartnerIdChange(_parent, input, { database, principal }) {
     return requestPartnerIdChange(database, signedInUser(principal), input);
   },
 
-  decidePartnerIdChange(
-    _parent: unknown,
-    input: { requestId: string; approve: boolean; note?: string | null },
-    { database, principal }: IdentityContext,
-  ) {
+  decidePartnerIdChange(_parent, input, { database, principal }) {
     return decidePartnerIdChange(database, signedInOperator(principal).operatorId, input);
   },
 
-  enrollMfa(_parent: unknown, _args: unknown, { database, secrets, principal }: IdentityContext) {
+  enrollMfa(_parent, _args, { database, secrets, principal }) {
     return enrollMfa(database, secrets, signedInUser(principal));
   },
 
-  confirmMfa(_parent: unknown, { totpCode }: { totpCode: string }, { database, secrets, principal }: IdentityContext) {
+  confirmMfa(_parent, { totpCode }, { database, secrets, principal }) {
     return confirmMfa(database, secrets, signedInUser(principal), totpCode);
   },
 
-  approvePartner(_parent: unknown, { token }: { token: string }, context: IdentityContext) {
+  approvePartner(_parent, { token }, context) {
     return approvePartner(context.database, signedInUser(context.principal), token);
   },
 };

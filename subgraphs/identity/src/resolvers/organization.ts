@@ -1,24 +1,22 @@
-import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
-import type { AuditAction } from '../audit-log';
+import { parsePageArgs } from '@partnergraph/subgraph-kit';
 import { auditEventPage, isAuditEventSortKey } from '../audit-log-reader';
-import type { IdentityContext } from '../context';
+import type { OrganizationResolvers } from '../generated/resolvers-types';
 import { mfaRequiredIn } from '../mfa-requirement';
-import type { Organization as OrganizationRow } from '../organization';
 
-export const Organization = {
+export const Organization: OrganizationResolvers = {
   /** An organization the caller may not know of does not exist for them, on this path as on root fields. */
-  async __resolveReference(reference: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
+  async __resolveReference(reference, { loaders, organizationVisibility }) {
     return (await organizationVisibility.load(reference.id)) ? loaders.organizationById.load(reference.id) : null;
   },
-  requireMfa: (organization: OrganizationRow) => mfaRequiredIn(organization),
-  partnerAccess: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
+  requireMfa: (organization) => mfaRequiredIn(organization),
+  partnerAccess: (organization, _args, { partnerAccess }) =>
     partnerAccess.standingGrantsOf.load(organization.id),
-  partnerAccessHistory: (organization: OrganizationRow, _args: unknown, { partnerAccess }: IdentityContext) =>
+  partnerAccessHistory: (organization, _args, { partnerAccess }) =>
     partnerAccess.historyOf.load(organization.id),
-  apiCredentials: (organization: OrganizationRow, _args: unknown, { apiCredentials }: IdentityContext) =>
+  apiCredentials: (organization, _args, { apiCredentials }) =>
     apiCredentials.load(organization.id),
-  partnerIdChangeRequests: (organization: OrganizationRow, _args: unknown, { partnerIdChanges }: IdentityContext) =>
+  partnerIdChangeRequests: (organization, _args, { partnerIdChanges }) =>
     partnerIdChanges.ofOrganization.load(organization.id),
-  auditEvents: (organization: OrganizationRow, args: PageArgs & { actions?: AuditAction[] | null }, { database }: IdentityContext) =>
+  auditEvents: (organization, args, { database }) =>
     auditEventPage(database, organization.id, parsePageArgs(args, isAuditEventSortKey), args.actions ?? null),
 };

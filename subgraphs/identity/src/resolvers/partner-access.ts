@@ -1,18 +1,15 @@
-import type { IdentityContext } from '../context';
-import type { PartnerGrant, PartnerGrantEvent } from '../partner-grant';
+import { loadReferenced } from '@partnergraph/subgraph-kit';
+import type { PartnerAccessEventResolvers, PartnerAccessResolvers } from '../generated/resolvers-types';
 
-export const PartnerAccess = {
-  partner: (grant: PartnerGrant, _args: unknown, { loaders }: IdentityContext) =>
-    loaders.organizationById.load(grant.partnerOrganizationId),
-  customer: (grant: PartnerGrant, _args: unknown, { loaders }: IdentityContext) =>
-    loaders.organizationById.load(grant.customerOrganizationId),
-  grantedAt: (grant: PartnerGrant) => grant.grantedAt.toISOString(),
+export const PartnerAccess: PartnerAccessResolvers = {
+  partner: (grant, _args, { loaders }) => loadReferenced(loaders.organizationById, grant.partnerOrganizationId),
+  customer: (grant, _args, { loaders }) => loadReferenced(loaders.organizationById, grant.customerOrganizationId),
+  grantedAt: (grant) => grant.grantedAt.toISOString(),
 };
 
-export const PartnerAccessEvent = {
-  partner: (event: PartnerGrantEvent, _args: unknown, { loaders }: IdentityContext) =>
-    loaders.organizationById.load(event.partnerOrganizationId),
-  actor: (event: PartnerGrantEvent, _args: unknown, { loaders }: IdentityContext) =>
+export const PartnerAccessEvent: PartnerAccessEventResolvers = {
+  partner: (event, _args, { loaders }) => loadReferenced(loaders.organizationById, event.partnerOrganizationId),
+  actor: (event, _args, { loaders }) =>
     event.actorUserId === null ? null : loaders.userById.load(event.actorUserId),
-  at: (event: PartnerGrantEvent) => event.at.toISOString(),
+  at: (event) => event.at.toISOString(),
 };

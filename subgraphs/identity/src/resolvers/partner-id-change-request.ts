@@ -1,9 +1,9 @@
-import type { IdentityContext } from '../context';
-import type { PartnerIdChangeRequest as Request } from '../partner-id-changes';
+import { loadReferenced } from '@partnergraph/subgraph-kit';
+import type { PartnerIdChangeRequestResolvers } from '../generated/resolvers-types';
 
-export const PartnerIdChangeRequest = {
-  organization: (request: Request, _args: unknown, { loaders }: IdentityContext) => loaders.organizationById.load(request.organizationId),
-  requestedBy: (request: Request, _args: unknown, { loaders }: IdentityContext) => loaders.userById.load(request.requestedBy),
-  requestedAt: (request: Request) => request.requestedAt.toISOString(),
-  decidedAt: (request: Request) => request.decidedAt?.toISOString() ?? null,
+export const PartnerIdChangeRequest: PartnerIdChangeRequestResolvers = {
+  organization: (request, _args, { loaders }) => loadReferenced(loaders.organizationById, request.organizationId),
+  requestedBy: (request, _args, { loaders }) => loaders.userById.load(request.requestedBy),
+  requestedAt: (request) => request.requestedAt.toISOString(),
+  decidedAt: (request) => request.decidedAt?.toISOString() ?? null,
 };

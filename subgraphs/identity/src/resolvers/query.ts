@@ -1,17 +1,17 @@
 import { Brackets } from 'typeorm';
-import { isUuid, parsePageArgs, toConnection, type PageArgs } from '@partnergraph/subgraph-kit';
-import type { IdentityContext } from '../context';
+import { isUuid, parsePageArgs, toConnection } from '@partnergraph/subgraph-kit';
+import type { QueryResolvers } from '../generated/resolvers-types';
 import { accessDecisions, readableOrganizations } from './access-decisions';
 import { OrganizationEntity } from '../organization';
 import { organizationListScope } from '../organization-visibility';
 import { suggestPartnerId } from '../partner-accounts';
 
-export const Query = {
+export const Query: QueryResolvers = {
   accessDecisions,
   readableOrganizations,
 
   /** The caller's own organization (not for API clients) and the customers whose data they may read, in one statement. */
-  async organizations(_parent: unknown, args: PageArgs, { database, loaders, organizationVisibility, principal }: IdentityContext) {
+  async organizations(_parent, args, { database, loaders, organizationVisibility, principal }) {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
     const scope = organizationListScope(principal);
     if (scope === 'none') return toConnection([], page.limit, () => []);
@@ -58,19 +58,19 @@ export const Query = {
   },
 
   /** Null for an organization the caller may not know of, exactly as for one that does not exist. */
-  async organization(_parent: unknown, { id }: { id: string }, { loaders, organizationVisibility }: IdentityContext) {
+  async organization(_parent, { id }, { loaders, organizationVisibility }) {
     return (await organizationVisibility.load(id)) ? loaders.organizationById.load(id) : null;
   },
 
-  suggestPartnerId(_parent: unknown, { organizationName }: { organizationName: string }, { database }: IdentityContext) {
+  suggestPartnerId(_parent, { organizationName }, { database }) {
     return suggestPartnerId(database, organizationName);
   },
 
-  pendingPartnerIdChangeRequests(_parent: unknown, _args: unknown, { partnerIdChanges }: IdentityContext) {
+  pendingPartnerIdChangeRequests(_parent, _args, { partnerIdChanges }) {
     return partnerIdChanges.pending();
   },
 
-  async viewer(_parent: unknown, _args: unknown, { principal, loaders }: IdentityContext) {
+  async viewer(_parent, _args, { principal, loaders }) {
     if (principal.kind !== 'user') return { user: null, mfa: false };
     return { user: await loaders.userById.load(principal.userId), mfa: principal.mfa };
   },

@@ -1,14 +1,14 @@
-import type { IdentityContext } from '../context';
-import type { UserAccount } from '../user-account';
+import { loadReferenced } from '@partnergraph/subgraph-kit';
+import type { UserResolvers } from '../generated/resolvers-types';
 
-export const User = {
-  __resolveReference(reference: { id: string }, { loaders }: IdentityContext) {
+export const User: UserResolvers = {
+  __resolveReference(reference, { loaders }) {
     return loaders.userById.load(reference.id);
   },
-  organization(user: UserAccount, _args: unknown, { loaders }: IdentityContext) {
-    return loaders.organizationById.load(user.organizationId);
+  organization(user, _args, { loaders }) {
+    return loadReferenced(loaders.organizationById, user.organizationId);
   },
-  mfaEnabled(user: UserAccount) {
+  mfaEnabled(user) {
     return user.totpSecret !== null;
   },
 };

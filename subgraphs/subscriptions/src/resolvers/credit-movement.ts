@@ -1,8 +1,6 @@
-import type { SubscriptionsContext } from '../context';
-import type { CreditMovement as Movement } from '../credits';
+import type { CreditMovementResolvers } from '../generated/resolvers-types';
 
-export const CreditMovement = {
-  subscription: (movement: Movement, _args: unknown, { loaders }: SubscriptionsContext) =>
-    movement.licenseId === null ? null : loaders.licenseById.load(movement.licenseId),
-  at: (movement: Movement) => movement.at.toISOString(),
+export const CreditMovement: CreditMovementResolvers = {
+  subscription: (movement, _args, { loaders }) => (movement.licenseId === null ? null : loaders.licenseById.load(movement.licenseId)),
+  at: (movement) => movement.at.toISOString(),
 };

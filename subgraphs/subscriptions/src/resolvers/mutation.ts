@@ -1,38 +1,29 @@
 import { clientError, principalSubject, type Principal } from '@partnergraph/core';
-import type { SubscriptionsContext } from '../context';
 import { activateSubscription, amendSubscription, issueVoucher, redeemVoucher, renewSubscription } from '../credits';
+import type { MutationResolvers } from '../generated/resolvers-types';
 import { issueLicenseKey, redeemLicenseKey } from '../license-keys';
 
 /** The shield has checked who may call each of these; the arguments are checked where they are used. */
-export const Mutation = {
-  redeemLicenseKey: (_parent: unknown, input: { customerId: string; key: string; startDate: string }, { database, principal }: SubscriptionsContext) =>
+export const Mutation: MutationResolvers = {
+  redeemLicenseKey: (_parent, input, { database, principal }) =>
     redeemLicenseKey(database, principalSubject(principal), input),
 
-  redeemVoucher: (_parent: unknown, { code }: { code: string }, { database, principal }: SubscriptionsContext) =>
+  redeemVoucher: (_parent, { code }, { database, principal }) =>
     redeemVoucher(database, { organizationId: organizationOf(principal), actor: principalSubject(principal) }, code),
 
-  activateSubscription: (
-    _parent: unknown,
-    { idempotencyKey, ...input }: Parameters<typeof activateSubscription>[2] & { idempotencyKey: string },
-    { database, principal }: SubscriptionsContext,
-  ) => activateSubscription(database, spender(principal, idempotencyKey), input),
+  activateSubscription: (_parent, { idempotencyKey, ...input }, { database, principal }) =>
+    activateSubscription(database, spender(principal, idempotencyKey), input),
 
-  renewSubscription: (
-    _parent: unknown,
-    { idempotencyKey, ...input }: { subscriptionId: string; months: number; idempotencyKey: string },
-    { database, principal }: SubscriptionsContext,
-  ) => renewSubscription(database, spender(principal, idempotencyKey), input),
+  renewSubscription: (_parent, { idempotencyKey, ...input }, { database, principal }) =>
+    renewSubscription(database, spender(principal, idempotencyKey), input),
 
-  amendSubscription: (
-    _parent: unknown,
-    { idempotencyKey, ...input }: { subscriptionId: string; addDevices: number; addMonths: number; idempotencyKey: string },
-    { database, principal }: SubscriptionsContext,
-  ) => amendSubscription(database, spender(principal, idempotencyKey), input),
+  amendSubscription: (_parent, { idempotencyKey, ...input }, { database, principal }) =>
+    amendSubscription(database, spender(principal, idempotencyKey), input),
 
-  issueLicenseKey: (_parent: unknown, input: Parameters<typeof issueLicenseKey>[2], { database, principal }: SubscriptionsContext) =>
+  issueLicenseKey: (_parent, input, { database, principal }) =>
     issueLicenseKey(database, principalSubject(principal), input),
 
-  issueVoucher: (_parent: unknown, { credits }: { credits: number }, { database, principal }: SubscriptionsContext) =>
+  issueVoucher: (_parent, { credits }, { database, principal }) =>
     issueVoucher(database, principalSubject(principal), credits),
 };
 

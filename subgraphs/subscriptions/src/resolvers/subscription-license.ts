@@ -1,22 +1,21 @@
 import { mayViewSubscriptions } from '../access';
 import { todayUtc } from '../calendar';
-import type { SubscriptionsContext } from '../context';
-import type { SubscriptionLicense as License } from '../subscription-license';
+import type { SubscriptionLicenseResolvers } from '../generated/resolvers-types';
 import { subscriptionStatus } from '../subscription-status';
 
-export const SubscriptionLicense = {
+export const SubscriptionLicense: SubscriptionLicenseResolvers = {
   /** A licence the caller may not view does not exist for them. */
-  async __resolveReference(reference: { id: string }, { loaders, access }: SubscriptionsContext) {
+  async __resolveReference(reference, { loaders, access }) {
     const license = await loaders.licenseById.load(reference.id);
     if (!license) return null;
     return mayViewSubscriptions(await access.load(license.organizationId)) ? license : null;
   },
 
-  status(license: License) {
+  status(license) {
     return subscriptionStatus(license, todayUtc());
   },
 
-  organization(license: License) {
+  organization(license) {
     return { id: license.organizationId };
   },
 };
