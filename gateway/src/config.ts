@@ -21,7 +21,7 @@ export type ExplorerMode = (typeof EXPLORER_MODES)[number];
 const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:4001/graphql';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
-/** The gateway's settings; the README's configuration table lists them. */
+/** The gateway's settings; docs/operations.md's configuration table lists them. */
 export function readGatewayConfig(environment: Environment) {
   const config = readConfig(
     {
