@@ -12,7 +12,7 @@ import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '..
  * would: nested deep, aliased, long, loaded with directives, asking for pages
  * of pages, or batched. Each is refused with 400 and a code of its own before
  * the gateway plans it, so no subgraph hears of it; what the front ends really
- * send (the README's queries, the partner dashboard, Sandbox's introspection)
+ * send (the documented queries, the partner dashboard, Sandbox's introspection)
  * passes every limit.
  */
 
@@ -225,7 +225,7 @@ describe('what the front ends send', () => {
       variables: () => ({}),
     },
     {
-      name: "a device page with 24 hours of history at the README's 288 points",
+      name: "a device page with 24 hours of history at docs/api-guide.md's 288 points",
       query: `query ($id: ID!, $from: String!, $to: String!) { organization(id: $id) { devices(first: 1, filter: { types: [UPS] }) { nodes { name
         sensors { type history(from: $from, to: $to, maxPoints: 288) { resolution bucketSeconds buckets { start min max average last count } } }
         incidents(open: true) { nodes { severity message raisedAt acknowledgement { note at } } } } } } }`,
