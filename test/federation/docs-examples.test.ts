@@ -228,3 +228,23 @@ it('every example runs against the demo data, in the order of the pages, as the 
   }
   expect(failures).toEqual([]);
 }, 120_000);
+
+it("the partner dashboard's first page with 288-point sparklines fits the default cost limit, as the demo partner admin signed in with MFA", async () => {
+  const dashboard = examples.find(({ label }) => label === 'query PartnerDashboard');
+  if (!dashboard) throw new Error('docs/api-guide.md has no PartnerDashboard example');
+  expect(dashboard.account).toBe('admin@northwind.example');
+  const headers = await headersOf(dashboard.account);
+  const viewer = await supergraph.query<{ viewer: { mfa: boolean } }>('{ viewer { mfa } }', {}, headers);
+  expect(viewer.body.data?.viewer.mfa).toBe(true);
+
+  const response = await supergraph.query<{
+    organizations: { nodes: { devices: { nodes: { sensors: { history: { buckets: unknown[] } }[] }[] } }[] };
+  }>(print(dashboard.document), { from: hoursAgo(24), to: hoursAgo(0) }, headers);
+
+  expect(response.status).toBe(200);
+  expect(response.body.errors).toBeUndefined();
+  const buckets = response.body.data?.organizations.nodes.flatMap((organization) =>
+    organization.devices.nodes.flatMap((device) => device.sensors.map((sensor) => sensor.history.buckets.length)),
+  );
+  expect(Math.max(...(buckets ?? [0]))).toBeGreaterThan(200);
+});
