@@ -33,7 +33,7 @@ import { stopWorkers } from './worker-process';
  * production runs it beside Hive Gateway, captures what each operation costs
  * in subgraph requests and SQL statements, drives load from separate worker
  * processes in alternating rounds, and writes the figures under
- * bench/results/ (see the README's Performance section).
+ * bench/results/ (see docs/performance.md).
  */
 const SIZES = {
   /** Where the dashboard's statement count is taken first. */
@@ -338,7 +338,7 @@ runCommand('bench', async () => {
       goals,
       profile,
     };
-    const written = await writeResults(join(REPOSITORY_ROOT, 'bench', 'results'), join(REPOSITORY_ROOT, 'README.md'), results);
+    const written = await writeResults(join(REPOSITORY_ROOT, 'bench', 'results'), join(REPOSITORY_ROOT, 'docs', 'performance.md'), results);
     for (const goal of goals) say(`${goal.result.padEnd(7)} ${goal.goal}: ${goal.measured} (ratio ${goal.ratio.toFixed(2)}, ${goal.required})`);
     say(`written: ${written.join(', ')}`);
     say(`finished in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min`);

@@ -82,7 +82,7 @@ export function goalsTable(goals: readonly GoalCheck[]): string {
   );
 }
 
-/** One line on what ran where, for the top of the Markdown and the README. */
+/** One line on what ran where, for the top of the Markdown and docs/performance.md. */
 export function runLine(results: BenchResults): string {
   const { machine, settings, dataSet, source } = results;
   const disturbed = results.comparisons.flatMap((comparison) => comparison.rounds).filter((round) => round.disturbed).length;
@@ -228,25 +228,25 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
-export const README_START = '<!-- bench:latest:start -->';
-export const README_END = '<!-- bench:latest:end -->';
+export const LATEST_START = '<!-- bench:latest:start -->';
+export const LATEST_END = '<!-- bench:latest:end -->';
 
-/** The README's copy of the latest targets table, between its markers; nothing else in the README is touched. */
-export async function updateReadme(readmePath: string, results: BenchResults): Promise<void> {
-  const readme = await readFile(readmePath, 'utf8');
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`${readmePath} has no ${README_START} … ${README_END} section for the latest results`);
-  const generated = [README_START, '', runLine(results), '', goalsTable(results.goals), '', README_END].join('\n');
-  await writeFile(readmePath, readme.slice(0, start) + generated + readme.slice(end + README_END.length));
+/** docs/performance.md's copy of the latest targets table, between its markers; nothing else on the page is touched. */
+export async function updatePerformancePage(performancePagePath: string, results: BenchResults): Promise<void> {
+  const page = await readFile(performancePagePath, 'utf8');
+  const start = page.indexOf(LATEST_START);
+  const end = page.indexOf(LATEST_END);
+  if (start < 0 || end < start) throw new Error(`${performancePagePath} has no ${LATEST_START} … ${LATEST_END} section for the latest results`);
+  const generated = [LATEST_START, '', runLine(results), '', goalsTable(results.goals), '', LATEST_END].join('\n');
+  await writeFile(performancePagePath, page.slice(0, start) + generated + page.slice(end + LATEST_END.length));
 }
 
 /**
  * A full run is kept as `<date>-<time>.json` and `.md`, copied to latest.md,
- * and its targets go into the README; a quick run is written as `*.tmp` files,
+ * and its targets go into docs/performance.md; a quick run is written as `*.tmp` files,
  * which git ignores.
  */
-export async function writeResults(directory: string, readmePath: string, results: BenchResults): Promise<string[]> {
+export async function writeResults(directory: string, performancePagePath: string, results: BenchResults): Promise<string[]> {
   const stamp = results.startedAt.slice(0, 16).replace('T', '-').replace(':', '');
   const suffix = results.quick ? '-quick' : '';
   const extension = results.quick ? '.tmp' : '';
@@ -258,6 +258,6 @@ export async function writeResults(directory: string, readmePath: string, result
   if (results.quick) return [jsonPath, markdownPath];
   const latest = join(directory, 'latest.md');
   await copyFile(markdownPath, latest);
-  await updateReadme(readmePath, results);
-  return [jsonPath, markdownPath, latest, readmePath];
+  await updatePerformancePage(performancePagePath, results);
+  return [jsonPath, markdownPath, latest, performancePagePath];
 }

@@ -9,7 +9,7 @@ import type { StackKeys } from './keys';
 /**
  * The processes a benchmark measures, started as production runs them:
  * compiled JavaScript from `dist/` (`npm run build`), NODE_ENV=production,
- * every setting the README's configuration tables list written out, all on
+ * every setting docs/operations.md's configuration tables list written out, all on
  * 127.0.0.1. Hive Gateway runs from its own package with the benchmark's
  * config file (bench/src/hive/gateway.config.mts, loaded through tsx).
  */

@@ -21,7 +21,7 @@ export type ExplorerMode = (typeof EXPLORER_MODES)[number];
 const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:4001/graphql';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
-/** The gateway's settings; the README's configuration table lists them. */
+/** The gateway's settings; docs/operations.md's configuration table lists them. */
 export function readGatewayConfig(environment: Environment) {
   const config = readConfig(
     {
@@ -57,7 +57,7 @@ export function readGatewayConfig(environment: Environment) {
       maxQueryAliases: { variable: 'MAX_QUERY_ALIASES', setting: settings.integer({ min: 0, max: 1000, default: 15 }) },
       maxQueryTokens: { variable: 'MAX_QUERY_TOKENS', setting: settings.integer({ min: 10, max: 100_000, default: 1000 }) },
       maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', setting: settings.integer({ min: 0, max: 1000, default: 50 }) },
-      maxQueryCost: { variable: 'MAX_QUERY_COST', setting: settings.integer({ min: 1, max: 100_000_000, default: 100_000 }) },
+      maxQueryCost: { variable: 'MAX_QUERY_COST', setting: settings.integer({ min: 1, max: 100_000_000, default: 1_000_000 }) },
       maxVariablesDepth: {
         variable: 'MAX_VARIABLES_DEPTH',
         setting: settings.integer({ min: 2, max: MAX_VARIABLE_LIMITS.maxDepth, default: DEFAULT_VARIABLE_LIMITS.maxDepth }),

@@ -1,19 +1,29 @@
 import type { Request, RequestHandler } from 'express';
 import { Lexer, Source, TokenKind } from 'graphql';
-import type { Logger } from '@partnergraph/core';
+import { httpErrorResponse, type Logger } from '@partnergraph/core';
 import { sendError } from './http-errors';
 import { requestIdOf } from './request-id';
+
+const BATCHING_MESSAGE = 'Send one operation per request: batched requests are not supported.';
+/** The most error results a refused batch gets back, so that a body of a million `{}` is not answered with a million errors. */
+const MAX_BATCH_RESULTS = 100;
 
 /**
  * What the gateway refuses before Apollo Server parses anything: a JSON array
  * of operations (HTTP batching, which would multiply every other limit) and an
  * operation longer than `maxTokens` GraphQL tokens.
+ *
+ * A batch is answered as a batching client reads an answer (Apollo Client's
+ * BatchHttpLink expects a JSON array, one result per operation): status 400 and
+ * an array holding, for each operation sent (at least one, at most
+ * MAX_BATCH_RESULTS), the same BATCHING_NOT_SUPPORTED error result; none of them runs.
  */
 export function guardOperations(options: { maxTokens: number; logger: Logger }): RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body)) {
       options.logger.info('request refused', { requestId: requestIdOf(res), code: 'BATCHING_NOT_SUPPORTED' });
-      sendError(res, 'BATCHING_NOT_SUPPORTED', 'Send one operation per request: batched requests are not supported.');
+      const { status, body } = httpErrorResponse('BATCHING_NOT_SUPPORTED', BATCHING_MESSAGE, { requestId: requestIdOf(res) });
+      res.status(status).json(Array.from({ length: Math.min(MAX_BATCH_RESULTS, Math.max(1, req.body.length)) }, () => body));
       return;
     }
     const query = queryOf(req);

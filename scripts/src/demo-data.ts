@@ -399,12 +399,12 @@ export function demoLicenseKeys(today: Date): DemoLicenseKey[] {
   ];
 }
 
-/** A voucher for Northwind's admin to try redeemVoucher and spending credits with, listed in the README. */
+/** A voucher for Northwind's admin to try redeemVoucher and spending credits with, listed in docs/api-guide.md. */
 export function demoVouchers(): DemoVoucher[] {
   return [{ code: codeFromSeed('partnergraph demo voucher: 1000 credits'), credits: 1000 }];
 }
 
-/** One account of each kind, listed in the README. */
+/** One account of each kind, listed in docs/api-guide.md. */
 export function demoUsers(): DemoUser[] {
   const [contoso] = DEMO_CUSTOMERS;
   if (!contoso) throw new Error('the demo data has no customers');

@@ -15,7 +15,7 @@ const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 90_000;
 
 /**
- * V8 settings every service runs with (README, Running in production): young
+ * V8 settings every service runs with (docs/operations.md, Running in production): young
  * semi-spaces of 64 MiB instead of 16. A large answer keeps tens of thousands
  * of short-lived objects and promises alive across scavenges; with the default
  * the collector copied them over and over and took half of device-telemetry's

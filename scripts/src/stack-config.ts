@@ -3,7 +3,7 @@ import { readConfig, settings, type Environment } from '@partnergraph/core';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
-/** What `npm start`, `npm run migrate` and `npm run seed` read; the README's configuration table lists it. */
+/** What `npm start`, `npm run migrate` and `npm run seed` read; docs/operations.md's configuration table lists it. */
 export function readStackConfig(environment: Environment) {
   return readConfig(
     {

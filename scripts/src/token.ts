@@ -66,7 +66,7 @@ runCommand('token', async () => {
   } finally {
     await database.stop();
   }
-  if (!user) throw new Error(`no user has the email ${email}; the README lists the demo accounts`);
+  if (!user) throw new Error(`no user has the email ${email}; docs/api-guide.md lists the demo accounts`);
 
   const { accessToken } = await issuer.issueForUser({ userId: user.id, organizationId: user.organization_id, role: user.role, mfa: true });
   process.stdout.write(`${accessToken}\n`);

@@ -489,7 +489,7 @@ describe('the audit log', () => {
       }
     });
 
-    it('answers the README’s query, through viewer, to the customer’s admin', async () => {
+    it('answers the audit-log query of docs/api-guide.md, through viewer, to the customer’s admin', async () => {
       const { body } = await supergraph.query<{ viewer: { user: { organization: { auditEvents: { nodes: { action: string }[] } } } } }>(
         `{ viewer { user { organization { auditEvents(first: 20, actions: [SIGN_IN_FAILED, PARTNER_ACCESS_CHANGED]) {
              nodes { action at actor { kind id user { email } } user { email } signInFailure

@@ -9,7 +9,7 @@ import { gatewayHeaders } from '../support/internal-tokens';
 
 /*
  * Acceptance tests for field-level hiding in device-telemetry (issue #5, the
- * access matrix of DESIGN.md), for every kind of principal, on every path a
+ * access matrix of docs/access-model.md), for every kind of principal, on every path a
  * query can take: the field, an alias, a fragment spread, an inline fragment,
  * nested lists (Location.devices, Device.components) and `_entities` sent
  * straight to the subgraph with the headers the gateway would sign.

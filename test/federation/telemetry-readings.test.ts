@@ -378,8 +378,7 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
     `;
     /**
      * Through the gateway there is no root field for one sensor: devices lead to it. A page of 10 devices, as a
-     * device list with charts would ask: the cost limit counts each device's sensors as 5 (an unpaged list), so 20
-     * devices with every sensor's 500-point history could hold more than the gateway allows.
+     * device list with charts would ask.
      */
     const DEVICE_SENSORS = /* GraphQL */ `
       query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {

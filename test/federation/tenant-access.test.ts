@@ -10,7 +10,7 @@ import { gatewayHeaders } from '../support/internal-tokens';
 
 /*
  * Acceptance tests for "Who sees what" (README) and the access matrix
- * (DESIGN.md): every subgraph applies it to the data, whichever path a query
+ * (docs/access-model.md): every subgraph applies it to the data, whichever path a query
  * takes: root fields through the gateway, nested fields, aliases and
  * fragments, and `_entities` called with representations a caller chose.
  *

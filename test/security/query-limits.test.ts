@@ -12,7 +12,7 @@ import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '..
  * would: nested deep, aliased, long, loaded with directives, asking for pages
  * of pages, or batched. Each is refused with 400 and a code of its own before
  * the gateway plans it, so no subgraph hears of it; what the front ends really
- * send (the README's queries, the partner dashboard, Sandbox's introspection)
+ * send (the documented queries, the partner dashboard, Sandbox's introspection)
  * passes every limit.
  */
 
@@ -122,7 +122,7 @@ describe('an operation built to overload the gateway', () => {
     },
     {
       attack: 'page sizes as a variable’s default, with no variables sent (the schema’s defaults would pass)',
-      query: `query ($n: Int = 100) { organizations(first: $n) { nodes { devices(first: $n) { nodes { incidents(first: 10) { nodes { id } } } } } } }`,
+      query: `query ($n: Int = 100) { organizations(first: $n) { nodes { devices(first: $n) { nodes { incidents(first: $n) { nodes { id } } } } } } }`,
       variables: {},
     },
     {
@@ -134,7 +134,7 @@ describe('an operation built to overload the gateway', () => {
   ])('an answer that could hold millions of objects is refused before planning: $attack (nested pagination)', async ({ query, variables }) => {
     const { answer, subgraphRequests } = await withSubgraphRequests(() => supergraph.query(query, variables, world.asPartnerAdmin));
 
-    expectRefused(answer, 'QUERY_TOO_COSTLY', 100_000);
+    expectRefused(answer, 'QUERY_TOO_COSTLY', 1_000_000);
     expect(subgraphRequests).toEqual(NO_SUBGRAPH_REQUESTS);
   });
 
@@ -148,11 +148,33 @@ describe('an operation built to overload the gateway', () => {
     );
     const body: unknown = await answer.json();
 
-    expect(answer.status).toBe(400);
-    expect(body).toEqual({
+    // As a batching client (Apollo Client's BatchHttpLink) reads it: an array, one error result per operation.
+    const refusal = {
       errors: [{ message: expect.any(String), extensions: { code: 'BATCHING_NOT_SUPPORTED', requestId: answer.headers.get('x-request-id') } }],
-    });
+    };
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(body).toEqual([refusal, refusal]);
     expect(subgraphRequests).toEqual(NO_SUBGRAPH_REQUESTS);
+  });
+
+  it('a refused batch gets one error result per operation, at least one and at most 100', async () => {
+    const send = async (batch: unknown[]): Promise<unknown[]> => {
+      const answer = await fetch(supergraph.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...world.asPartnerAdmin },
+        body: JSON.stringify(batch),
+      });
+      expect(answer.status).toBe(400);
+      return (await answer.json()) as unknown[];
+    };
+    const codesOf = (results: unknown[]): unknown[] =>
+      results.map((result) => (result as { errors: { extensions: { code: string } }[] }).errors.map((error) => error.extensions.code));
+    const operation = { query: '{ organizations { pageInfo { hasNextPage } } }' };
+
+    expect(codesOf(await send([operation, operation, operation]))).toEqual([['BATCHING_NOT_SUPPORTED'], ['BATCHING_NOT_SUPPORTED'], ['BATCHING_NOT_SUPPORTED']]);
+    expect(codesOf(await send([]))).toEqual([['BATCHING_NOT_SUPPORTED']]);
+    expect(await send(Array.from({ length: 5000 }, () => ({})))).toHaveLength(100);
   });
 
   it('an operation sent only as a persisted-query hash is refused: no gateway keeps a query cache of its own', async () => {
@@ -179,6 +201,13 @@ describe('an operation built to overload the gateway', () => {
   });
 });
 
+/** docs/api-guide.md's partner dashboard with sparklines (the answer could hold about 580,000 objects). */
+const PARTNER_DASHBOARD_WITH_SPARKLINES = `query PartnerDashboard($from: String!, $to: String!) {
+  organizations(first: 10) { nodes { id name deviceCount openIncidentCount
+    devices(first: 20) { nodes { id name type openIncidentCount
+      sensors { id type unit latest { at value } history(from: $from, to: $to, maxPoints: 288) { bucketSeconds buckets { start average } } } } } } }
+}`;
+
 describe('what the front ends send', () => {
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
@@ -196,11 +225,16 @@ describe('what the front ends send', () => {
       variables: () => ({}),
     },
     {
-      name: "a device page with 24 hours of history at the README's 288 points",
+      name: "a device page with 24 hours of history at docs/api-guide.md's 288 points",
       query: `query ($id: ID!, $from: String!, $to: String!) { organization(id: $id) { devices(first: 1, filter: { types: [UPS] }) { nodes { name
         sensors { type history(from: $from, to: $to, maxPoints: 288) { resolution bucketSeconds buckets { start min max average last count } } }
         incidents(open: true) { nodes { severity message raisedAt acknowledgement { note at } } } } } } }`,
       variables: () => ({ id: customerId, from: hoursAgo(24), to: hoursAgo(0) }),
+    },
+    {
+      name: "the partner dashboard's first page: 10 customers × 20 devices, every sensor with a 288-point sparkline",
+      query: PARTNER_DASHBOARD_WITH_SPARKLINES,
+      variables: () => ({ from: hoursAgo(24), to: hoursAgo(0) }),
     },
     {
       name: 'pages of 100 organizations × 100 devices, each naming its owner',

@@ -2,7 +2,7 @@ import { allows, type AccessRelation, type Capability } from './access-policy';
 
 /**
  * What a principal may do with one organization's data: the access matrix of
- * DESIGN.md (access-policy.ts) read for one relation. Identity decides it;
+ * docs/access-model.md (access-policy.ts) read for one relation. Identity decides it;
  * subscriptions and device-telemetry ask identity for it once per request and
  * filter by it.
  */

@@ -1,7 +1,7 @@
 import type { Principal } from './principal';
 
 /**
- * The access matrix of DESIGN.md as data. Its columns are relations: how a
+ * The access matrix of docs/access-model.md as data. Its columns are relations: how a
  * principal stands to one organization. Its rows are capabilities, named
  * after the matrix's rows; a cell is whether that relation has that
  * capability. Identity classifies (relationOf) and every subgraph's shield
@@ -53,47 +53,47 @@ const GRANTED_PARTNER_USERS = ['ADMINISTRATOR_GRANT_ADMIN', 'ADMINISTRATOR_GRANT
  */
 export const ACCESS_POLICY = {
   /**
-   * Its id, name, kind and Partner ID. DESIGN: "without it [a standing grant], nothing of that customer exists for
+   * Its id, name, kind and Partner ID. docs/access-model.md: "without it [a standing grant], nothing of that customer exists for
    * them"; README (Who sees what): a customer's users know the partners it granted access, operators every organization.
    */
   knowOrganization: [...MEMBERS, ...GRANTED_PARTNER_USERS, 'API_CLIENT', 'API_CLIENT_OF_THIS_PARTNER', 'GRANTING_CUSTOMER_USER', 'OPERATOR'],
-  /** DESIGN row "inventory, sensor history, incidents, assessments": read. Partner access requires MFA. */
+  /** docs/access-model.md row "inventory, sensor history, incidents, assessments": read. Partner access requires MFA. */
   read: [...MEMBERS, ...GRANTED_PARTNER_USERS, 'API_CLIENT'],
-  /** DESIGN row "inventory, sensor history, incidents, assessments": write; "a partner VIEWER reads and never writes". */
+  /** docs/access-model.md row "inventory, sensor history, incidents, assessments": write; "a partner VIEWER reads and never writes". */
   write: ['CUSTOMER_ADMIN', 'PARTNER_ADMIN', 'PARTNER_ADMIN_WITHOUT_MFA', 'ADMINISTRATOR_GRANT_ADMIN'],
-  /** DESIGN row "device IP address": full; everyone else who reads sees the last two segments. */
+  /** docs/access-model.md row "device IP address": full; everyone else who reads sees the last two segments. */
   fullIpAddresses: [...MEMBERS, 'ADMINISTRATOR_GRANT_ADMIN', 'ADMINISTRATOR_GRANT_VIEWER'],
-  /** DESIGN row "acknowledge an incident". */
+  /** docs/access-model.md row "acknowledge an incident". */
   acknowledgeIncidents: [...MEMBERS, 'ADMINISTRATOR_GRANT_ADMIN'],
-  /** DESIGN row "applications / jobs on equipment": never any partner principal. */
+  /** docs/access-model.md row "applications / jobs on equipment": never any partner principal. */
   applications: [...MEMBERS],
-  /** DESIGN row "unmonitored network equipment": never any partner principal. */
+  /** docs/access-model.md row "unmonitored network equipment": never any partner principal. */
   unmonitoredEquipment: [...MEMBERS],
   /**
-   * DESIGN row "users, invitations". The API has no field through which a partner manages a customer's users: an
+   * docs/access-model.md row "users, invitations". The API has no field through which a partner manages a customer's users: an
    * admin invites into their own organization, and reads the user records of their own organization.
    */
   manageUsers: ['CUSTOMER_ADMIN', 'PARTNER_ADMIN', 'PARTNER_ADMIN_WITHOUT_MFA', 'ADMINISTRATOR_GRANT_ADMIN'],
-  /** DESIGN row "grant or revoke partner access" (and the record of every change: README, Partner access). */
+  /** docs/access-model.md row "grant or revoke partner access" (and the record of every change: README, Partner access). */
   manageGrants: ['CUSTOMER_ADMIN'],
   /**
    * README (Partner access): standing access "is visible to members of either organization". A partner's grants
-   * name its customers, which its users know of only with MFA (DESIGN: partner access requires MFA).
+   * name its customers, which its users know of only with MFA (docs/access-model.md: partner access requires MFA).
    */
   viewPartnerAccess: [...CUSTOMER_MEMBERS, 'PARTNER_ADMIN', 'PARTNER_VIEWER'],
-  /** DESIGN row "subscriptions: view": never API clients. */
+  /** docs/access-model.md row "subscriptions: view": never API clients. */
   viewSubscriptions: [...MEMBERS, ...GRANTED_PARTNER_USERS],
-  /** DESIGN row "subscriptions: redeem, renew, amend": admins, a partner's under any standing grant. */
+  /** docs/access-model.md row "subscriptions: redeem, renew, amend": admins, a partner's under any standing grant. */
   manageSubscriptions: ['CUSTOMER_ADMIN', 'PARTNER_ADMIN', 'PARTNER_ADMIN_WITHOUT_MFA', 'ADMINISTRATOR_GRANT_ADMIN', 'READ_ONLY_GRANT_ADMIN'],
   /** README (credits): a partner's own members signed in with MFA read its balance and ledger. */
   viewCredits: ['PARTNER_ADMIN', 'PARTNER_VIEWER'],
   /** README (credits): its admins, with MFA, redeem vouchers and spend them. */
   manageCredits: ['PARTNER_ADMIN'],
-  /** DESIGN column "partner API client": device data through the API under API device-data access. */
+  /** docs/access-model.md row apiDeviceData ("partner API client"): device data through the API under API device-data access. */
   apiDeviceData: ['API_CLIENT'],
   /**
    * README (API credentials): a partner admin creates and revokes them. A credential reads customers' device data,
-   * and DESIGN says partner access requires MFA, so only in a session opened with it.
+   * and docs/access-model.md says partner access requires MFA, so only in a session opened with it.
    */
   manageApiCredentials: ['PARTNER_ADMIN'],
   /** README (Invitations): a partner admin invites a customer. */

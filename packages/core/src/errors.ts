@@ -110,7 +110,7 @@ export const ERROR_CODES = {
     status: 400,
     description: 'The answer could hold more objects than the gateway allows (see limit): ask for smaller pages; nothing ran.',
   },
-  BATCHING_NOT_SUPPORTED: { status: 400, description: 'A request carries one operation: send a JSON object, not an array of them.' },
+  BATCHING_NOT_SUPPORTED: { status: 400, description: 'A request carries one operation: send a JSON object, not an array of them (a batch is answered with an array, one error result per operation).' },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 404,
     description:

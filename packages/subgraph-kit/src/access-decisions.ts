@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { clientError, isRetryableCode, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
 
-/** Where a subgraph asks identity for access decisions; the README's configuration table lists these. */
+/** Where a subgraph asks identity for access decisions; docs/operations.md's configuration table lists these. */
 export function readAccessCheckConfig(environment: Environment) {
   return readConfig(
     {

@@ -20,7 +20,7 @@ import type { Database } from './database';
  * claimed, so this worker never sends it again. A row whose mark stands
  * longer than the lease (the process died between claim and record) is
  * claimed again once the lease has expired and sent with the same
- * Message-ID, counted as a further attempt: the README's email section states
+ * Message-ID, counted as a further attempt: docs/operations.md's Email section states
  * the window exactly.
  */
 

@@ -14,7 +14,7 @@ export function readEmailDeliveryConfig(environment: Environment) {
   return readConfig(EMAIL_DELIVERY_SETTINGS, environment);
 }
 
-/** The settings every subgraph reads; the README's configuration table lists them. */
+/** The settings every subgraph reads; docs/operations.md's configuration table lists them. */
 export function readSubgraphConfig(environment: Environment, defaults: { port: number | undefined }) {
   return readConfig(
     {

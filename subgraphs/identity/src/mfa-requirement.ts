@@ -4,7 +4,7 @@ import { recordAuditEvents, userActor, type SqlRunner } from './audit-log';
 import type { Organization } from './organization';
 
 /**
- * Who must have a second factor before any session: every partner user (DESIGN: partner access requires MFA), and
+ * Who must have a second factor before any session: every partner user (docs/access-model.md: partner access requires MFA), and
  * the users of a customer organization that chose to require it. Such a user enrols TOTP while joining (an
  * invitation, a new partner account: pending-enrolment.ts) or through an emailed link (enrolment-links.ts); signIn
  * and refreshSession open no session for them without it.
