@@ -6,6 +6,7 @@ import { readCompositionConfig } from './composition';
 import { REPOSITORY_ROOT } from './stack-config';
 import { SUPERGRAPH_CONFIG_PATH } from './stack-subgraphs';
 import { nameProblem, subgraphNames } from './subgraph-template/names';
+import { addSubgraphReferences } from './subgraph-template/project-references';
 import { renderSubgraph } from './subgraph-template/render';
 
 /**
@@ -50,6 +51,7 @@ async function newSubgraph(args: readonly string[]): Promise<void> {
   const yaml = await readFile(SUPERGRAPH_CONFIG_PATH, 'utf8');
   const supergraphPath = join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
   const supergraph = await readFile(supergraphPath, 'utf8');
+  let tsconfigs = new Map<string, string>();
   try {
     for (const file of files) {
       await mkdir(dirname(join(REPOSITORY_ROOT, file.path)), { recursive: true });
@@ -63,12 +65,14 @@ async function newSubgraph(args: readonly string[]): Promise<void> {
       '',
     ].join('\n');
     await writeFile(SUPERGRAPH_CONFIG_PATH, `${yaml.endsWith('\n') ? yaml : `${yaml}\n`}${entry}`);
+    tsconfigs = await addSubgraphReferences(REPOSITORY_ROOT, name);
     compose();
   } catch (error) {
     await rm(join(REPOSITORY_ROOT, 'subgraphs', name), { recursive: true, force: true });
     await rm(join(REPOSITORY_ROOT, 'test', 'federation', `${name}.test.ts`), { force: true });
     await writeFile(SUPERGRAPH_CONFIG_PATH, yaml);
     await writeFile(supergraphPath, supergraph);
+    for (const [file, text] of tsconfigs) await writeFile(file, text);
     throw error;
   }
 
@@ -82,6 +86,7 @@ async function newSubgraph(args: readonly string[]): Promise<void> {
       `  subgraphs/${name}/src/resolvers/            resolvers; src/migrations/ its tables (schema ${names.schema}); src/demo-seed.ts its demo data`,
       `  test/federation/${name}.test.ts   its federation test`,
       `  schema/supergraph.yaml, schema/supergraph.graphql   it is composed into the supergraph`,
+      '  tsconfig.json, test/tsconfig.json   they reference its project, so `npm run typecheck` (tsc -b) checks it',
       '',
       'Next:',
       `  npm start                      runs it beside the others (${names.name.toUpperCase().replace(/-/g, '_')}_PORT moves it); http://localhost:4000/graphql`,
