@@ -18,6 +18,7 @@ import { createStackKeys } from './keys';
 import { licenseKeyIssuer } from './license-keys';
 import { DASHBOARD_BODY, defineOperations, yearRange, type OperationKey } from './operation-definitions';
 import { parseBenchOptions } from './options';
+import { PEERS_DIRECTORY, peersInstallReason } from './peers';
 import { planComparisons, type PlanInputs } from './plan';
 import { benchPorts, everyPort } from './ports';
 import { postgresProcessLister } from './postgres-processes';
@@ -126,6 +127,11 @@ runCommand('bench', async () => {
   else {
     say('npm run build');
     await run('npm', ['run', 'build'], { ...environment.inherited, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: '1' }, log('build'));
+  }
+  const peersReason = peersInstallReason();
+  if (peersReason !== null) {
+    say(`npm ci --prefix bench/peers (Hive Gateway, outside the workspace: ${peersReason})`);
+    await run('npm', ['ci', '--prefix', PEERS_DIRECTORY, '--no-audit', '--no-fund'], environment.inherited, log('peers'));
   }
 
   const running: { name: string; stop(): Promise<void> }[] = [];

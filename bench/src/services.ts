@@ -1,17 +1,17 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SubgraphName } from '@partnergraph/core';
 import { startService, type ServiceProcess } from '@partnergraph/scripts/service-process';
 import { REPOSITORY_ROOT } from '@partnergraph/scripts/stack-config';
 import type { BenchEnvironment } from './config';
 import type { StackKeys } from './keys';
+import { PEERS_DIRECTORY, resolvePeer } from './peers';
 
 /**
  * The processes a benchmark measures, started as production runs them:
  * compiled JavaScript from `dist/` (`npm run build`), NODE_ENV=production,
  * every setting docs/operations.md's configuration tables list written out, all on
  * 127.0.0.1. Hive Gateway runs from its own package with the benchmark's
- * config file (bench/src/hive/gateway.config.mts, loaded through tsx).
+ * config file (bench/peers/hive/gateway.config.mts, loaded through tsx).
  */
 export interface Service {
   name: string;
@@ -47,7 +47,7 @@ export interface StackContext {
 }
 
 const SUPERGRAPH_PATH = join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
-const HIVE_CONFIG_PATH = join(REPOSITORY_ROOT, 'bench', 'src', 'hive', 'gateway.config.mts');
+const HIVE_CONFIG_PATH = join(PEERS_DIRECTORY, 'hive', 'gateway.config.mts');
 const graphqlUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;
 
 function productionEnvironment(context: StackContext, port: number): NodeJS.ProcessEnv {
@@ -173,7 +173,7 @@ export function startHiveGateway(
   context: StackContext,
   options: { name: string; mode: HiveMode; port: number; subgraphUrls: SubgraphUrls; jwksUrl: string },
 ): Promise<Service> {
-  const bin = join(dirname(createRequire(__filename).resolve('@graphql-hive/gateway')), 'bin.js');
+  const bin = join(dirname(resolvePeer('@graphql-hive/gateway')), 'bin.js');
   return start(context, {
     name: options.name,
     entry: bin,

@@ -5,7 +5,7 @@ import { usePartnerGraphAuth } from './partnergraph-auth.js';
 
 /**
  * Hive Gateway as the benchmark runs it (`hive-gateway supergraph
- * schema/supergraph.graphql -c bench/src/hive/gateway.config.mts`, with or
+ * schema/supergraph.graphql -c bench/peers/hive/gateway.config.mts`, with or
  * without `--hive-router-runtime`): the same supergraph and subgraph
  * processes as our gateway, the same authentication and internal tokens (see
  * usePartnerGraphAuth), production-like settings, and nothing sent anywhere
