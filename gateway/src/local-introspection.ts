@@ -33,8 +33,11 @@ export function answerIntrospectionLocally(): ApolloServerPlugin<GatewayContext>
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
           if (operation?.operation !== 'query') return null;
-          if (!onlyIntrospection(operation.selectionSet, fragmentsOf(document))) {
-            if (!asksForUnplannedIntrospection(schema, document)) return null;
+          const rootFields = rootFieldNames(operation.selectionSet, fragmentsOf(document));
+          if (![...rootFields].every((name) => name.startsWith('__'))) {
+            // Only an operation that asks for introspection beside data can reach what the planner lacks.
+            const asksIntrospection = rootFields.has('__schema') || rootFields.has('__type');
+            if (!asksIntrospection || !asksForUnplannedIntrospection(schema, document)) return null;
             const { status, body } = httpErrorResponse(
               'OPERATION_NOT_SUPPORTED',
               `Ask for ${[...UNPLANNED_INTROSPECTION_FIELDS].join(', ')} in an operation that asks for introspection only.`,
@@ -90,15 +93,21 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return fragments;
 }
 
-/** Whether every root field the selection set reaches (through fragments) is an introspection field. */
-function onlyIntrospection(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
-  return selectionSet.selections.every((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value.startsWith('__');
-    if (selection.kind === Kind.INLINE_FRAGMENT) return onlyIntrospection(selection.selectionSet, fragments, seen);
-    const name = selection.name.value;
-    if (seen.has(name)) return true;
-    seen.add(name);
-    const fragment = fragments.get(name);
-    return fragment !== undefined && onlyIntrospection(fragment.selectionSet, fragments, seen);
-  });
+/** The names of the root fields a selection set reaches, through fragments. */
+function rootFieldNames(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  names = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFieldNames(selection.selectionSet, fragments, names, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) rootFieldNames(fragment.selectionSet, fragments, names, seen);
+    }
+  }
+  return names;
 }

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig, settings, type Environment } from '@partnergraph/core';
+import { ConfigError, readConfig, settings, subgraphVariableStem, type Environment } from '@partnergraph/core';
 
 /**
  * How the gateway reaches one subgraph the supergraph names. Every subgraph is
@@ -20,7 +20,7 @@ export interface SubgraphRoute {
 
 /** The prefix of a subgraph's variables. */
 export function subgraphVariablePrefix(name: string): string {
-  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
+  return `SUBGRAPH_${subgraphVariableStem(name)}_`;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;

@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import { ConfigError, readConfig, settings, type Environment } from '@partnergraph/core';
+import { ConfigError, readConfig, settings, subgraphVariableStem, type Environment } from '@partnergraph/core';
 import { readCompositionConfig, type SubgraphEntry } from './composition';
 import { REPOSITORY_ROOT } from './stack-config';
 
@@ -13,19 +13,14 @@ export interface StackSubgraph {
   port: number;
 }
 
-/** A subgraph's name as variables spell it: in capitals, every run of other characters as `_`. */
-function variableStem(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-}
-
 /** The variable that moves a subgraph's port: `device-telemetry` → DEVICE_TELEMETRY_PORT (as IDENTITY_PORT for identity). */
 export function portVariableOf(name: string): string {
-  return `${variableStem(name)}_PORT`;
+  return `${subgraphVariableStem(name)}_PORT`;
 }
 
 /** The gateway's variable for a subgraph's URL (gateway/src/subgraph-routes.ts): `site-notes` → SUBGRAPH_SITE_NOTES_URL. */
 export function gatewayUrlVariableOf(name: string): string {
-  return `SUBGRAPH_${variableStem(name)}_URL`;
+  return `SUBGRAPH_${subgraphVariableStem(name)}_URL`;
 }
 
 /** The directory under subgraphs/ that holds the entry's schema file, or null for a subgraph that lives elsewhere. */
