@@ -12,3 +12,5 @@ export * from './access-decisions';
 export * from './access-rules';
 export * from './policy-rules';
 export * from './email-delivery';
+export * from './table-rows';
+export * from './entity-drift';

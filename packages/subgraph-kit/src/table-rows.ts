@@ -1,0 +1,70 @@
+import type { DataSource, EntityManager, EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
+
+/**
+ * The data-access convention (docs/architecture.md, "Reaching the database"):
+ * every table has a TypeORM EntitySchema, and the entity is the one place that
+ * says how the table's rows become objects. Simple reads and writes go through
+ * the entity's repository; set-based statements (CTEs, upserts, aggregates over
+ * many organizations) are plain SQL whose select list comes from the entity, so
+ * no statement spells a table's columns or casts its rows by hand.
+ */
+
+/** Anything that runs SQL: the data source, or a transaction's manager. */
+export type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>;
+
+/**
+ * How a column is read so that node-postgres yields the entity's value:
+ * an inet as its host address (inet prints a prefix length for anything but a
+ * full-length mask), a date as YYYY-MM-DD text (node-postgres would make a
+ * local-time Date of it), a bigint count as a number.
+ */
+function readExpression(qualified: string, type: EntitySchemaColumnOptions['type']): string {
+  switch (type) {
+    case 'inet':
+      return `host(${qualified})`;
+    case 'date':
+      return `${qualified}::text`;
+    case 'bigint':
+      return `${qualified}::float8`;
+    default:
+      return qualified;
+  }
+}
+
+const columnLists = new WeakMap<EntitySchema<never>, Map<string, string>>();
+
+/**
+ * The entity's columns as a select list, each read as readExpression says and
+ * named by its property: `d.organization_id AS "organizationId", host(d.ip_address) AS "ipAddress"`.
+ * Computed once per (entity, alias).
+ */
+export function columnsOf<T>(entity: EntitySchema<T>, alias?: string): string {
+  const key = entity as unknown as EntitySchema<never>;
+  let byAlias = columnLists.get(key);
+  if (!byAlias) columnLists.set(key, (byAlias = new Map()));
+  const cached = byAlias.get(alias ?? '');
+  if (cached !== undefined) return cached;
+  const prefix = alias ? `${alias}.` : '';
+  const columns = entity.options.columns as Record<string, EntitySchemaColumnOptions>;
+  const list = Object.entries(columns)
+    .map(([property, column]) => `${readExpression(prefix + (column.name ?? property), column.type)} AS "${property}"`)
+    .join(', ');
+  byAlias.set(alias ?? '', list);
+  return list;
+}
+
+/**
+ * Runs a set-based statement whose select (or RETURNING) list is the entity's,
+ * given to `statement` as `columns`, and returns its rows as the entity's type.
+ * `Extra` names columns the statement adds beside the entity's (a sort key, a
+ * group key); they are declared where the statement is.
+ */
+export async function selectRows<T, Extra extends object = object>(
+  queryable: Queryable,
+  entity: EntitySchema<T>,
+  statement: (columns: string) => string,
+  parameters: readonly unknown[] = [],
+  alias?: string,
+): Promise<(T & Extra)[]> {
+  return queryable.query(statement(columnsOf(entity, alias)), parameters as unknown[]);
+}
