@@ -23,6 +23,9 @@ module.exports = {
   // Real servers and PostgreSQL on a 2-core machine: bounded waits inside the tests go up to 10 s,
   // and e2e hooks that start a whole stack set their own, longer timeouts.
   testTimeout: 30000,
+  // Most of a federation or e2e test's time is spent waiting on sockets, PostgreSQL and child
+  // processes, so three workers keep two cores busy where jest's default (cores - 1) leaves one idle.
+  maxWorkers: 3,
   projects: [
     {
       ...common,

@@ -159,22 +159,23 @@ describe('npm start', () => {
         expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       }
     });
+
+    // Last in this block: it stops the stack the tests above used.
+    it(
+      'SIGTERM stops every process it started',
+      async () => {
+        const { pid } = running();
+        const processes = descendantsOf(pid);
+        expect(servicesAmong(processes)).toEqual(SERVICE_ENTRIES);
+
+        const exitCode = await running().stop('SIGTERM');
+
+        expect(exitCode).toBe(0);
+        expect(await waitUntilGone([pid, ...processes.map((info) => info.pid)], GONE_WITHIN_MS)).toEqual([]);
+      },
+      STACK_TIMEOUT_MS,
+    );
   });
-
-  it(
-    'SIGTERM stops every process it started',
-    async () => {
-      const stack = await startStack();
-      const processes = descendantsOf(stack.pid);
-      expect(servicesAmong(processes)).toEqual(SERVICE_ENTRIES);
-
-      const exitCode = await stack.stop('SIGTERM');
-
-      expect(exitCode).toBe(0);
-      expect(await waitUntilGone([stack.pid, ...processes.map((info) => info.pid)], GONE_WITHIN_MS)).toEqual([]);
-    },
-    STACK_TIMEOUT_MS,
-  );
 
   it(
     'Ctrl-C (SIGINT to the process group) stops everything as well',
