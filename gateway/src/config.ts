@@ -79,6 +79,20 @@ export function readGatewayConfig(environment: Environment) {
       },
       databaseUrl: { variable: 'DATABASE_URL', setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }) },
       trustedDocuments: { variable: 'TRUSTED_DOCUMENTS', setting: settings.list([]) },
+      liveDatabaseUrl: { variable: 'LIVE_DATABASE_URL', setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }) },
+      liveMaxSubscriptionsPerConnection: {
+        variable: 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+        setting: settings.integer({ min: 1, max: 1000, default: 25 }),
+      },
+      liveMaxSubscriptionsPerCaller: { variable: 'LIVE_MAX_SUBSCRIPTIONS_PER_CALLER', setting: settings.integer({ min: 1, max: 10_000, default: 100 }) },
+      liveConnectionInitTimeoutMs: {
+        variable: 'LIVE_CONNECTION_INIT_TIMEOUT_MS',
+        setting: settings.integer({ min: 100, max: 60_000, default: 5000 }),
+      },
+      liveKeepAliveMs: { variable: 'LIVE_KEEPALIVE_MS', setting: settings.integer({ min: 1000, max: 300_000, default: 15_000 }) },
+      liveSlowSubscriberMs: { variable: 'LIVE_SLOW_SUBSCRIBER_MS', setting: settings.integer({ min: 100, max: 600_000, default: 30_000 }) },
+      liveMinIntervalMs: { variable: 'LIVE_MIN_INTERVAL_MS', setting: settings.integer({ min: 0, max: 600_000, default: 250 }) },
+      livePollIntervalMs: { variable: 'LIVE_POLL_INTERVAL_MS', setting: settings.integer({ min: 50, max: 600_000, default: 1000 }) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
@@ -97,8 +111,30 @@ export function readGatewayConfig(environment: Environment) {
   if (!persistedDocumentsDatabaseUrl && [...trustedDocuments.values()].some((mode) => mode !== 'any')) {
     throw new ConfigError(['TRUSTED_DOCUMENTS: modes known and log-unknown need PERSISTED_DOCUMENTS_DATABASE_URL or DATABASE_URL']);
   }
+  const {
+    liveDatabaseUrl,
+    liveMaxSubscriptionsPerConnection,
+    liveMaxSubscriptionsPerCaller,
+    liveConnectionInitTimeoutMs,
+    liveKeepAliveMs,
+    liveSlowSubscriberMs,
+    liveMinIntervalMs,
+    livePollIntervalMs,
+    ...otherSettings
+  } = gatewaySettings;
   return {
-    ...gatewaySettings,
+    ...otherSettings,
+    /** Subscriptions over WebSocket and SSE (live/): limits, timings, and the PostgreSQL whose NOTIFY wakes them (DATABASE_URL by default). */
+    live: {
+      databaseUrl: liveDatabaseUrl ?? databaseUrl,
+      maxSubscriptionsPerConnection: liveMaxSubscriptionsPerConnection,
+      maxSubscriptionsPerCaller: liveMaxSubscriptionsPerCaller,
+      connectionInitTimeoutMs: liveConnectionInitTimeoutMs,
+      keepAliveMs: liveKeepAliveMs,
+      slowSubscriberMs: liveSlowSubscriberMs,
+      minIntervalMs: liveMinIntervalMs,
+      pollIntervalMs: livePollIntervalMs,
+    },
     corsOrigins,
     explorer: config.explorer ?? (config.nodeEnv === 'production' ? 'off' : 'local'),
     /** Where published documents are kept (schema `gateway`); unset: requests by id are PERSISTED_QUERY_NOT_SUPPORTED. */

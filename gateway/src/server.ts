@@ -6,6 +6,7 @@ import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageRepor
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import {
   ANONYMOUS,
   AccessTokenError,
@@ -29,6 +30,7 @@ import { explorerLandingPage, explorerRoutes } from './explorer';
 import { withFailingService } from './failing-service';
 import { answerRequestErrors, sendError } from './http-errors';
 import { guardVariables } from './input-guards';
+import { createLiveTransports } from './live';
 import { answerIntrospectionLocally } from './local-introspection';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
@@ -67,6 +69,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   });
   const trustedDocuments = await setUpTrustedDocuments(config, logger);
   let supergraphLoaded = false;
+  let apiSchema: GraphQLSchema | undefined;
   let identityUrl: string | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
@@ -85,6 +88,10 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       warn: (message) => logger.warn(String(message)),
       error: (message) => logger.error(String(message)),
     },
+  });
+
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
   });
 
   const app = express();
@@ -132,6 +139,20 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     ],
   });
 
+  const live = createLiveTransports({
+    settings: config.live,
+    bodyLimit: config.bodyLimit,
+    maxTokens: config.maxQueryTokens,
+    apiSchema: () => (graphqlHandler ? apiSchema : undefined),
+    async execute(request, contextValue) {
+      const response = await apollo.executeOperation(request, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('a live feed answered incrementally');
+      return response.body.singleResult;
+    },
+    verifier: accessTokens,
+    logger,
+  });
+
   const rateLimitStore =
     config.rateLimitPerMinute === 0 && config.tokenRateLimitPerMinute === 0
       ? undefined
@@ -175,6 +196,14 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     }),
   );
   app.all('/oauth/token', allowMethods(['POST']));
+  // Before /graphql, which would take this path as well.
+  app.use(
+    '/graphql/stream',
+    allowMethods(['GET', 'POST']),
+    cors({ origin: [...config.corsOrigins], credentials: false }),
+    express.json({ limit: config.bodyLimit }),
+    live.sse,
+  );
   app.use(
     '/graphql',
     allowMethods(['GET', 'POST']),
@@ -200,6 +229,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     httpServer,
     async start() {
       await apollo.start();
+      live.attachWebSocket(httpServer);
       graphqlHandler = expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = requestIdOf(res);
@@ -219,6 +249,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       logger.info('supergraph loaded', { path: config.supergraphPath });
     },
     async stop() {
+      await live.close();
       await drain.drain();
       graphqlHandler = undefined;
       await apollo.stop();

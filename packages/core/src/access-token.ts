@@ -110,9 +110,18 @@ export class AccessTokenError extends Error {
   override readonly name = 'AccessTokenError';
 }
 
+/** Who is calling, and until when the token says so. */
+export interface VerifiedCaller {
+  principal: Principal;
+  /** The token's `exp`, in seconds since the epoch; null for the anonymous principal. */
+  expiresAt: number | null;
+}
+
 export interface AccessTokenVerifier {
   /** No token: the anonymous principal. A token that does not verify: AccessTokenError. */
   authenticate(authorization: string | undefined): Promise<Principal>;
+  /** As authenticate, with the token's expiry: a subscription ends when its token does. */
+  verifyCaller(authorization: string | undefined): Promise<VerifiedCaller>;
 }
 
 /**
@@ -130,31 +139,33 @@ export function createAccessTokenVerifier(options: {
     'jwksUrl' in options.keys
       ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
       : createLocalJWKSet(options.keys.jwks);
+  const verifyCaller = async (authorization: string | undefined): Promise<VerifiedCaller> => {
+    if (authorization === undefined || authorization.trim() === '') return { principal: ANONYMOUS, expiresAt: null };
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"');
+    let payload: PartnerGraphClaims;
+    try {
+      ({ payload } = await jwtVerify<PartnerGraphClaims>(match[1], keySet, {
+        algorithms: [...ACCESS_TOKEN_ALGORITHMS],
+        issuer: options.issuer,
+        audience: options.audience,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch {
+      throw new AccessTokenError('the access token is invalid or has expired');
+    }
+    // jose checks `iat` against the clock only with a maximum token age, which an external issuer's lifetimes rule out.
+    if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+      throw new AccessTokenError('the access token is issued in the future');
+    }
+    const principal = principalFromClaims(payload);
+    if (!principal) throw new AccessTokenError('the access token does not say who is calling');
+    return { principal, expiresAt: Number(payload.exp) };
+  };
   return {
-    async authenticate(authorization) {
-      if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-      if (!match?.[1]) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"');
-      let payload: PartnerGraphClaims;
-      try {
-        ({ payload } = await jwtVerify<PartnerGraphClaims>(match[1], keySet, {
-          algorithms: [...ACCESS_TOKEN_ALGORITHMS],
-          issuer: options.issuer,
-          audience: options.audience,
-          requiredClaims: ['sub', 'exp', 'iat'],
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        }));
-      } catch {
-        throw new AccessTokenError('the access token is invalid or has expired');
-      }
-      // jose checks `iat` against the clock only with a maximum token age, which an external issuer's lifetimes rule out.
-      if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
-        throw new AccessTokenError('the access token is issued in the future');
-      }
-      const principal = principalFromClaims(payload);
-      if (!principal) throw new AccessTokenError('the access token does not say who is calling');
-      return principal;
-    },
+    authenticate: async (authorization) => (await verifyCaller(authorization)).principal,
+    verifyCaller,
   };
 }
 

@@ -140,7 +140,23 @@ export const ERROR_CODES = {
     status: 400,
     description: 'The document holds several operations and operationName names none of them (or is missing); nothing ran.',
   },
-  OPERATION_NOT_SUPPORTED: { status: 400, description: 'The graph answers queries and mutations only, not subscriptions; nothing ran.' },
+  OPERATION_NOT_SUPPORTED: {
+    status: 400,
+    description:
+      'A subscription sent as a plain HTTP request (subscribe over WebSocket with graphql-ws at /graphql, or over SSE at /graphql/stream), or one this gateway has no live feed for; nothing ran.',
+  },
+  TOKEN_EXPIRED: {
+    status: 401,
+    description: 'The access token of a subscription expired: it ended; renew the token in-band before expiry, or subscribe again from the last cursor.',
+  },
+  TOO_MANY_SUBSCRIPTIONS: {
+    status: 429,
+    description: 'The connection or the caller has as many subscriptions open as allowed (LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION, _PER_CALLER); end one first.',
+  },
+  SUBSCRIBER_TOO_SLOW: {
+    status: 429,
+    description: 'The subscriber read its events too slowly and the connection was closed rather than buffered without bound; reconnect from the last cursor.',
+  },
   ROUTE_NOT_FOUND: { status: 404, description: 'No route at that path: GraphQL is at /graphql, tokens at /oauth/token.' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'The path does not answer that HTTP method; the Allow header lists those it does.' },
   RATE_LIMITED: {

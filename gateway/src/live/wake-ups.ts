@@ -1,0 +1,107 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from '@partnergraph/core';
+
+/**
+ * When to run a subscription's feed again. Subgraphs NOTIFY the channel
+ * `partnergraph_live` in the transaction that commits a change, with the name
+ * of the feed field it concerns (`incidentEventsFeed`), or `*` when access
+ * changed (a grant or a credential revoked): every subscription runs again, so
+ * one that lost its access ends at once. PostgreSQL delivers a notification to
+ * every listening gateway, only after the commit. A timer backs this up: a
+ * subscription also runs every `pollIntervalMs`, so a lost connection to
+ * PostgreSQL delays events but loses none (the cursor is in the feed, not here).
+ */
+export const LIVE_CHANNEL = 'partnergraph_live';
+export const EVERY_FEED = '*';
+
+export interface WakeUps {
+  /** Resolves when `feed` (or every feed) is notified, after `ms`, or when `signal` aborts, whichever is first. */
+  wait(feed: string, ms: number, signal: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+function waiter(events: EventEmitter, feed: string, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      events.off(feed, done);
+      events.off(EVERY_FEED, done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    events.on(feed, done);
+    events.on(EVERY_FEED, done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function emitterWithoutLimit(): EventEmitter {
+  const events = new EventEmitter();
+  // One listener per open subscription: the per-connection and per-principal limits bound them, not this.
+  events.setMaxListeners(0);
+  return events;
+}
+
+/** Timers only: every subscription runs every pollIntervalMs. */
+export function timerWakeUps(): WakeUps {
+  const events = emitterWithoutLimit();
+  return { wait: (feed, ms, signal) => waiter(events, feed, ms, signal), close: async () => {} };
+}
+
+/** LISTEN on LIVE_CHANNEL, reconnecting with a growing pause when the connection drops. */
+export function postgresWakeUps(url: string, logger: Logger): WakeUps {
+  const events = emitterWithoutLimit();
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retryMs = 250;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const candidate = new pg.Client({ connectionString: url, application_name: 'partnergraph-gateway-live' });
+    candidate.on('notification', (message) => {
+      events.emit(message.payload || EVERY_FEED);
+    });
+    candidate.on('error', (error) => {
+      logger.warn('live wake-ups: lost the PostgreSQL connection; subscriptions run on their timers until it is back', { error });
+      reconnect(candidate);
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${LIVE_CHANNEL}`);
+      if (closed) {
+        await candidate.end();
+        return;
+      }
+      client = candidate;
+      retryMs = 250;
+      // Whatever was notified while disconnected: run every subscription once.
+      events.emit(EVERY_FEED);
+    } catch (error) {
+      logger.warn('live wake-ups: cannot LISTEN on PostgreSQL; retrying', { error, retryMs });
+      reconnect(candidate);
+    }
+  };
+  const reconnect = (failed: pg.Client): void => {
+    failed.removeAllListeners('notification');
+    void failed.end().catch(() => {});
+    if (client === failed) client = undefined;
+    if (closed || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 10_000);
+  };
+  void connect();
+
+  return {
+    wait: (feed, ms, signal) => waiter(events, feed, ms, signal),
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      await client?.end().catch(() => {});
+    },
+  };
+}
