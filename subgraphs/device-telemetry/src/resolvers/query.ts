@@ -1,4 +1,5 @@
-import { parseChangePageArgs, selectChanges, type ChangePageArgs, type Feed, type IncidentChange, type InventoryChange } from '../change-feeds';
+import { parseChangePageArgs, selectChanges, type ChangePageArgs, type IncidentChange, type InventoryChange } from '../change-feeds';
+import type { Feed } from '../change-log';
 import type { DeviceTelemetryContext } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
 

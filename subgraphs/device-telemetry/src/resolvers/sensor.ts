@@ -16,8 +16,9 @@ export const Sensor: SensorResolvers = {
     return loaders.deviceById.load(sensor.deviceId);
   },
 
-  latest(sensor, _args, { loaders }) {
-    return loaders.latestReading.load(sensor);
+  async latest(sensor, _args, { loaders }) {
+    const reading = await loaders.latestReading.load(sensor);
+    return reading && { at: reading.at.toISOString(), value: reading.value };
   },
 
   history(sensor, args, { database }) {
