@@ -57,7 +57,7 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
       Sensor: '../sensor#Sensor',
       Incident: '../incident#Incident',
       Application: '../application#Application',
-      Job: '../application#Job',
+      Job: '../job#Job',
       Assessment: '../incidents/assessment#AssessmentScope',
       UpsHealth: '../incidents/assessment#UpsHealth',
       InventoryChange: '../change-feeds#InventoryChange',

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { DataSource, type ColumnType, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { isTransientFailure, type Logger } from '@partnergraph/core';
 
 /**
@@ -63,6 +63,15 @@ export interface Database {
   schema: string;
 }
 
+/**
+ * PostgreSQL's xid8, a 64-bit transaction id as `pg_current_xact_id()` gives
+ * it, as an entity column's type (device-telemetry's change log orders its
+ * feeds by one). TypeORM's driver does not name it, so createDatabase lets the
+ * driver accept it; migrations build the tables, and node-postgres reads the
+ * value as text.
+ */
+export const XID8: ColumnType = 'xid8' as string as ColumnType;
+
 export function createDatabase(options: DatabaseOptions): Database {
   const statements = new StatementCounter();
   const dataSource = new DataSource({
@@ -83,6 +92,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     extra: { statement_timeout: options.statementTimeoutMs },
     logger: new CountingLogger(statements, options.logger),
   });
+  dataSource.driver.supportedDataTypes.push(XID8);
   return { dataSource, statements, schema: options.storage.schema };
 }
 

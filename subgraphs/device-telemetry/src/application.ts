@@ -1,3 +1,5 @@
+import { EntitySchema } from 'typeorm';
+
 /** A row of telemetry.application: software running on a device. */
 export interface Application {
   id: string;
@@ -7,16 +9,14 @@ export interface Application {
   version: string | null;
 }
 
-export type JobStatus = 'SUCCEEDED' | 'FAILED' | 'RUNNING';
-
-/** A row of telemetry.job: a job scheduled on a device. */
-export interface Job {
-  id: string;
-  organizationId: string;
-  deviceId: string;
-  name: string;
-  /** A cron expression. */
-  schedule: string;
-  lastRunAt: Date | null;
-  lastStatus: JobStatus | null;
-}
+export const ApplicationEntity = new EntitySchema<Application>({
+  name: 'Application',
+  tableName: 'application',
+  columns: {
+    organizationId: { name: 'organization_id', type: 'uuid', primary: true },
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    deviceId: { name: 'device_id', type: 'uuid' },
+    name: { type: 'text' },
+    version: { type: 'text', nullable: true },
+  },
+});

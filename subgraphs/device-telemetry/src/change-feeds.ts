@@ -1,6 +1,7 @@
 import type { AccessDecision } from '@partnergraph/core';
 import { clientError } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { ChangeLogEntity, type ChangeLogEntry, type ChangeOperation, type Feed } from './change-log';
 
 /**
  * The change feeds over telemetry.change_log, which triggers fill on every
@@ -11,9 +12,6 @@ import type { Database } from '@partnergraph/subgraph-kit';
  * ever appear behind a cursor of (xid, seq). A change therefore waits for
  * every transaction that began writing before it to end.
  */
-
-export type Feed = 'INVENTORY' | 'INCIDENT';
-export type ChangeOperation = 'CREATED' | 'UPDATED' | 'DELETED';
 
 export const DEFAULT_CHANGES_PAGE_SIZE = 100;
 export const MAX_CHANGES_PAGE_SIZE = 500;
@@ -92,13 +90,9 @@ export function parseChangePageArgs(args: ChangePageArgs): { limit: number; afte
   return { limit, after: args.after == null ? null : decodeChangeCursor(args.after) };
 }
 
-interface ChangeRow {
-  xid: string;
-  seq: string;
-  organizationId: string;
-  entityId: string;
-  operation: ChangeOperation;
-  at: Date;
+/** A change's position as exact text, for its cursor: the entity reads seq as float8, exact only up to 2^53. */
+interface ChangeCursor {
+  seqText: string;
 }
 
 /**
@@ -116,16 +110,19 @@ export async function selectChanges(
   const unchanged = encodeChangeCursor(from);
   const organizationIds = readable.filter((decision) => decision.read).map((decision) => decision.organizationId);
   if (organizationIds.length === 0) return { changes: [], nextCursor: unchanged, hasMore: false };
-  const rows = await database.dataSource.query<ChangeRow[]>(
-    `SELECT xid::text AS xid, seq::text AS seq, organization_id AS "organizationId", entity_id AS "entityId", operation, at
-     FROM telemetry.change_log
-     WHERE feed = $1
-       AND organization_id = ANY($2::uuid[])
-       AND (monitored OR organization_id = ANY($3::uuid[]))
-       AND (xid, seq) > ($4::xid8, $5::bigint)
-       AND xid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
-     ORDER BY xid, seq
-     LIMIT $6`,
+  const rows = await selectRows<ChangeLogEntry, ChangeCursor>(
+    database.dataSource,
+    ChangeLogEntity,
+    (columns) =>
+      `SELECT ${columns}, seq::text AS "seqText"
+       FROM telemetry.change_log
+       WHERE feed = $1
+         AND organization_id = ANY($2::uuid[])
+         AND (monitored OR organization_id = ANY($3::uuid[]))
+         AND (xid, seq) > ($4::xid8, $5::bigint)
+         AND xid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+       ORDER BY xid, seq
+       LIMIT $6`,
     [
       feed,
       organizationIds,
@@ -144,7 +141,7 @@ export async function selectChanges(
       operation: row.operation,
       at: row.at.toISOString(),
     })),
-    nextCursor: last === undefined ? unchanged : encodeChangeCursor(last),
+    nextCursor: last === undefined ? unchanged : encodeChangeCursor({ xid: last.xid, seq: last.seqText }),
     hasMore: rows.length > page.limit,
   };
 }

@@ -1,6 +1,9 @@
 import type { Database } from '@partnergraph/subgraph-kit';
+import { ApplicationEntity } from './application';
 import { DeviceEntity, type DeviceType } from './device';
 import type { IncidentSeverity } from './incident';
+import { JobEntity } from './job';
+import { LocationEntity } from './location';
 import { SensorEntity, type SensorType } from './sensor';
 
 export type { DeviceType, IncidentSeverity, SensorType };
@@ -17,18 +20,7 @@ export interface DemoLocation {
 /** Inserts the demo locations; rows that already exist are left as they are. */
 export async function seedDemoLocations(database: Database, locations: readonly DemoLocation[]): Promise<void> {
   if (locations.length === 0) return;
-  await database.dataSource.query(
-    `INSERT INTO telemetry.location (id, organization_id, parent_id, kind, name)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
-     ON CONFLICT DO NOTHING`,
-    [
-      locations.map((location) => location.id),
-      locations.map((location) => location.organizationId),
-      locations.map((location) => location.parentId),
-      locations.map((location) => location.kind),
-      locations.map((location) => location.name),
-    ],
-  );
+  await database.dataSource.createQueryBuilder().insert().into(LocationEntity).values([...locations]).orIgnore().execute();
 }
 
 export interface DemoSensor {
@@ -118,34 +110,10 @@ export async function seedDemoSoftware(
 ): Promise<void> {
   const { applications, jobs } = software;
   if (applications.length > 0) {
-    await database.dataSource.query(
-      `INSERT INTO telemetry.application (id, organization_id, device_id, name, version)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
-       ON CONFLICT DO NOTHING`,
-      [
-        applications.map((application) => application.id),
-        applications.map((application) => application.organizationId),
-        applications.map((application) => application.deviceId),
-        applications.map((application) => application.name),
-        applications.map((application) => application.version),
-      ],
-    );
+    await database.dataSource.createQueryBuilder().insert().into(ApplicationEntity).values([...applications]).orIgnore().execute();
   }
   if (jobs.length > 0) {
-    await database.dataSource.query(
-      `INSERT INTO telemetry.job (id, organization_id, device_id, name, schedule, last_run_at, last_status)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-       ON CONFLICT DO NOTHING`,
-      [
-        jobs.map((job) => job.id),
-        jobs.map((job) => job.organizationId),
-        jobs.map((job) => job.deviceId),
-        jobs.map((job) => job.name),
-        jobs.map((job) => job.schedule),
-        jobs.map((job) => job.lastRunAt),
-        jobs.map((job) => job.lastStatus),
-      ],
-    );
+    await database.dataSource.createQueryBuilder().insert().into(JobEntity).values([...jobs]).orIgnore().execute();
   }
 }
 

@@ -2,7 +2,7 @@ import { allFields as all, type FieldPolicy } from '@partnergraph/core';
 
 /**
  * How each field of the device-telemetry schema is governed (FieldPolicy in
- * core): the shield's rules are built from it (permissions.ts) and the
+ * core): the shield's rules are built from it (permissions/index.ts) and the
  * access-matrix test checks the supergraph's behaviour against it. Devices,
  * sensors and incidents of unmonitored equipment also need
  * unmonitoredEquipment: for everyone else they do not exist.

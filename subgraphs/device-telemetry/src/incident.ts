@@ -1,6 +1,8 @@
+import { EntitySchema } from 'typeorm';
+
 export type IncidentSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
 
-/** A row of telemetry.incident, as INCIDENT_COLUMNS selects it. */
+/** A row of telemetry.incident. */
 export interface Incident {
   id: string;
   organizationId: string;
@@ -16,7 +18,21 @@ export interface Incident {
   updatedAt: Date;
 }
 
-export const INCIDENT_COLUMNS = `
-  id, organization_id AS "organizationId", device_id AS "deviceId", severity, message, raised_at AS "raisedAt",
-  cleared_at AS "clearedAt", reactivation_count AS "reactivationCount", acknowledged_by AS "acknowledgedBy",
-  acknowledged_at AS "acknowledgedAt", acknowledgement_note AS "acknowledgementNote", updated_at AS "updatedAt"`;
+export const IncidentEntity = new EntitySchema<Incident>({
+  name: 'Incident',
+  tableName: 'incident',
+  columns: {
+    organizationId: { name: 'organization_id', type: 'uuid', primary: true },
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    deviceId: { name: 'device_id', type: 'uuid' },
+    severity: { type: 'text' },
+    message: { type: 'text' },
+    raisedAt: { name: 'raised_at', type: 'timestamptz' },
+    clearedAt: { name: 'cleared_at', type: 'timestamptz', nullable: true },
+    reactivationCount: { name: 'reactivation_count', type: 'integer', default: 0 },
+    acknowledgedBy: { name: 'acknowledged_by', type: 'uuid', nullable: true },
+    acknowledgedAt: { name: 'acknowledged_at', type: 'timestamptz', nullable: true },
+    acknowledgementNote: { name: 'acknowledgement_note', type: 'text', nullable: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
+  },
+});

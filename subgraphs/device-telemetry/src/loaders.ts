@@ -1,12 +1,22 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { createByIdLoader, groupBy, isUuid, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
-import type { Application, Job } from './application';
-import type { Device, DeviceType } from './device';
-import { INCIDENT_COLUMNS, type Incident } from './incident';
+import { In, IsNull } from 'typeorm';
+import {
+  createByIdLoader,
+  groupBy,
+  isUuid,
+  selectRows,
+  toConnection,
+  type Connection,
+  type Database,
+  type PageRequest,
+} from '@partnergraph/subgraph-kit';
+import { ApplicationEntity, type Application } from './application';
+import { DeviceEntity, type Device, type DeviceType } from './device';
+import { IncidentEntity } from './incident';
 import { createIncidentLoaders } from './incidents/loaders';
 import { isInet } from './ip-address';
-import { LOCATION_COLUMNS, type Location } from './location';
+import { JobEntity, type Job } from './job';
+import { LocationEntity, type Location } from './location';
 import { createReadingLoaders } from './readings/loaders';
 import { SensorEntity, type Sensor } from './sensor';
 
@@ -35,8 +45,12 @@ export interface DevicePageKey {
   includeUnmonitored: boolean;
 }
 
-/** A page's row: the device and its address as inet text (with its prefix length), for the cursor. */
-type PagedDevice = Device & { ipAddressSortKey: string | null };
+/** Beside a page's device: its address as inet text (with its prefix length), for the cursor. */
+interface DeviceSortKey {
+  ipAddressSortKey: string | null;
+}
+
+type PagedDevice = Device & DeviceSortKey;
 
 /**
  * By name, a cursor holds [name, id]; by IP address (nulls last), it holds
@@ -64,22 +78,16 @@ export interface DeviceCounts {
   unmonitored: number;
 }
 
-// host() because inet prints a prefix length for anything but a full-length mask (192.0.2.1/24).
-// Dates as text: node-postgres would turn a date into a local-time Date.
-export const DEVICE_COLUMNS = `
-  id, organization_id AS "organizationId", name, make, model, serial_number AS "serialNumber",
-  firmware_revision AS "firmwareRevision", host(ip_address) AS "ipAddress", type, monitored,
-  parent_device_id AS "parentDeviceId", location_id AS "locationId", warranty_ends_on::text AS "warrantyEndsOn",
-  last_serviced_on::text AS "lastServicedOn", next_service_due_on::text AS "nextServiceDueOn",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
-
 /** Created per request: nothing loaded for one caller is ever seen by another. */
 export function createLoaders(database: Database) {
   const { dataSource } = database;
   const sensors = dataSource.getRepository(SensorEntity);
+  const locations = dataSource.getRepository(LocationEntity);
+  const incidents = dataSource.getRepository(IncidentEntity);
 
+  // Devices through selectRows rather than the repository: it reads an address as host() and dates as text.
   const deviceById = createByIdLoader<Device>((ids) =>
-    dataSource.query<Device[]>(`SELECT ${DEVICE_COLUMNS} FROM telemetry.device WHERE id = ANY($1::uuid[])`, [ids]),
+    selectRows(dataSource, DeviceEntity, (columns) => `SELECT ${columns} FROM telemetry.device WHERE id = ANY($1::uuid[])`, [ids]),
   );
 
   const primed = <T extends Device>(devices: T[]): T[] => {
@@ -129,10 +137,12 @@ export function createLoaders(database: Database) {
     (device: Device) => device.locationId,
     async (organizationIds, locationIds) =>
       primed(
-        await dataSource.query<Device[]>(
-          `SELECT ${DEVICE_COLUMNS} FROM telemetry.device
-           WHERE (organization_id, location_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-           ORDER BY name, id`,
+        await selectRows(
+          dataSource,
+          DeviceEntity,
+          (columns) => `SELECT ${columns} FROM telemetry.device
+                        WHERE (organization_id, location_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+                        ORDER BY name, id`,
           [organizationIds, locationIds],
         ),
       ),
@@ -141,33 +151,29 @@ export function createLoaders(database: Database) {
     (device: Device) => device.parentDeviceId,
     async (organizationIds, deviceIds) =>
       primed(
-        await dataSource.query<Device[]>(
-          `SELECT ${DEVICE_COLUMNS} FROM telemetry.device
-           WHERE (organization_id, parent_device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-           ORDER BY name, id`,
+        await selectRows(
+          dataSource,
+          DeviceEntity,
+          (columns) => `SELECT ${columns} FROM telemetry.device
+                        WHERE (organization_id, parent_device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+                        ORDER BY name, id`,
           [organizationIds, deviceIds],
         ),
       ),
   );
 
   /** Any organization's location by id: callers check its organization before showing it. */
-  const locationById = createByIdLoader<Location>((ids) =>
-    dataSource.query<Location[]>(`SELECT ${LOCATION_COLUMNS} FROM telemetry.location WHERE id = ANY($1::uuid[])`, [ids]),
-  );
-  const primedLocations = (locations: Location[]): Location[] => {
-    for (const location of locations) locationById.prime(location.id, location);
-    return locations;
+  const locationById = createByIdLoader<Location>((ids) => locations.findBy({ id: In(ids) }));
+  const primedLocations = (rows: Location[]): Location[] => {
+    for (const location of rows) locationById.prime(location.id, location);
+    return rows;
   };
   const sitesOfOrganization = new DataLoader<string, Location[]>(async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
     const sites =
       valid.length > 0
         ? primedLocations(
-            await dataSource.query<Location[]>(
-              `SELECT ${LOCATION_COLUMNS} FROM telemetry.location
-               WHERE organization_id = ANY($1::uuid[]) AND parent_id IS NULL ORDER BY name, id`,
-              [valid],
-            ),
+            await locations.find({ where: { organizationId: In(valid), parentId: IsNull() }, order: { name: 'ASC', id: 'ASC' } }),
           )
         : [];
     const byOrganization = groupBy(sites, (site) => site.organizationId);
@@ -177,10 +183,12 @@ export function createLoaders(database: Database) {
     (location: Location) => location.parentId,
     async (organizationIds, locationIds) =>
       primedLocations(
-        await dataSource.query<Location[]>(
-          `SELECT ${LOCATION_COLUMNS} FROM telemetry.location
-           WHERE (organization_id, parent_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-           ORDER BY name, id`,
+        await selectRows(
+          dataSource,
+          LocationEntity,
+          (columns) => `SELECT ${columns} FROM telemetry.location
+                        WHERE (organization_id, parent_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+                        ORDER BY name, id`,
           [organizationIds, locationIds],
         ),
       ),
@@ -190,22 +198,24 @@ export function createLoaders(database: Database) {
   const applicationsOfDevice = createChildrenLoader(
     (application: Application) => application.deviceId,
     (organizationIds, deviceIds) =>
-      dataSource.query<Application[]>(
-        `SELECT id, organization_id AS "organizationId", device_id AS "deviceId", name, version FROM telemetry.application
-         WHERE (organization_id, device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-         ORDER BY name, id`,
+      selectRows(
+        dataSource,
+        ApplicationEntity,
+        (columns) => `SELECT ${columns} FROM telemetry.application
+                      WHERE (organization_id, device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+                      ORDER BY name, id`,
         [organizationIds, deviceIds],
       ),
   );
   const jobsOfDevice = createChildrenLoader(
     (job: Job) => job.deviceId,
     (organizationIds, deviceIds) =>
-      dataSource.query<Job[]>(
-        `SELECT id, organization_id AS "organizationId", device_id AS "deviceId", name, schedule,
-                last_run_at AS "lastRunAt", last_status AS "lastStatus"
-         FROM telemetry.job
-         WHERE (organization_id, device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-         ORDER BY name, id`,
+      selectRows(
+        dataSource,
+        JobEntity,
+        (columns) => `SELECT ${columns} FROM telemetry.job
+                      WHERE (organization_id, device_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+                      ORDER BY name, id`,
         [organizationIds, deviceIds],
       ),
   );
@@ -219,9 +229,7 @@ export function createLoaders(database: Database) {
   });
 
   /** Any organization's incident by id: callers check the incident's organization and device before showing it. */
-  const incidentById = createByIdLoader<Incident>((ids) =>
-    dataSource.query<Incident[]>(`SELECT ${INCIDENT_COLUMNS} FROM telemetry.incident WHERE id = ANY($1::uuid[])`, [ids]),
-  );
+  const incidentById = createByIdLoader((ids) => incidents.findBy({ id: In(ids) }));
 
   return {
     deviceById,
@@ -309,15 +317,18 @@ function selectDevicePages(database: Database, keys: readonly [DevicePageKey, ..
   if (below) conditions.push('(organization_id, location_id) IN (SELECT organization_id, id FROM below)');
   if (page.after) conditions.push(afterCursor(order, page.after, parameter));
   const orderBy = order === 'NAME' ? 'name, id' : 'ip_address NULLS LAST, id';
-  return database.dataSource.query<PagedDevice[]>(
-    `${below}
-     SELECT ${DEVICE_COLUMNS}, ip_address::text AS "ipAddressSortKey"
+  const limit = parameter(page.limit + 1, 'integer');
+  return selectRows<Device, DeviceSortKey>(
+    database.dataSource,
+    DeviceEntity,
+    (columns) => `${below}
+     SELECT ${columns}, ip_address::text AS "ipAddressSortKey"
      FROM (
        SELECT *, row_number() OVER (PARTITION BY organization_id ORDER BY ${orderBy}) AS position
        FROM telemetry.device
        WHERE ${conditions.join(' AND ')}
      ) AS ranked
-     WHERE position <= ${parameter(page.limit + 1, 'integer')}
+     WHERE position <= ${limit}
      ORDER BY organization_id, position`,
     parameters,
   );

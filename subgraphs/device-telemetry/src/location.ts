@@ -1,6 +1,8 @@
+import { EntitySchema } from 'typeorm';
+
 export type LocationKind = 'SITE' | 'ROOM' | 'RACK';
 
-/** A row of telemetry.location, as LOCATION_COLUMNS selects it: a site holds rooms, a room holds racks. */
+/** A row of telemetry.location: a site holds rooms, a room holds racks. */
 export interface Location {
   id: string;
   organizationId: string;
@@ -10,4 +12,14 @@ export interface Location {
   name: string;
 }
 
-export const LOCATION_COLUMNS = 'id, organization_id AS "organizationId", parent_id AS "parentId", kind, name';
+export const LocationEntity = new EntitySchema<Location>({
+  name: 'Location',
+  tableName: 'location',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    organizationId: { name: 'organization_id', type: 'uuid' },
+    parentId: { name: 'parent_id', type: 'uuid', nullable: true },
+    kind: { type: 'text' },
+    name: { type: 'text' },
+  },
+});

@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { AccessCheckConfig, SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
+import { ApplicationEntity } from './application';
+import { ChangeLogEntity } from './change-log';
 import { createContext, type DeviceTelemetryContext } from './context';
 import { DeviceEntity } from './device';
+import { IncidentEntity } from './incident';
+import { JobEntity } from './job';
+import { LocationEntity } from './location';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
+import { ReadingEntity } from './reading';
+import { ReadingDailyEntity, ReadingHourlyEntity } from './reading-rollup';
 import { resolvers } from './resolvers';
 import { SensorEntity } from './sensor';
 
@@ -18,7 +25,18 @@ export const deviceTelemetryTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 export const deviceTelemetryStorage: SubgraphStorage = {
   name: 'device-telemetry',
   schema: 'telemetry',
-  entities: [DeviceEntity, SensorEntity],
+  entities: [
+    LocationEntity,
+    DeviceEntity,
+    SensorEntity,
+    ReadingEntity,
+    ReadingHourlyEntity,
+    ReadingDailyEntity,
+    IncidentEntity,
+    ApplicationEntity,
+    JobEntity,
+    ChangeLogEntity,
+  ],
   migrations,
 };
 

@@ -1,8 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { clientError, displayedText, type UserPrincipal } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
 import type { DeviceTelemetryContext } from '../context';
-import { INCIDENT_COLUMNS, type Incident } from '../incident';
+import { IncidentEntity, type Incident } from '../incident';
 import { mayReadIncident } from './access';
 
 export const MAX_ACKNOWLEDGEMENT_NOTE_LENGTH = 1000;
@@ -49,14 +49,19 @@ export async function acknowledgeIncident(
   if (note !== null && [...note].length > MAX_ACKNOWLEDGEMENT_NOTE_LENGTH) {
     throw clientError('BAD_USER_INPUT', `A note is at most ${MAX_ACKNOWLEDGEMENT_NOTE_LENGTH} characters.`, { field: 'note' });
   }
-  const [rows] = (await database.dataSource.query(
-    `UPDATE telemetry.incident
-     SET acknowledged_by = $3, acknowledged_at = now(), acknowledgement_note = $4, updated_at = now()
-     WHERE organization_id = $1 AND id = $2
-     RETURNING ${INCIDENT_COLUMNS}`,
+  // The update inside a WITH, so that TypeORM hands back the rows alone (for an UPDATE it returns [rows, count]).
+  const [acknowledged] = await selectRows(
+    database.dataSource,
+    IncidentEntity,
+    (columns) => `WITH acknowledged AS (
+       UPDATE telemetry.incident
+       SET acknowledged_by = $3, acknowledged_at = now(), acknowledgement_note = $4, updated_at = now()
+       WHERE organization_id = $1 AND id = $2
+       RETURNING *
+     )
+     SELECT ${columns} FROM acknowledged`,
     [incident.organizationId, incident.id, user.userId, note],
-  )) as [Incident[], number];
-  const [acknowledged] = rows;
+  );
   if (!acknowledged) throw incidentNotFound();
   return acknowledged;
 }

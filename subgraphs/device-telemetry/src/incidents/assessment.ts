@@ -1,8 +1,8 @@
 import { clientError } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
-import type { Device } from '../device';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { DeviceEntity, type Device } from '../device';
 import type { IncidentSeverity } from '../incident';
-import { DEVICE_COLUMNS, type Loaders } from '../loaders';
+import type { Loaders } from '../loaders';
 
 /** The month an assessment covers, for one organization and what the caller can see of it. */
 export interface AssessmentScope {
@@ -30,6 +30,9 @@ export interface UpsHealth {
   averageLoadPercent: number | null;
   criticalIncidents: number;
 }
+
+/** A UPS's month, beside the device in upsHealth's rows. */
+export type UpsInputs = Pick<UpsHealth, 'minBatteryRuntimeMinutes' | 'averageLoadPercent' | 'criticalIncidents'>;
 
 const SEVERITIES: readonly IncidentSeverity[] = ['INFO', 'WARNING', 'CRITICAL'];
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -109,12 +112,12 @@ export async function incidentsBySeverity(database: Database, scope: AssessmentS
  * (see upsScore). One statement; the devices prime `deviceById`.
  */
 export async function upsHealth(database: Database, loaders: Loaders, scope: AssessmentScope): Promise<UpsHealth[]> {
-  const rows = await database.dataSource.query<
-    (Device & { minBatteryRuntimeMinutes: number | null; averageLoadPercent: number | null; criticalIncidents: number })[]
-  >(
-    `SELECT ups.*, inputs."minBatteryRuntimeMinutes", inputs."averageLoadPercent", critical.count AS "criticalIncidents"
+  const rows = await selectRows<Device, UpsInputs>(
+    database.dataSource,
+    DeviceEntity,
+    (columns) => `SELECT ups.*, inputs."minBatteryRuntimeMinutes", inputs."averageLoadPercent", critical.count AS "criticalIncidents"
      FROM (
-       SELECT ${DEVICE_COLUMNS} FROM telemetry.device
+       SELECT ${columns} FROM telemetry.device
        WHERE organization_id = $1 AND type = 'UPS' AND (monitored OR $4)
      ) AS ups
      CROSS JOIN LATERAL (
@@ -155,7 +158,7 @@ export async function upsHealth(database: Database, loaders: Loaders, scope: Ass
  * incident; kept within 0 to 100 and rounded. A missing input costs nothing.
  * The SDL's UpsHealth.score says the same.
  */
-export function upsScore(inputs: Pick<UpsHealth, 'minBatteryRuntimeMinutes' | 'averageLoadPercent' | 'criticalIncidents'>): number {
+export function upsScore(inputs: UpsInputs): number {
   const { minBatteryRuntimeMinutes: runtime, averageLoadPercent: load, criticalIncidents } = inputs;
   const runtimePenalty = runtime === null ? 0 : 40 * Math.max(0, (15 - runtime) / 15);
   const loadPenalty = load === null ? 0 : 30 * Math.max(0, (load - 80) / 20);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { groupBy, isUuid, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
-import { INCIDENT_COLUMNS, type Incident, type IncidentSeverity } from '../incident';
+import { groupBy, isUuid, selectRows, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
+import { IncidentEntity, type Incident, type IncidentSeverity } from '../incident';
 
 /** Which incidents a list shows: open ones (true), cleared ones (false) or both (null); of these severities, or all (null). */
 export interface IncidentFilter {
@@ -25,11 +25,16 @@ export interface DeviceIncidentPageKey {
   filter: IncidentFilter;
 }
 
-/** A page's row: the incident and its raised_at to the microsecond, for the cursor (a Date keeps milliseconds only). */
-type PagedIncident = Incident & { raisedAtCursor: string };
+/** Beside a page's incident: its raised_at to the microsecond, for the cursor (a Date keeps milliseconds only). */
+interface IncidentCursor {
+  raisedAtCursor: string;
+}
 
-const PAGED_INCIDENT_COLUMNS = `${INCIDENT_COLUMNS},
-  to_char(raised_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "raisedAtCursor"`;
+type PagedIncident = Incident & IncidentCursor;
+
+/** Selects a page's incident (as `incident`) with its cursor. */
+const pagedIncidentColumns = (columns: string) =>
+  `${columns}, to_char(incident.raised_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "raisedAtCursor"`;
 
 const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -168,19 +173,24 @@ function pageConditions(page: PageRequest, filter: IncidentFilter, parameters: u
  * statement whatever the number of organizations; incidents of unmonitored
  * equipment only for the keys with `includeUnmonitored`.
  */
-function selectOrganizationIncidentPages(database: Database, keys: readonly OrganizationIncidentPageKey[]): Promise<PagedIncident[]> {
-  const [{ page, filter }] = keys as [OrganizationIncidentPageKey];
+function selectOrganizationIncidentPages(
+  database: Database,
+  keys: readonly [OrganizationIncidentPageKey, ...OrganizationIncidentPageKey[]],
+): Promise<PagedIncident[]> {
+  const [{ page, filter }] = keys;
   const parameters: unknown[] = [
     keys.map((key) => key.organizationId),
     keys.map((key) => key.includeUnmonitored),
     page.limit + 1,
   ];
   const conditions = pageConditions(page, filter, parameters);
-  return database.dataSource.query<PagedIncident[]>(
-    `SELECT page.*
+  return selectRows<Incident, IncidentCursor>(
+    database.dataSource,
+    IncidentEntity,
+    (columns) => `SELECT page.*
      FROM unnest($1::uuid[], $2::boolean[]) AS owner (organization_id, include_unmonitored)
      CROSS JOIN LATERAL (
-       SELECT ${PAGED_INCIDENT_COLUMNS}
+       SELECT ${pagedIncidentColumns(columns)}
        FROM telemetry.incident
        WHERE incident.organization_id = owner.organization_id ${conditions}
          AND (owner.include_unmonitored OR EXISTS (
@@ -190,24 +200,31 @@ function selectOrganizationIncidentPages(database: Database, keys: readonly Orga
        LIMIT $3
      ) AS page`,
     parameters,
+    'incident',
   );
 }
 
 /** Up to `limit + 1` incidents of each device, newest first, in one statement whatever the number of devices. */
-function selectDeviceIncidentPages(database: Database, keys: readonly DeviceIncidentPageKey[]): Promise<PagedIncident[]> {
-  const [{ page, filter }] = keys as [DeviceIncidentPageKey];
+function selectDeviceIncidentPages(
+  database: Database,
+  keys: readonly [DeviceIncidentPageKey, ...DeviceIncidentPageKey[]],
+): Promise<PagedIncident[]> {
+  const [{ page, filter }] = keys;
   const parameters: unknown[] = [keys.map((key) => key.organizationId), keys.map((key) => key.deviceId), page.limit + 1];
   const conditions = pageConditions(page, filter, parameters);
-  return database.dataSource.query<PagedIncident[]>(
-    `SELECT page.*
+  return selectRows<Incident, IncidentCursor>(
+    database.dataSource,
+    IncidentEntity,
+    (columns) => `SELECT page.*
      FROM unnest($1::uuid[], $2::uuid[]) AS owner (organization_id, device_id)
      CROSS JOIN LATERAL (
-       SELECT ${PAGED_INCIDENT_COLUMNS}
+       SELECT ${pagedIncidentColumns(columns)}
        FROM telemetry.incident
        WHERE incident.organization_id = owner.organization_id AND incident.device_id = owner.device_id ${conditions}
        ORDER BY incident.raised_at DESC, incident.id
        LIMIT $3
      ) AS page`,
     parameters,
+    'incident',
   );
 }

@@ -1,5 +1,6 @@
 import { clientError } from '@partnergraph/core';
-import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { SensorEntity } from '../sensor';
 
 /** The most readings one call may carry. */
 export const MAX_READINGS_PER_BATCH = 10_000;
@@ -87,7 +88,9 @@ async function unknownSensorsError(database: Database, readings: readonly Readin
   const candidates = [...new Set(given.map((id) => id.toLowerCase()).filter(isUuid))];
   const rows =
     candidates.length > 0
-      ? await database.dataSource.query<{ id: string }[]>('SELECT id FROM telemetry.sensor WHERE id = ANY($1::uuid[])', [candidates])
+      ? await selectRows(database.dataSource, SensorEntity, (columns) => `SELECT ${columns} FROM telemetry.sensor WHERE id = ANY($1::uuid[])`, [
+          candidates,
+        ])
       : [];
   const known = new Set(rows.map((row) => row.id));
   const unknown = given.filter((id) => !known.has(id.toLowerCase()));

@@ -1,5 +1,7 @@
+import { parsePageArgs } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
-import type { DeviceResolvers, JobResolvers } from '../generated/resolvers-types';
+import type { DeviceResolvers } from '../generated/resolvers-types';
+import { isIncidentSortKey } from '../incidents/loaders';
 import { visibleIpAddress } from '../ip-address';
 
 export const Device: DeviceResolvers = {
@@ -51,13 +53,22 @@ export const Device: DeviceResolvers = {
     return loaders.jobsOfDevice.load({ organizationId: device.organizationId, parentId: device.id });
   },
 
+  /** Shield has checked the device, so every incident on it is visible. */
+  incidents(device, args, { loaders }) {
+    const page = parsePageArgs(args, isIncidentSortKey);
+    return loaders.deviceIncidentPages.load({
+      organizationId: device.organizationId,
+      deviceId: device.id,
+      page,
+      filter: { open: args.open ?? null, severities: null },
+    });
+  },
+
+  openIncidentCount(device, _args, { loaders }) {
+    return loaders.openIncidentCountByDevice.load({ organizationId: device.organizationId, deviceId: device.id });
+  },
+
   organization(device) {
     return { id: device.organizationId };
-  },
-};
-
-export const Job: JobResolvers = {
-  lastRunAt(job) {
-    return job.lastRunAt?.toISOString() ?? null;
   },
 };

@@ -1,8 +1,26 @@
 import type { Resolvers } from '../generated/resolvers-types';
-import { mergeByType } from '../merge-by-type';
-import { changeFeedResolvers } from './change-feeds';
-import { incidentResolvers } from './incidents';
-import { inventoryResolvers } from './inventory';
-import { readingResolvers } from './readings';
+import { Assessment } from './assessment';
+import { Device } from './device';
+import { Incident } from './incident';
+import { IncidentChange } from './incident-change';
+import { InventoryChange } from './inventory-change';
+import { Job } from './job';
+import { Location } from './location';
+import { Mutation } from './mutation';
+import { Organization } from './organization';
+import { Query } from './query';
+import { Sensor } from './sensor';
 
-export const resolvers: Resolvers = mergeByType([inventoryResolvers, readingResolvers, incidentResolvers, changeFeedResolvers]);
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Assessment,
+  Device,
+  Incident,
+  IncidentChange,
+  InventoryChange,
+  Job,
+  Location,
+  Organization,
+  Sensor,
+};

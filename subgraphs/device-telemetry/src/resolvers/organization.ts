@@ -1,21 +1,16 @@
 import { clientError } from '@partnergraph/core';
-import { parsePageArgs, type PageArgs } from '@partnergraph/subgraph-kit';
+import { parsePageArgs } from '@partnergraph/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers-types';
-import type { DeviceType } from '../device';
+import { assessmentScope } from '../incidents/assessment';
+import { isIncidentSortKey } from '../incidents/loaders';
 import { isIpNetwork } from '../ip-address';
-import { isDeviceSortKey, type DeviceListFilter, type DeviceOrder } from '../loaders';
+import { isDeviceSortKey, type DeviceListFilter } from '../loaders';
 
-export interface DeviceListArgs extends PageArgs {
-  filter?: {
-    types?: DeviceType[] | null;
-    locationId?: string | null;
-    monitored?: boolean | null;
-    ipNetwork?: string | null;
-  } | null;
-  orderBy?: DeviceOrder | null;
-}
-
-/** Identity owns organizations; this subgraph only adds fields to them. Shield has checked that the caller may read it. */
+/**
+ * Identity owns organizations; this subgraph only adds fields to them. Shield
+ * has checked that the caller may read it; the lists and counts leave out what
+ * they may not see.
+ */
 export const Organization: OrganizationResolvers = {
   __resolveReference(reference) {
     return { id: reference.id };
@@ -54,5 +49,26 @@ export const Organization: OrganizationResolvers = {
 
   locations(organization, _args, { loaders }) {
     return loaders.sitesOfOrganization.load(organization.id);
+  },
+
+  async incidents(organization, args, { loaders, access }) {
+    const page = parsePageArgs(args, isIncidentSortKey);
+    const { unmonitoredEquipment } = await access.load(organization.id);
+    return loaders.organizationIncidentPages.load({
+      organizationId: organization.id,
+      includeUnmonitored: unmonitoredEquipment,
+      page,
+      filter: { open: args.open ?? null, severities: args.severities ?? null },
+    });
+  },
+
+  async openIncidentCount(organization, _args, { loaders, access }) {
+    const { unmonitoredEquipment } = await access.load(organization.id);
+    return loaders.openIncidentCountByOrganization.load({ organizationId: organization.id, includeUnmonitored: unmonitoredEquipment });
+  },
+
+  async assessment(organization, { month }, { access }) {
+    const { unmonitoredEquipment } = await access.load(organization.id);
+    return assessmentScope(month, organization.id, unmonitoredEquipment);
   },
 };

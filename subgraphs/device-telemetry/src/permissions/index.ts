@@ -1,11 +1,11 @@
 import type { IRules } from 'graphql-shield';
 import { rulesFromPolicy } from '@partnergraph/subgraph-kit';
-import { deviceTelemetryFieldPolicy } from './field-policy';
-import type { Location } from './location';
-import { mayFollowChanges } from './permissions/change-feeds';
-import { mayAcknowledgeIncidentInArguments, mayReadThisIncident } from './permissions/incidents';
-import { mayReadThisDevice, mayReadThisDevicesApplications } from './permissions/inventory';
-import { mayReadThisSensor } from './permissions/readings';
+import { deviceTelemetryFieldPolicy } from '../field-policy';
+import type { Location } from '../location';
+import { mayFollowChanges } from './change-feeds';
+import { mayAcknowledgeIncidentInArguments, mayReadThisIncident } from './incidents';
+import { mayReadThisDevice, mayReadThisDevicesApplications } from './inventory';
+import { mayReadThisSensor } from './readings';
 
 /** Rules per type and field, built from the field policy; anything it does not list is denied (see applyShield). */
 export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemetryFieldPolicy, {

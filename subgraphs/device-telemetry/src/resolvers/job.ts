@@ -1,0 +1,7 @@
+import type { JobResolvers } from '../generated/resolvers-types';
+
+export const Job: JobResolvers = {
+  lastRunAt(job) {
+    return job.lastRunAt?.toISOString() ?? null;
+  },
+};

@@ -1,0 +1,28 @@
+import { clientError } from '@partnergraph/core';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { acknowledgeable, acknowledgeIncident } from '../incidents/acknowledge';
+import { checkBatchSize, ingestReadings } from '../readings/ingest';
+import { parseInstant } from '../readings/instant';
+
+export const Mutation: MutationResolvers = {
+  /** Shield lets only the telemetry collector through. */
+  recordReadings(_root, { readings }, { database }) {
+    checkBatchSize(readings.length);
+    const parsed = readings.map((reading, index) => {
+      const at = parseInstant(reading.at);
+      if (!at) {
+        throw clientError('READING_TIME_INVALID', `Reading ${index} is not timed as an ISO 8601 instant with an offset; nothing was recorded.`, { index });
+      }
+      return { sensorId: reading.sensorId, at, value: reading.value };
+    });
+    return ingestReadings(database, parsed);
+  },
+
+  async acknowledgeIncident(_parent, { incidentId, note }, context) {
+    const allowed = await acknowledgeable(incidentId, context);
+    if (allowed instanceof Error) throw allowed;
+    const acknowledged = await acknowledgeIncident(context.database, allowed.incident, allowed.user, note ?? null);
+    context.loaders.incidentById.clear(acknowledged.id).prime(acknowledged.id, acknowledged);
+    return acknowledged;
+  },
+};
