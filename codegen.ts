@@ -45,7 +45,7 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
     mappers: {
       Organization: ENTITY_REFERENCE,
       SubscriptionLicense: '../subscription-license#SubscriptionLicense',
-      CreditMovement: '../credits#CreditMovement',
+      CreditMovement: '../credit-movement#CreditMovement',
     },
   },
   'device-telemetry': {

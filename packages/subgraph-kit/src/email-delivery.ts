@@ -2,6 +2,8 @@ import { types } from 'node:util';
 import { createTransport } from 'nodemailer';
 import type { Logger } from '@partnergraph/core';
 import type { Database } from './database';
+import { OutboxEmailEntity, type OutboxEmail } from './email-outbox';
+import { selectRows } from './table-rows';
 
 /**
  * Delivers a subgraph's email outbox table (identity.email_outbox,
@@ -34,7 +36,7 @@ export interface RetryPolicy {
 
 export interface EmailDeliveryOptions {
   database: Database;
-  /** The schema-qualified outbox table: to_address, subject, body, created_at, sent_at, attempts, last_error, next_attempt_at. */
+  /** The schema-qualified outbox table, whose rows OutboxEmailEntity maps (email-outbox.ts). */
   outboxTable: string;
   logger: Logger;
   /** `smtp://` or `smtps://`, with credentials if the server wants them. */
@@ -73,13 +75,8 @@ const ERROR_LENGTH = 1000;
 /** nodemailer's codes for a server that cannot be reached or talked to at all; the rest of the batch waits for the next round. */
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'EPROTOCOL']);
 
-interface OutboxEmail {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  /** Counted by the claim: this attempt's number. */
-  attempts: number;
+/** An email this worker claimed; `attempts`, counted by the claim, is this attempt's number. */
+interface ClaimedEmail extends Pick<OutboxEmail, 'id' | 'toAddress' | 'subject' | 'body' | 'attempts'> {
   /** An earlier attempt was claimed and never recorded (its lease expired). */
   resumed: boolean;
 }
@@ -152,7 +149,7 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
   }
 
   /** Records an outcome, or keeps it for the next round when the database does not take it; false then. */
-  async function record(email: Pick<OutboxEmail, 'id' | 'attempts'>, outcome: Outcome): Promise<boolean> {
+  async function record(email: Pick<ClaimedEmail, 'id' | 'attempts'>, outcome: Outcome): Promise<boolean> {
     try {
       await write(email.id, email.attempts, outcome);
       return true;
@@ -172,7 +169,7 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
     }
   }
 
-  function refusal(email: OutboxEmail, error: unknown): Outcome {
+  function refusal(email: ClaimedEmail, error: unknown): Outcome {
     const message = (types.isNativeError(error) ? error.message : String(error)).slice(0, ERROR_LENGTH);
     const givingUp = email.attempts >= retry.maxAttempts;
     const delaySeconds = givingUp ? null : retryDelayMs(retry, email.attempts) / 1000;
@@ -182,13 +179,15 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
   }
 
   /** Claimed rows the batch did not send (stopped, server unreachable, database gone): not an attempt. */
-  async function release(emails: OutboxEmail[]): Promise<void> {
+  async function release(emails: ClaimedEmail[]): Promise<void> {
     for (const email of emails) await record(email, { kind: 'released' });
   }
 
-  async function claim(): Promise<OutboxEmail[]> {
-    const [rows] = await database.dataSource.query<[(OutboxEmail & { createdAt: Date })[], number]>(
-      `WITH due AS (
+  async function claim(): Promise<ClaimedEmail[]> {
+    const rows = await selectRows<OutboxEmail, Pick<ClaimedEmail, 'resumed'>>(
+      database.dataSource,
+      OutboxEmailEntity,
+      (columns) => `WITH due AS (
          SELECT id, sending_started_at IS NOT NULL AS resumed
          FROM ${outboxTable}
          WHERE sent_at IS NULL AND attempts < $1 AND (next_attempt_at IS NULL OR next_attempt_at <= now())
@@ -200,12 +199,13 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
        UPDATE ${outboxTable} AS outbox
        SET sending_started_at = clock_timestamp(), attempts = outbox.attempts + 1
        FROM due WHERE outbox.id = due.id
-       RETURNING outbox.id, outbox.to_address AS "to", outbox.subject, outbox.body, outbox.attempts, due.resumed, outbox.created_at AS "createdAt"`,
+       RETURNING ${columns}, due.resumed`,
       [retry.maxAttempts, batchSize, sendingLeaseSeconds],
+      'outbox',
     );
     return rows
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map(({ id, to, subject, body, attempts, resumed }) => ({ id, to, subject, body, attempts, resumed }));
+      .map(({ id, toAddress, subject, body, attempts, resumed }) => ({ id, toAddress, subject, body, attempts, resumed }));
   }
 
   function deliverBatch(): Promise<BatchOutcome> {
@@ -223,7 +223,7 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
             logger.warn('email sent again after an attempt with no recorded outcome; same Message-ID', { outboxId: email.id, attempts: email.attempts });
           }
           try {
-            await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.body, messageId: outboxMessageId(email.id) });
+            await transport.sendMail({ from, to: email.toAddress, subject: email.subject, text: email.body, messageId: outboxMessageId(email.id) });
           } catch (error) {
             outcome.failed += 1;
             const recorded = await record(email, refusal(email, error));

@@ -11,6 +11,7 @@ export * from './by-id-loader';
 export * from './access-decisions';
 export * from './access-rules';
 export * from './policy-rules';
+export * from './email-outbox';
 export * from './email-delivery';
 export * from './table-rows';
 export * from './entity-drift';

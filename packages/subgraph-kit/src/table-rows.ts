@@ -66,5 +66,14 @@ export async function selectRows<T, Extra extends object = object>(
   parameters: readonly unknown[] = [],
   alias?: string,
 ): Promise<(T & Extra)[]> {
-  return queryable.query(statement(columnsOf(entity, alias)), parameters as unknown[]);
+  const result: (T & Extra)[] | RowsAndCount<T & Extra> = await queryable.query(statement(columnsOf(entity, alias)), parameters as unknown[]);
+  return isRowsAndCount(result) ? result[0] : result;
+}
+
+/** TypeORM's answer to an UPDATE or DELETE (a WITH … UPDATE too): its RETURNING rows and the count of rows it changed. */
+type RowsAndCount<Row> = [Row[], number];
+
+/** Every other statement is answered with its rows alone, and a row is an object, never an array. */
+function isRowsAndCount<Row>(result: Row[] | RowsAndCount<Row>): result is RowsAndCount<Row> {
+  return Array.isArray(result[0]);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { AccessTokenIssuer, SecretBox } from '@partnergraph/core';
-import type { SubgraphPackage, SubgraphStorage } from '@partnergraph/subgraph-kit';
+import { OutboxEmailEntity, type SubgraphPackage, type SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { createContext, type IdentityContext } from './context';
 import { migrations } from './migrations';
 import { OrganizationEntity } from './organization';
@@ -20,7 +20,7 @@ export const identityTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 export const identityStorage: SubgraphStorage = {
   name: 'identity',
   schema: 'identity',
-  entities: [OrganizationEntity, UserAccountEntity],
+  entities: [OrganizationEntity, UserAccountEntity, OutboxEmailEntity],
   migrations,
 };
 

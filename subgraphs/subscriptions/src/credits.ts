@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { clientError } from '@partnergraph/core';
-import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { addDays, daysBetween, termEnd, todayUtc } from './calendar';
+import { CreditBalanceEntity } from './credit-balance';
+import { CreditMovementEntity, type CreditMovementKind } from './credit-movement';
+import { IdempotencyKeyEntity } from './idempotency-key';
 import { newCode, parseCode } from './license-key';
 import { requireProduct } from './license-keys';
 import { notifyInstallers } from './license-notifications';
-import { insertLicense, LICENSE_COLUMNS, lockLicense, requireCount, requireInstallerEmails, requireStartDate, updatedRow } from './licenses';
+import { insertLicense, lockLicense, requireCount, requireInstallerEmails, requireStartDate, updateLicense } from './licenses';
 import { amendmentCost, termCost } from './prices';
-import type { SubscriptionLicense } from './subscription-license';
+import { SubscriptionLicenseEntity, type SubscriptionLicense } from './subscription-license';
+import { VoucherEntity } from './voucher';
 
 /**
  * Credits. An organization (a partner, usually) holds a balance in
@@ -19,20 +23,7 @@ import type { SubscriptionLicense } from './subscription-license';
  * (`balance >= cost`) on the locked balance row: concurrent spenders queue on
  * it and each sees the balance the previous one left.
  */
-export type CreditMovementKind = 'VOUCHER' | 'ACTIVATION' | 'RENEWAL' | 'AMENDMENT';
 
-export interface CreditMovement {
-  id: string;
-  organizationId: string;
-  kind: CreditMovementKind;
-  amount: number;
-  balanceAfter: number;
-  licenseId: string | null;
-  at: Date;
-}
-
-export const MOVEMENT_COLUMNS = `id::text, organization_id AS "organizationId", kind, amount, balance_after AS "balanceAfter",
-  license_id AS "licenseId", at`;
 const MAX_MONTHS = 60;
 const MAX_DEVICES = 100_000;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -42,7 +33,7 @@ const AVERAGE_MONTH_DAYS = 30;
 export async function issueVoucher(database: Database, operatorId: string, credits: number): Promise<string> {
   requireCount(credits, 'credits', { min: 1, max: 1_000_000 });
   const code = newCode();
-  await database.dataSource.query('INSERT INTO subscriptions.voucher (code, credits, issued_by) VALUES ($1, $2, $3)', [code, credits, operatorId]);
+  await database.dataSource.getRepository(VoucherEntity).insert({ code, credits, issuedBy: operatorId });
   return code;
 }
 
@@ -51,22 +42,25 @@ export async function redeemVoucher(database: Database, holder: { organizationId
   const parsed = parseCode(codeInput);
   if ('problem' in parsed) throw unknownVoucher();
   return database.dataSource.transaction(async (manager) => {
-    const [voucher] = (await manager.query(
-      'SELECT credits, redeemed_at AS "redeemedAt" FROM subscriptions.voucher WHERE code = $1 FOR UPDATE',
+    const [voucher] = await selectRows(
+      manager,
+      VoucherEntity,
+      (columns) => `SELECT ${columns} FROM subscriptions.voucher WHERE code = $1 FOR UPDATE`,
       [parsed.code],
-    )) as { credits: number; redeemedAt: Date | null }[];
+    );
     if (!voucher) throw unknownVoucher();
     if (voucher.redeemedAt !== null) throw clientError('VOUCHER_ALREADY_REDEEMED', 'That voucher has already been redeemed.', { field: 'code' });
-    await manager.query('UPDATE subscriptions.voucher SET redeemed_at = now(), redeemed_by_organization = $2 WHERE code = $1', [
-      parsed.code,
-      holder.organizationId,
-    ]);
-    const [balance] = (await manager.query(
-      `INSERT INTO subscriptions.credit_balance (organization_id, balance) VALUES ($1, $2)
+    await manager
+      .getRepository(VoucherEntity)
+      .update({ code: parsed.code }, { redeemedAt: () => 'now()', redeemedByOrganization: holder.organizationId });
+    const [balance] = await selectRows(
+      manager,
+      CreditBalanceEntity,
+      (columns) => `INSERT INTO subscriptions.credit_balance (organization_id, balance) VALUES ($1, $2)
        ON CONFLICT (organization_id) DO UPDATE SET balance = subscriptions.credit_balance.balance + EXCLUDED.balance
-       RETURNING balance`,
+       RETURNING ${columns}`,
       [holder.organizationId, voucher.credits],
-    )) as { balance: number }[];
+    );
     if (!balance) throw new Error('the balance upsert returned no row');
     await appendMovement(manager, holder, { kind: 'VOUCHER', amount: voucher.credits, balanceAfter: balance.balance, voucherCode: parsed.code });
     return balance.balance;
@@ -117,12 +111,7 @@ export async function renewSubscription(
   return idempotently(database, spender, { operation: 'renewSubscription', ...input }, async (manager) => {
     const license = await lockExistingLicense(manager, input.subscriptionId);
     const continuesOn = [addDays(license.endsOn, 1), todayUtc()].sort().at(-1) ?? todayUtc();
-    const renewed = updatedRow<SubscriptionLicense>(
-      await manager.query(`UPDATE subscriptions.subscription_license SET ends_on = $2 WHERE id = $1 RETURNING ${LICENSE_COLUMNS}`, [
-        license.id,
-        termEnd(continuesOn, months),
-      ]),
-    );
+    const renewed = await updateLicense(manager, license.id, 'ends_on = $2', [termEnd(continuesOn, months)]);
     await spend(manager, spender, { kind: 'RENEWAL', cost: termCost(license.product, license.deviceAllowance, months), licenseId: license.id });
     return renewed;
   });
@@ -147,13 +136,10 @@ export async function amendSubscription(
     }
     const remainingMonths = Math.ceil((daysBetween(today, license.endsOn) + 1) / AVERAGE_MONTH_DAYS);
     const cost = amendmentCost(license.product, { devices: license.deviceAllowance, remainingMonths }, { devices: addDevices, months: addMonths });
-    const amended = updatedRow<SubscriptionLicense>(
-      await manager.query(
-        `UPDATE subscriptions.subscription_license SET device_allowance = device_allowance + $2, ends_on = $3
-         WHERE id = $1 RETURNING ${LICENSE_COLUMNS}`,
-        [license.id, addDevices, addMonths === 0 ? license.endsOn : termEnd(addDays(license.endsOn, 1), addMonths)],
-      ),
-    );
+    const amended = await updateLicense(manager, license.id, 'device_allowance = device_allowance + $2, ends_on = $3', [
+      addDevices,
+      addMonths === 0 ? license.endsOn : termEnd(addDays(license.endsOn, 1), addMonths),
+    ]);
     await spend(manager, spender, { kind: 'AMENDMENT', cost, licenseId: license.id });
     return amended;
   });
@@ -178,26 +164,18 @@ async function idempotently(
   const fingerprint = createHash('sha256').update(JSON.stringify(Object.entries(request).sort())).digest('hex');
   return database.dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`subscriptions:idempotency:${spender.organizationId}:${key}`]);
-    const [earlier] = (await manager.query(
-      `SELECT request_fingerprint AS "fingerprint", license_id AS "licenseId" FROM subscriptions.idempotency_key
-       WHERE organization_id = $1 AND key = $2`,
-      [spender.organizationId, key],
-    )) as { fingerprint: string; licenseId: string }[];
+    const idempotencyKeys = manager.getRepository(IdempotencyKeyEntity);
+    const earlier = await idempotencyKeys.findOneBy({ organizationId: spender.organizationId, key });
     if (earlier) {
-      if (earlier.fingerprint !== fingerprint) {
+      if (earlier.requestFingerprint !== fingerprint) {
         throw clientError('IDEMPOTENCY_KEY_REUSED', 'That idempotency key was used for a different request.', { field: 'idempotencyKey' });
       }
-      const [license] = (await manager.query(`SELECT ${LICENSE_COLUMNS} FROM subscriptions.subscription_license WHERE id = $1`, [
-        earlier.licenseId,
-      ])) as SubscriptionLicense[];
+      const license = await manager.getRepository(SubscriptionLicenseEntity).findOneBy({ id: earlier.licenseId });
       if (!license) throw new Error(`idempotency key ${key} names a licence that does not exist`);
       return license;
     }
     const license = await work(manager);
-    await manager.query(
-      'INSERT INTO subscriptions.idempotency_key (organization_id, key, request_fingerprint, license_id) VALUES ($1, $2, $3, $4)',
-      [spender.organizationId, key, fingerprint, license.id],
-    );
+    await idempotencyKeys.insert({ organizationId: spender.organizationId, key, requestFingerprint: fingerprint, licenseId: license.id });
     return license;
   });
 }
@@ -207,12 +185,12 @@ async function spend(
   spender: Spender,
   movement: { kind: Exclude<CreditMovementKind, 'VOUCHER'>; cost: number; licenseId: string },
 ): Promise<void> {
-  const [balance] = (
-    (await manager.query(
-      `UPDATE subscriptions.credit_balance SET balance = balance - $2 WHERE organization_id = $1 AND balance >= $2 RETURNING balance`,
-      [spender.organizationId, movement.cost],
-    )) as [{ balance: number }[], number]
-  )[0];
+  const [balance] = await selectRows(
+    manager,
+    CreditBalanceEntity,
+    (columns) => `UPDATE subscriptions.credit_balance SET balance = balance - $2 WHERE organization_id = $1 AND balance >= $2 RETURNING ${columns}`,
+    [spender.organizationId, movement.cost],
+  );
   if (!balance) {
     throw clientError('INSUFFICIENT_CREDITS', `This costs ${movement.cost} credits, more than your balance.`, { cost: movement.cost });
   }
@@ -224,11 +202,15 @@ async function appendMovement(
   holder: { organizationId: string; actor: string },
   movement: { kind: CreditMovementKind; amount: number; balanceAfter: number; voucherCode?: string; licenseId?: string },
 ): Promise<void> {
-  await manager.query(
-    `INSERT INTO subscriptions.credit_ledger (organization_id, kind, amount, balance_after, voucher_code, license_id, actor)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [holder.organizationId, movement.kind, movement.amount, movement.balanceAfter, movement.voucherCode ?? null, movement.licenseId ?? null, holder.actor],
-  );
+  await manager.getRepository(CreditMovementEntity).insert({
+    organizationId: holder.organizationId,
+    kind: movement.kind,
+    amount: movement.amount,
+    balanceAfter: movement.balanceAfter,
+    voucherCode: movement.voucherCode ?? null,
+    licenseId: movement.licenseId ?? null,
+    actor: holder.actor,
+  });
 }
 
 async function lockExistingLicense(manager: EntityManager, id: string): Promise<SubscriptionLicense> {

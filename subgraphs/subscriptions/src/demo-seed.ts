@@ -1,5 +1,7 @@
 import type { Database } from '@partnergraph/subgraph-kit';
+import { LicenseKeyEntity } from './license-key';
 import { SubscriptionLicenseEntity } from './subscription-license';
+import { VoucherEntity } from './voucher';
 
 export interface DemoSubscriptionLicense {
   id: string;
@@ -45,17 +47,23 @@ export async function seedDemoLicensing(
   database: Database,
   licensing: { keys: readonly DemoLicenseKey[]; vouchers: readonly DemoVoucher[] },
 ): Promise<void> {
-  for (const key of licensing.keys) {
-    await database.dataSource.query(
-      `INSERT INTO subscriptions.license_key (code, product, term_months, device_allowance, installer_emails, issued_on, issued_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'demo') ON CONFLICT (code) DO NOTHING`,
-      [key.key, key.product, key.termMonths, key.deviceAllowance, key.installerEmails, key.issuedOn],
-    );
+  // An INSERT needs at least one row.
+  if (licensing.keys.length > 0) {
+    await database.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(LicenseKeyEntity)
+      .values(licensing.keys.map(({ key, ...rest }) => ({ code: key, ...rest, issuedBy: 'demo' })))
+      .orIgnore()
+      .execute();
   }
-  for (const voucher of licensing.vouchers) {
-    await database.dataSource.query(
-      `INSERT INTO subscriptions.voucher (code, credits, issued_by) VALUES ($1, $2, 'demo') ON CONFLICT (code) DO NOTHING`,
-      [voucher.code, voucher.credits],
-    );
+  if (licensing.vouchers.length > 0) {
+    await database.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(VoucherEntity)
+      .values(licensing.vouchers.map((voucher) => ({ ...voucher, issuedBy: 'demo' })))
+      .orIgnore()
+      .execute();
   }
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { EntitySchema } from 'typeorm';
 
 /**
  * Licence keys and voucher codes: 25 characters of Crockford's base32 (digits
@@ -68,3 +69,40 @@ function checkCharacters(payload: string): string {
   }
   return `${ALPHABET[crc >> 5] ?? '0'}${ALPHABET[crc & 0x1f] ?? '0'}`;
 }
+
+/** A licence key as stored: issued for a product, term and allowance, and redeemed at most once, for one customer. */
+export interface LicenseKey {
+  /** As newCode makes it. */
+  code: string;
+  product: string;
+  termMonths: number;
+  deviceAllowance: number;
+  installerEmails: string[];
+  /** ISO date (YYYY-MM-DD). */
+  issuedOn: string;
+  issuedBy: string;
+  redeemedAt: Date | null;
+  /** The customer organization it was redeemed for. */
+  redeemedFor: string | null;
+  redeemedBy: string | null;
+  /** The licence it made or extended. */
+  licenseId: string | null;
+}
+
+export const LicenseKeyEntity = new EntitySchema<LicenseKey>({
+  name: 'LicenseKey',
+  tableName: 'license_key',
+  columns: {
+    code: { type: 'text', primary: true },
+    product: { type: 'text' },
+    termMonths: { name: 'term_months', type: 'integer' },
+    deviceAllowance: { name: 'device_allowance', type: 'integer' },
+    installerEmails: { name: 'installer_emails', type: 'text', array: true },
+    issuedOn: { name: 'issued_on', type: 'date' },
+    issuedBy: { name: 'issued_by', type: 'text' },
+    redeemedAt: { name: 'redeemed_at', type: 'timestamptz', nullable: true },
+    redeemedFor: { name: 'redeemed_for', type: 'uuid', nullable: true },
+    redeemedBy: { name: 'redeemed_by', type: 'text', nullable: true },
+    licenseId: { name: 'license_id', type: 'uuid', nullable: true },
+  },
+});

@@ -1,19 +1,11 @@
 import { clientError } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { addDays, parseIsoDate, termEnd, todayUtc } from './calendar';
-import { newCode, parseCode } from './license-key';
+import { LicenseKeyEntity, newCode, parseCode } from './license-key';
 import { notifyInstallers } from './license-notifications';
-import {
-  insertLicense,
-  LICENSE_COLUMNS,
-  lockCustomerProduct,
-  requireCount,
-  requireInstallerEmails,
-  requireStartDate,
-  updatedRow,
-} from './licenses';
+import { insertLicense, lockCustomerProduct, requireCount, requireInstallerEmails, requireStartDate, updateLicense } from './licenses';
 import { creditsPerDeviceMonth } from './prices';
-import type { SubscriptionLicense } from './subscription-license';
+import { SubscriptionLicenseEntity, type SubscriptionLicense } from './subscription-license';
 
 export interface IssuedLicenseKey {
   key: string;
@@ -22,14 +14,6 @@ export interface IssuedLicenseKey {
   deviceAllowance: number;
   installerEmails: string[];
   issuedOn: string;
-}
-
-interface StoredKey {
-  product: string;
-  termMonths: number;
-  deviceAllowance: number;
-  installerEmails: string[];
-  redeemedAt: Date | null;
 }
 
 /** What the order system does when a licence is sold: a key for a product, term and allowance, for its installers. */
@@ -45,11 +29,9 @@ export async function issueLicenseKey(
   const issuedOn = input.issuedOn == null ? todayUtc() : parseIsoDate(input.issuedOn);
   if (issuedOn === null) throw clientError('BAD_USER_INPUT', 'The issue date is an ISO date, YYYY-MM-DD.', { field: 'issuedOn' });
   const key = newCode();
-  await database.dataSource.query(
-    `INSERT INTO subscriptions.license_key (code, product, term_months, device_allowance, installer_emails, issued_on, issued_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [key, input.product, termMonths, deviceAllowance, installerEmails, issuedOn, operatorId],
-  );
+  await database.dataSource
+    .getRepository(LicenseKeyEntity)
+    .insert({ code: key, product: input.product, termMonths, deviceAllowance, installerEmails, issuedOn, issuedBy: operatorId });
   return { key, product: input.product, termMonths, deviceAllowance, installerEmails, issuedOn };
 }
 
@@ -73,31 +55,31 @@ export async function redeemLicenseKey(
   }
   const startDate = requireStartDate(input.startDate);
   return database.dataSource.transaction(async (manager) => {
-    const [stored] = (await manager.query(
-      `SELECT product, term_months AS "termMonths", device_allowance AS "deviceAllowance", installer_emails AS "installerEmails",
-              redeemed_at AS "redeemedAt"
-       FROM subscriptions.license_key WHERE code = $1 FOR UPDATE`,
+    const [stored] = await selectRows(
+      manager,
+      LicenseKeyEntity,
+      (columns) => `SELECT ${columns} FROM subscriptions.license_key WHERE code = $1 FOR UPDATE`,
       [parsed.code],
-    )) as StoredKey[];
+    );
     if (!stored) throw clientError('LICENSE_KEY_UNKNOWN', 'No licence key like this one was issued.', { field: 'key' });
     if (stored.redeemedAt !== null) throw clientError('LICENSE_KEY_ALREADY_REDEEMED', 'That licence key has already been redeemed.', { field: 'key' });
 
     await lockCustomerProduct(manager, input.customerId, stored.product);
-    const [running] = (await manager.query(
-      `SELECT ${LICENSE_COLUMNS} FROM subscriptions.subscription_license
+    const [running] = await selectRows(
+      manager,
+      SubscriptionLicenseEntity,
+      (columns) => `SELECT ${columns} FROM subscriptions.subscription_license
        WHERE organization_id = $1 AND product = $2 AND NOT trial AND ends_on >= $3::date AND ends_on >= $4::date
        ORDER BY ends_on DESC LIMIT 1`,
       [input.customerId, stored.product, todayUtc(), addDays(startDate, -1)],
-    )) as SubscriptionLicense[];
+    );
     const license = running
-      ? updatedRow<SubscriptionLicense>(
-          await manager.query(
-            `UPDATE subscriptions.subscription_license
-             SET ends_on = $2, device_allowance = greatest(device_allowance, $3),
-                 installer_emails = ARRAY(SELECT DISTINCT unnest(installer_emails || $4::text[]))
-             WHERE id = $1 RETURNING ${LICENSE_COLUMNS}`,
-            [running.id, termEnd(addDays(running.endsOn, 1), stored.termMonths), stored.deviceAllowance, stored.installerEmails],
-          ),
+      ? await updateLicense(
+          manager,
+          running.id,
+          `ends_on = $2, device_allowance = greatest(device_allowance, $3),
+           installer_emails = ARRAY(SELECT DISTINCT unnest(installer_emails || $4::text[]))`,
+          [termEnd(addDays(running.endsOn, 1), stored.termMonths), stored.deviceAllowance, stored.installerEmails],
         )
       : await insertLicense(manager, {
           organizationId: input.customerId,
@@ -108,10 +90,9 @@ export async function redeemLicenseKey(
           source: 'LICENSE_KEY',
           installerEmails: stored.installerEmails,
         });
-    await manager.query(
-      `UPDATE subscriptions.license_key SET redeemed_at = now(), redeemed_for = $2, redeemed_by = $3, license_id = $4 WHERE code = $1`,
-      [parsed.code, input.customerId, actor, license.id],
-    );
+    await manager
+      .getRepository(LicenseKeyEntity)
+      .update({ code: parsed.code }, { redeemedAt: () => 'now()', redeemedFor: input.customerId, redeemedBy: actor, licenseId: license.id });
     await notifyInstallers(manager, license, stored.installerEmails, 'redeemed');
     return license;
   });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { OutboxEmailEntity } from '@partnergraph/subgraph-kit';
 import type { SubscriptionLicense } from './subscription-license';
 
 /**
@@ -22,8 +23,5 @@ export async function notifyInstallers(
     `Ends: ${license.endsOn}`,
     `Licence: ${license.id}`,
   ].join('\n');
-  await manager.query(
-    `INSERT INTO subscriptions.email_outbox (to_address, subject, body) SELECT address, $2, $3 FROM unnest($1::text[]) AS address`,
-    [installerEmails, subject, body],
-  );
+  await manager.getRepository(OutboxEmailEntity).insert(installerEmails.map((toAddress) => ({ toAddress, subject, body })));
 }

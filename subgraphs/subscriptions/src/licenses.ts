@@ -1,11 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { clientError } from '@partnergraph/core';
+import { selectRows } from '@partnergraph/subgraph-kit';
 import { addDays, parseIsoDate, todayUtc } from './calendar';
-import type { SubscriptionLicense } from './subscription-license';
-
-/** A licence row as raw SQL reads it: dates as ISO text, as the entity hydrates them. */
-export const LICENSE_COLUMNS = `id, organization_id AS "organizationId", product, device_allowance AS "deviceAllowance", trial,
-  starts_on::text AS "startsOn", ends_on::text AS "endsOn", created_at AS "createdAt"`;
+import { SubscriptionLicenseEntity, type SubscriptionLicense, type SubscriptionLicenseSource } from './subscription-license';
 
 /** How far ahead a subscription may be set to start. */
 export const START_DATE_HORIZON_DAYS = 365;
@@ -52,33 +49,51 @@ export async function lockCustomerProduct(manager: EntityManager, customerId: st
 
 /** Locks and returns a licence, or null. */
 export async function lockLicense(manager: EntityManager, id: string): Promise<SubscriptionLicense | null> {
-  const [license] = (await manager.query(`SELECT ${LICENSE_COLUMNS} FROM subscriptions.subscription_license WHERE id = $1 FOR UPDATE`, [
-    id,
-  ])) as SubscriptionLicense[];
+  const [license] = await selectRows(
+    manager,
+    SubscriptionLicenseEntity,
+    (columns) => `SELECT ${columns} FROM subscriptions.subscription_license WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   return license ?? null;
 }
 
-/** A raw UPDATE … RETURNING answers [rows, affected count]; this is its one row. */
-export function updatedRow<T>(result: unknown): T {
-  const [rows] = result as [T[], number];
-  const [row] = rows;
-  if (row === undefined) throw new Error('the update returned no row');
-  return row;
+/**
+ * Changes a licence the transaction has locked, in one statement, and returns
+ * it as it now is. `assignments` is the SET list, whose parameters start at $2
+ * ($1 is the id).
+ */
+export async function updateLicense(
+  manager: EntityManager,
+  id: string,
+  assignments: string,
+  parameters: readonly unknown[],
+): Promise<SubscriptionLicense> {
+  const [updated] = await selectRows(
+    manager,
+    SubscriptionLicenseEntity,
+    (columns) => `UPDATE subscriptions.subscription_license SET ${assignments} WHERE id = $1 RETURNING ${columns}`,
+    [id, ...parameters],
+  );
+  if (!updated) throw new Error(`licence ${id} was not there to update`);
+  return updated;
 }
 
 /** Creates a licence and returns it. */
 export async function insertLicense(
   manager: EntityManager,
   license: Pick<SubscriptionLicense, 'organizationId' | 'product' | 'deviceAllowance' | 'startsOn' | 'endsOn'> & {
-    source: 'LICENSE_KEY' | 'CREDITS';
+    source: Exclude<SubscriptionLicenseSource, 'SEEDED'>;
     installerEmails: readonly string[];
   },
 ): Promise<SubscriptionLicense> {
-  const [created] = (await manager.query(
-    `INSERT INTO subscriptions.subscription_license (organization_id, product, device_allowance, starts_on, ends_on, source, installer_emails)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${LICENSE_COLUMNS}`,
+  const [created] = await selectRows(
+    manager,
+    SubscriptionLicenseEntity,
+    (columns) => `INSERT INTO subscriptions.subscription_license (organization_id, product, device_allowance, starts_on, ends_on, source, installer_emails)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
     [license.organizationId, license.product, license.deviceAllowance, license.startsOn, license.endsOn, license.source, license.installerEmails],
-  )) as SubscriptionLicense[];
+  );
   if (!created) throw new Error('the licence insert returned no row');
   return created;
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createByIdLoader, groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
-import { MOVEMENT_COLUMNS, type CreditMovement } from './credits';
+import { createByIdLoader, groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { CreditBalanceEntity } from './credit-balance';
+import { CreditMovementEntity, type CreditMovement } from './credit-movement';
 import { SubscriptionLicenseEntity, type SubscriptionLicense } from './subscription-license';
 
 /** One organization's newest credit movements; the same `first` for many organizations shares one statement. */
@@ -29,13 +30,7 @@ export function createLoaders(database: Database) {
 
   const creditBalanceOf = new DataLoader<string, number>(async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
-    const rows =
-      valid.length === 0
-        ? []
-        : await database.dataSource.query<{ organizationId: string; balance: number }[]>(
-            'SELECT organization_id AS "organizationId", balance FROM subscriptions.credit_balance WHERE organization_id = ANY($1::uuid[])',
-            [valid],
-          );
+    const rows = valid.length === 0 ? [] : await database.dataSource.getRepository(CreditBalanceEntity).findBy({ organizationId: In(valid) });
     const balances = new Map(rows.map((row) => [row.organizationId, row.balance]));
     return organizationIds.map((id) => balances.get(id) ?? 0);
   });
@@ -47,8 +42,10 @@ export function createLoaders(database: Database) {
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { first } = group[0];
-          const rows = await database.dataSource.query<CreditMovement[]>(
-            `SELECT ${MOVEMENT_COLUMNS} FROM (
+          const rows = await selectRows(
+            database.dataSource,
+            CreditMovementEntity,
+            (columns) => `SELECT ${columns} FROM (
                SELECT *, row_number() OVER (PARTITION BY organization_id ORDER BY id DESC) AS position
                FROM subscriptions.credit_ledger WHERE organization_id = ANY($1::uuid[])
              ) AS ranked

@@ -1,5 +1,8 @@
 import { EntitySchema } from 'typeorm';
 
+/** How a licence came about: demo or operator data, a redeemed licence key, or credits spent. */
+export type SubscriptionLicenseSource = 'SEEDED' | 'LICENSE_KEY' | 'CREDITS';
+
 export interface SubscriptionLicense {
   id: string;
   organizationId: string;
@@ -11,6 +14,9 @@ export interface SubscriptionLicense {
   /** ISO date (YYYY-MM-DD), the licence's last day. */
   endsOn: string;
   createdAt: Date;
+  source: SubscriptionLicenseSource;
+  /** Who is emailed when the licence is redeemed or activated. */
+  installerEmails: string[];
 }
 
 // TypeORM hydrates a 'date' column as a 'YYYY-MM-DD' string, not as the local-time Date that pg parses.
@@ -26,5 +32,7 @@ export const SubscriptionLicenseEntity = new EntitySchema<SubscriptionLicense>({
     startsOn: { name: 'starts_on', type: 'date' },
     endsOn: { name: 'ends_on', type: 'date' },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    source: { type: 'text', default: 'SEEDED' },
+    installerEmails: { name: 'installer_emails', type: 'text', array: true, default: () => "'{}'" },
   },
 });

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityReference as EntityReferenceModel } from '@partnergraph/subgraph-kit';
 import type { SubscriptionLicense as SubscriptionLicenseModel } from '../subscription-license';
-import type { CreditMovement as CreditMovementModel } from '../credits';
+import type { CreditMovement as CreditMovementModel } from '../credit-movement';
 import type { SubscriptionsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
