@@ -26,7 +26,8 @@ describe.each<[string, SubgraphStorage]>([
     const database = createDatabase({
       url: testDatabase.url,
       storage,
-      poolSize: 1,
+      // Two: migrateDatabase holds one connection for its advisory lock while the migrations run on another.
+      poolSize: 2,
       statementTimeoutMs: 30_000,
       applicationName: 'entity-drift-test',
       logger: createLogger({ level: 'error', format: 'text', write: () => {} }),
