@@ -1,13 +1,37 @@
 import DataLoader from 'dataloader';
-import { ownOrganizationOf, type AccessDecision, type Principal } from '@partnergraph/core';
-import { isUuid, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
-import { decideAccess } from './access-decision';
+import { decisionFor, ownOrganizationOf, relationOf, type AccessDecision, type Principal } from '@partnergraph/core';
+import { isUuid, selectRows, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
 import type { ApiCredentialScope } from './api-credentials';
-import type { OrganizationKind } from './organization';
+import { OrganizationEntity, type Organization, type OrganizationKind } from './organization';
+import type { PartnerGrant } from './partner-grant';
 
-interface OrganizationWithGrants {
-  id: string;
-  kind: OrganizationKind;
+/**
+ * The access matrix for one organization (`organization` null when it does
+ * not exist): how the principal stands to it (relationOf), then that column of
+ * the table (access-policy.ts in core). `grant` is the standing grant from
+ * that organization to the principal's partner organization, if any;
+ * `credential` an API client's credential as it stands now;
+ * `grantedByCallersOrganization` whether a customer user's organization ever
+ * granted this partner organization access.
+ */
+export function decideAccess(
+  principal: Principal,
+  organizationId: string,
+  organization: { kind: OrganizationKind } | null,
+  grant: Pick<PartnerGrant, 'administrator' | 'apiDeviceData'> | null,
+  credential: ApiCredentialScope | null = null,
+  grantedByCallersOrganization = false,
+): AccessDecision {
+  const relation = relationOf(principal, organization && { id: organizationId, kind: organization.kind }, {
+    grant,
+    credential,
+    grantedByCallersOrganization,
+  });
+  return decisionFor(organizationId, relation);
+}
+
+/** Beside each organization: the grants between it and the caller's organization. */
+interface GrantsWithCaller {
   /** Null when the acting partner holds no standing grant from this organization. */
   administrator: boolean | null;
   apiDeviceData: boolean | null;
@@ -31,8 +55,10 @@ export async function decideMany(organizationIds: readonly string[], { principal
   const rows =
     ids.length === 0
       ? []
-      : await database.dataSource.query<OrganizationWithGrants[]>(
-          `SELECT organization.id, organization.kind, grant_row.administrator, grant_row.api_device_data AS "apiDeviceData",
+      : await selectRows<Organization, GrantsWithCaller>(
+          database.dataSource,
+          OrganizationEntity,
+          (columns) => `SELECT ${columns}, grant_row.administrator, grant_row.api_device_data AS "apiDeviceData",
                   EXISTS (SELECT 1 FROM identity.partner_grant granted
                           WHERE granted.partner_organization_id = organization.id AND granted.customer_organization_id = $2::uuid)
                     AS "grantedByCaller"
@@ -43,6 +69,7 @@ export async function decideMany(organizationIds: readonly string[], { principal
             AND grant_row.revoked_at IS NULL
            WHERE organization.id = ANY($1::uuid[])`,
           [ids, ownOrganizationOf(principal)],
+          'organization',
         );
   const found = new Map(rows.map((row) => [row.id, row]));
   const credential = await apiCredentialScope();
@@ -63,4 +90,31 @@ export async function decideMany(organizationIds: readonly string[], { principal
  */
 export function createLocalAccessDecisionLoader(inputs: DecisionInputs): AccessDecisionLoader {
   return new DataLoader<string, AccessDecision>((organizationIds) => decideMany(organizationIds, inputs), { maxBatchSize: 1000 });
+}
+
+/** An organization whose data the caller may read, before the decision narrows the list. */
+interface ReadableCandidate {
+  id: string;
+}
+
+/**
+ * The caller's decisions for every organization whose data it may read: its
+ * own, and for a partner user or API client the customers whose grant to the
+ * partner stands (then narrowed by decideAccess: MFA, API access, the
+ * credential's customers). For feeds that span organizations.
+ */
+export async function readableOrganizationDecisions(inputs: DecisionInputs): Promise<AccessDecision[]> {
+  const actingOrganizationId = ownOrganizationOf(inputs.principal);
+  if (actingOrganizationId === null || !isUuid(actingOrganizationId)) return [];
+  const rows = await inputs.database.dataSource.query<ReadableCandidate[]>(
+    `SELECT $1::uuid AS id
+     UNION
+     SELECT customer_organization_id FROM identity.partner_grant WHERE partner_organization_id = $1::uuid AND revoked_at IS NULL`,
+    [actingOrganizationId],
+  );
+  const decisions = await decideMany(
+    rows.map((row) => row.id),
+    inputs,
+  );
+  return decisions.filter((decision) => decision.read);
 }

@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
+import { EntitySchema, IsNull } from 'typeorm';
 import { clientError, displayedText, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
-import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type SqlRunner } from './audit-log';
+import { groupBy, isUuid, selectRows, type Database, type Queryable } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents, userActor, type AuditAction, type AuditActor } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 
 /**
@@ -15,6 +16,8 @@ export interface ApiCredential {
   partnerOrganizationId: string;
   name: string;
   clientId: string;
+  /** The SHA-256 of the secret (credentials/opaque-token.ts); never shown. */
+  secretHash: string;
   /** Null: every customer that grants the partner API device-data access. */
   customerOrganizationIds: string[] | null;
   createdBy: string;
@@ -22,6 +25,23 @@ export interface ApiCredential {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
+
+export const ApiCredentialEntity = new EntitySchema<ApiCredential>({
+  name: 'ApiCredential',
+  tableName: 'api_credential',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    partnerOrganizationId: { name: 'partner_organization_id', type: 'uuid' },
+    name: { type: 'text' },
+    clientId: { name: 'client_id', type: 'text', unique: true },
+    secretHash: { name: 'secret_hash', type: 'text' },
+    customerOrganizationIds: { name: 'customer_organization_ids', type: 'uuid', array: true, nullable: true },
+    createdBy: { name: 'created_by', type: 'uuid' },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    lastUsedAt: { name: 'last_used_at', type: 'timestamptz', nullable: true },
+    revokedAt: { name: 'revoked_at', type: 'timestamptz', nullable: true },
+  },
+});
 
 /** What an API client's credential allows right now; read on every request, so a revocation counts at once. */
 export interface ApiCredentialScope {
@@ -32,9 +52,6 @@ export interface ApiCredentialScope {
 /** What the audit log says of a credential. */
 type CredentialNaming = Pick<ApiCredential, 'id' | 'partnerOrganizationId' | 'name' | 'clientId'>;
 
-const CREDENTIAL_COLUMNS = `id, partner_organization_id AS "partnerOrganizationId", name, client_id AS "clientId",
-  customer_organization_ids AS "customerOrganizationIds", created_by AS "createdBy", created_at AS "createdAt",
-  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 const MAX_NAME_LENGTH = 100;
 const CLIENT_ID_PREFIX = 'pgc_';
 const SECRET_PREFIX = 'pgs_';
@@ -61,16 +78,18 @@ export async function createApiCredential(
   const clientId = `${CLIENT_ID_PREFIX}${randomBytes(16).toString('hex')}`;
   const clientSecret = `${SECRET_PREFIX}${newOpaqueToken()}`;
   const credential = await database.dataSource.transaction(async (manager) => {
-    const [created] = (await manager.query(
-      `INSERT INTO identity.api_credential (partner_organization_id, name, client_id, secret_hash, customer_organization_ids, created_by)
+    const [created] = await selectRows(
+      manager,
+      ApiCredentialEntity,
+      (columns) => `INSERT INTO identity.api_credential (partner_organization_id, name, client_id, secret_hash, customer_organization_ids, created_by)
        SELECT $1, $2, $3, $4, $5::uuid[], $6
        WHERE $5::uuid[] IS NULL OR (
          SELECT count(*) FROM identity.partner_grant
          WHERE partner_organization_id = $1 AND customer_organization_id = ANY($5::uuid[]) AND revoked_at IS NULL
        ) = cardinality($5::uuid[])
-       RETURNING ${CREDENTIAL_COLUMNS}`,
+       RETURNING ${columns}`,
       [actor.organizationId, name, clientId, hashOpaqueToken(clientSecret), customerIds, actor.userId],
-    )) as ApiCredential[];
+    );
     if (!created) throw notYourCustomers();
     await recordCredentialEvent(manager, 'API_CREDENTIAL_CREATED', userActor(actor), created);
     return created;
@@ -86,21 +105,23 @@ export async function createApiCredential(
 export async function revokeApiCredential(database: Database, actor: UserPrincipal, id: string): Promise<ApiCredential> {
   if (!isUuid(id)) throw unknownCredential();
   return database.dataSource.transaction(async (manager) => {
-    // A raw UPDATE answers [rows, affected count].
-    const [[revoked]] = (await manager.query(
-      `UPDATE identity.api_credential SET revoked_at = now()
-       WHERE id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
-       RETURNING ${CREDENTIAL_COLUMNS}`,
+    // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+    const [revoked] = await selectRows(
+      manager,
+      ApiCredentialEntity,
+      (columns) => `WITH revoked AS (
+         UPDATE identity.api_credential SET revoked_at = now()
+         WHERE id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
+         RETURNING *
+       )
+       SELECT ${columns} FROM revoked`,
       [id, actor.organizationId],
-    )) as [ApiCredential[], number];
+    );
     if (revoked) {
       await recordCredentialEvent(manager, 'API_CREDENTIAL_REVOKED', userActor(actor), revoked);
       return revoked;
     }
-    const [already] = (await manager.query(
-      `SELECT ${CREDENTIAL_COLUMNS} FROM identity.api_credential WHERE id = $1 AND partner_organization_id = $2`,
-      [id, actor.organizationId],
-    )) as ApiCredential[];
+    const already = await manager.getRepository(ApiCredentialEntity).findOneBy({ id, partnerOrganizationId: actor.organizationId });
     if (!already) throw unknownCredential();
     return already;
   });
@@ -119,25 +140,21 @@ export async function exchangeClientCredentials(
   clientId: string,
   clientSecret: string,
 ): Promise<{ accessToken: string; expiresIn: number }> {
-  const [found] = await database.dataSource.query<(CredentialNaming & { secretHash: string })[]>(
-    `SELECT id, partner_organization_id AS "partnerOrganizationId", name, client_id AS "clientId", secret_hash AS "secretHash"
-     FROM identity.api_credential WHERE client_id = $1 AND revoked_at IS NULL`,
-    [clientId],
-  );
+  const found = await database.dataSource.getRepository(ApiCredentialEntity).findOneBy({ clientId, revokedAt: IsNull() });
   const presented = Buffer.from(hashOpaqueToken(clientSecret), 'hex');
   const expected = Buffer.from(found?.secretHash ?? hashOpaqueToken(''), 'hex');
   if (!found || !timingSafeEqual(presented, expected)) {
     throw clientError('INVALID_CLIENT', 'The client id and secret do not match a standing API credential.');
   }
   await database.dataSource.transaction(async (manager) => {
-    await manager.query('UPDATE identity.api_credential SET last_used_at = now() WHERE id = $1', [found.id]);
+    await manager.getRepository(ApiCredentialEntity).update({ id: found.id }, { lastUsedAt: () => 'now()' });
     await recordCredentialEvent(manager, 'API_CREDENTIAL_USED', { kind: 'API_CLIENT', id: found.clientId }, found);
   });
   return tokens.issueForApiClient({ clientId, partnerOrganizationId: found.partnerOrganizationId });
 }
 
 function recordCredentialEvent(
-  sql: SqlRunner,
+  sql: Queryable,
   action: AuditAction,
   actor: AuditActor,
   credential: CredentialNaming,
@@ -161,12 +178,9 @@ export function createApiCredentialScopeLoader(database: Database, principal: Pr
   return () => {
     if (principal.kind !== 'api-client') return Promise.resolve(null);
     scope ??= database.dataSource
-      .query<{ customerOrganizationIds: string[] | null }[]>(
-        `SELECT customer_organization_ids AS "customerOrganizationIds" FROM identity.api_credential
-         WHERE client_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL`,
-        [principal.clientId, principal.partnerOrganizationId],
-      )
-      .then(([row]) => ({ active: row !== undefined, customerOrganizationIds: row?.customerOrganizationIds ?? null }));
+      .getRepository(ApiCredentialEntity)
+      .findOneBy({ clientId: principal.clientId, partnerOrganizationId: principal.partnerOrganizationId, revokedAt: IsNull() })
+      .then((row) => ({ active: row !== null, customerOrganizationIds: row?.customerOrganizationIds ?? null }));
     return scope;
   };
 }
@@ -178,8 +192,10 @@ export function createApiCredentialsLoader(database: Database) {
     const rows =
       ids.length === 0
         ? []
-        : await database.dataSource.query<ApiCredential[]>(
-            `SELECT ${CREDENTIAL_COLUMNS} FROM identity.api_credential
+        : await selectRows(
+            database.dataSource,
+            ApiCredentialEntity,
+            (columns) => `SELECT ${columns} FROM identity.api_credential
              WHERE partner_organization_id = ANY($1::uuid[]) ORDER BY created_at DESC, id`,
             [ids],
           );

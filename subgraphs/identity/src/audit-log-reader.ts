@@ -1,20 +1,11 @@
-import { isUuid, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
-import type { AuditAction, AuditActorKind, AuditDetails } from './audit-log';
+import { isUuid, selectRows, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
+import { AuditEventEntity, type AuditAction, type AuditEvent } from './audit-log';
 
-/** An audit event as stored; `atCursor` is `at` to the microsecond, for the cursor (a Date keeps milliseconds only). */
-export interface AuditEvent {
-  id: string;
-  organizationId: string;
-  action: AuditAction;
-  actorKind: AuditActorKind;
-  actorId: string | null;
-  details: AuditDetails;
-  at: Date;
+/** Beside each event of a page: `at` to the microsecond, for the cursor (a Date keeps milliseconds only). */
+interface PagedAuditEvent {
   atCursor: string;
 }
 
-const EVENT_COLUMNS = `id, organization_id AS "organizationId", action, actor_kind AS "actorKind", actor_id AS "actorId", details, at,
-  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atCursor"`;
 const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** Events are listed newest first: `at` descending, then id; a cursor holds that pair. */
@@ -47,8 +38,11 @@ export async function auditEventPage(
     conditions.push(`(at < ${after} OR (at = ${after} AND id > $${parameters.length}::uuid))`);
   }
   const rows = isUuid(organizationId)
-    ? await database.dataSource.query<AuditEvent[]>(
-        `SELECT ${EVENT_COLUMNS} FROM identity.audit_event
+    ? await selectRows<AuditEvent, PagedAuditEvent>(
+        database.dataSource,
+        AuditEventEntity,
+        (columns) => `SELECT ${columns}, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atCursor"
+         FROM identity.audit_event
          WHERE organization_id = $1 ${conditions.map((condition) => `AND ${condition}`).join(' ')}
          ORDER BY at DESC, id
          LIMIT $2`,

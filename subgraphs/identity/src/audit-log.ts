@@ -1,4 +1,6 @@
+import { EntitySchema } from 'typeorm';
 import type { UserPrincipal } from '@partnergraph/core';
+import type { Queryable } from '@partnergraph/subgraph-kit';
 import type { PartnerGrant } from './partner-grant';
 
 /**
@@ -69,6 +71,32 @@ export interface AuditDetails {
   requireMfa?: boolean;
 }
 
+/** An audit event as stored; audit-log-reader.ts reads them a page at a time. */
+export interface AuditEvent {
+  id: string;
+  organizationId: string;
+  action: AuditAction;
+  actorKind: AuditActorKind;
+  actorId: string | null;
+  details: AuditDetails;
+  at: Date;
+}
+
+export const AuditEventEntity = new EntitySchema<AuditEvent>({
+  name: 'AuditEvent',
+  tableName: 'audit_event',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    organizationId: { name: 'organization_id', type: 'uuid' },
+    action: { type: 'text' },
+    actorKind: { name: 'actor_kind', type: 'text' },
+    actorId: { name: 'actor_id', type: 'text', nullable: true },
+    details: { type: 'jsonb', default: () => "'{}'" },
+    at: { type: 'timestamptz', default: () => 'clock_timestamp()' },
+  },
+});
+
+/** An event to append: who did what in which organization's log. */
 export interface AuditRecord {
   organizationId: string;
   action: AuditAction;
@@ -76,13 +104,8 @@ export interface AuditRecord {
   details?: AuditDetails;
 }
 
-/** A transaction's EntityManager, or the query function of one. */
-export interface SqlRunner {
-  query(sql: string, parameters: unknown[]): Promise<unknown>;
-}
-
-/** Appends the events in one statement; nothing for an empty list. */
-export async function recordAuditEvents(sql: SqlRunner, events: readonly AuditRecord[]): Promise<void> {
+/** Appends the events in one statement (set-based: one row per event from arrays); nothing for an empty list. */
+export async function recordAuditEvents(sql: Queryable, events: readonly AuditRecord[]): Promise<void> {
   if (events.length === 0) return;
   await sql.query(
     `INSERT INTO identity.audit_event (organization_id, action, actor_kind, actor_id, details)

@@ -1,9 +1,10 @@
+import { EntitySchema, IsNull, Raw } from 'typeorm';
 import { clientError, type Logger, type SecretBox, type UserPrincipal } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database, type Queryable } from '@partnergraph/subgraph-kit';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { confirmMfa, enrollMfa } from './mfa-enrolment';
 import type { MfaEnrolmentOffer } from './pending-enrolment';
-import type { UserAccount } from './user-account';
+import { UserAccountEntity, type UserAccount } from './user-account';
 
 /**
  * An existing user who must have a second factor (mfa-requirement.ts) but has none gets no session from signIn:
@@ -13,6 +14,29 @@ import type { UserAccount } from './user-account';
  */
 export const LINK_LIFETIME_HOURS = 24;
 const MAX_TOKEN_LENGTH = 128;
+
+/** A link as stored: only its token's hash, and when it was spent. */
+export interface MfaEnrolmentLink {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+export const MfaEnrolmentLinkEntity = new EntitySchema<MfaEnrolmentLink>({
+  name: 'MfaEnrolmentLink',
+  tableName: 'mfa_enrolment_link',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    userId: { name: 'user_id', type: 'uuid' },
+    tokenHash: { name: 'token_hash', type: 'text', unique: true },
+    expiresAt: { name: 'expires_at', type: 'timestamptz' },
+    usedAt: { name: 'used_at', type: 'timestamptz', nullable: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+  },
+});
 
 export interface EnrolmentLinkMailer {
   logger: Logger;
@@ -33,10 +57,12 @@ export async function sendEnrolmentLink(database: Database, mailer: EnrolmentLin
   const queued = await database.dataSource.transaction(async (manager) => {
     // The user's row lock serializes sign-ins racing to send the first link.
     await manager.query('SELECT 1 FROM identity.user_account WHERE id = $1 FOR UPDATE', [user.id]);
-    const [live] = (await manager.query(
-      'SELECT 1 FROM identity.mfa_enrolment_link WHERE user_id = $1 AND used_at IS NULL AND expires_at > now() LIMIT 1',
-      [user.id],
-    )) as unknown[];
+    const live = await manager.getRepository(MfaEnrolmentLinkEntity).existsBy({
+      userId: user.id,
+      usedAt: IsNull(),
+      // Live by the database's clock, as usableLink judges it.
+      expiresAt: Raw((expiresAt) => `${expiresAt} > now()`),
+    });
     if (live) return false;
     await manager.query(
       `WITH linked AS (
@@ -56,7 +82,7 @@ export async function sendEnrolmentLink(database: Database, mailer: EnrolmentLin
 
 /** The first step with a link: a fresh TOTP secret for the link's user (starting again replaces it). */
 export async function startMfaEnrolmentFromLink(database: Database, secrets: SecretBox, token: string): Promise<MfaEnrolmentOffer> {
-  const holder = await usableLink(token, (sql, parameters) => database.dataSource.query(sql, parameters));
+  const holder = await usableLink(database.dataSource, token);
   return enrollMfa(database, secrets, holder);
 }
 
@@ -67,31 +93,35 @@ export async function startMfaEnrolmentFromLink(database: Database, secrets: Sec
 export async function confirmMfaEnrolmentFromLink(database: Database, secrets: SecretBox, token: string, code: string): Promise<string[]> {
   return database.dataSource.transaction(async (manager) => {
     // Only the link's row: confirmMfa locks the user's row in its own transaction.
-    const holder = await usableLink(token, (sql, parameters) => manager.query(sql, parameters), 'FOR UPDATE OF link');
+    const holder = await usableLink(manager, token, 'FOR UPDATE OF link');
     const codes = await confirmMfa(database, secrets, holder, code);
-    await manager.query('UPDATE identity.mfa_enrolment_link SET used_at = now() WHERE token_hash = $1', [hashOpaqueToken(token)]);
+    await manager.getRepository(MfaEnrolmentLinkEntity).update({ tokenHash: hashOpaqueToken(token) }, { usedAt: () => 'now()' });
     return codes;
   });
 }
 
 /** The user a live link is for, as the principal the enrolment functions take; the link's own error when it is not live. */
-async function usableLink(
-  token: string,
-  query: (sql: string, parameters: unknown[]) => Promise<unknown>,
-  lock = '',
-): Promise<UserPrincipal> {
+async function usableLink(sql: Queryable, token: string, lock = ''): Promise<UserPrincipal> {
   if (token.length > MAX_TOKEN_LENGTH) throw linkNotFound();
-  const [link] = (await query(
-    `SELECT link.used_at IS NOT NULL AS used, link.expires_at <= now() AS expired,
-            account.id AS "userId", account.organization_id AS "organizationId", account.role
+  const [link] = await selectRows<UserAccount, LinkState>(
+    sql,
+    UserAccountEntity,
+    (columns) => `SELECT ${columns}, link.used_at IS NOT NULL AS used, link.expires_at <= now() AS expired
      FROM identity.mfa_enrolment_link link JOIN identity.user_account account ON account.id = link.user_id
      WHERE link.token_hash = $1 ${lock}`,
     [hashOpaqueToken(token)],
-  )) as { used: boolean; expired: boolean; userId: string; organizationId: string; role: UserPrincipal['role'] }[];
+    'account',
+  );
   if (!link) throw linkNotFound();
   if (link.used) throw clientError('MFA_ENROLMENT_LINK_USED', 'That enrolment link has already been used; sign in with your code.');
   if (link.expired) throw clientError('MFA_ENROLMENT_LINK_EXPIRED', 'That enrolment link has expired; sign in again to get a new one.');
-  return { kind: 'user', userId: link.userId, organizationId: link.organizationId, role: link.role, mfa: false };
+  return { kind: 'user', userId: link.id, organizationId: link.organizationId, role: link.role, mfa: false };
+}
+
+/** Beside the link's user: whether the link was spent, or expired by the database's clock. */
+interface LinkState {
+  used: boolean;
+  expired: boolean;
 }
 
 function linkNotFound() {

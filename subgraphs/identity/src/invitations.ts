@@ -1,26 +1,49 @@
+import { EntitySchema, type EntityManager } from 'typeorm';
 import { clientError, displayedText, type Logger, type OrganizationRole, type SecretBox, type UserPrincipal } from '@partnergraph/core';
-import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
 import { mfaEnrolmentRequired, organizationRequiresMfa } from './mfa-requirement';
-import type { PartnerGrant } from './partner-grant';
+import { PartnerGrantEntity, type PartnerGrant } from './partner-grant';
 import { offerPendingEnrolment, storeEnrolledTotp, takePendingEnrolment, type MfaEnrolmentOffer } from './pending-enrolment';
+import { UserAccountEntity } from './user-account';
 
 export type InvitationKind = 'USER' | 'CUSTOMER';
 
+/** `role` is the invited user's (null for a customer invitation); the link's token is kept only as `tokenHash`. */
 export interface Invitation {
   id: string;
   kind: InvitationKind;
   organizationId: string;
   email: string;
   role: OrganizationRole | null;
+  tokenHash: string;
+  invitedBy: string;
   expiresAt: Date;
+  acceptedAt: Date | null;
+  createdAt: Date;
 }
+
+export const InvitationEntity = new EntitySchema<Invitation>({
+  name: 'Invitation',
+  tableName: 'invitation',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    kind: { type: 'text' },
+    organizationId: { name: 'organization_id', type: 'uuid' },
+    email: { type: 'text' },
+    role: { type: 'text', nullable: true },
+    tokenHash: { name: 'token_hash', type: 'text', unique: true },
+    invitedBy: { name: 'invited_by', type: 'uuid' },
+    expiresAt: { name: 'expires_at', type: 'timestamptz' },
+    acceptedAt: { name: 'accepted_at', type: 'timestamptz', nullable: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+  },
+});
 
 const LIFETIME_DAYS: Record<InvitationKind, number> = { USER: 7, CUSTOMER: 30 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const INVITATION_COLUMNS = `id, kind, organization_id AS "organizationId", email, role, expires_at AS "expiresAt"`;
 
 export interface Mailer {
   logger: Logger;
@@ -57,15 +80,17 @@ export async function invite(
       ? `Join ${request.organizationName} on PartnerGraph`
       : `${request.organizationName} invites you to share your monitoring data`;
   const body = `${subject}.\n\nOpen this link within ${LIFETIME_DAYS[request.kind]} days; it works once:\n${link}\n`;
-  const [invitation] = await database.dataSource.query<Invitation[]>(
-    `WITH invited AS (
+  const [invitation] = await selectRows(
+    database.dataSource,
+    InvitationEntity,
+    (columns) => `WITH invited AS (
        INSERT INTO identity.invitation (kind, organization_id, email, role, token_hash, invited_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))
        RETURNING *
      ), mailed AS (
        INSERT INTO identity.email_outbox (to_address, subject, body) SELECT email, $8, $9 FROM invited
      )
-     SELECT ${INVITATION_COLUMNS} FROM invited`,
+     SELECT ${columns} FROM invited`,
     [request.kind, inviter.organizationId, email, request.role, hashOpaqueToken(token), inviter.userId, LIFETIME_DAYS[request.kind], subject, body],
   );
   if (!invitation) throw new Error('the invitation insert returned no row');
@@ -83,29 +108,36 @@ async function consume<T>(
   database: Database,
   token: string,
   kind: InvitationKind,
-  then: (invitation: Invitation, query: (sql: string, parameters: unknown[]) => Promise<unknown[]>) => Promise<T>,
+  then: (invitation: Invitation, manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   return database.dataSource.transaction(async (manager) => {
-    const query = (sql: string, parameters: unknown[]) => manager.query<unknown[]>(sql, parameters);
-    // An UPDATE through TypeORM answers [rows, affected count].
-    const [[invitation]] = (await query(
-      `UPDATE identity.invitation SET accepted_at = now()
-       WHERE token_hash = $1 AND kind = $2 AND accepted_at IS NULL AND expires_at > now()
-       RETURNING ${INVITATION_COLUMNS}`,
-      [hashOpaqueToken(token), kind],
-    )) as [Invitation[], number];
+    const tokenHash = hashOpaqueToken(token);
+    // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+    const [invitation] = await selectRows(
+      manager,
+      InvitationEntity,
+      (columns) => `WITH accepted AS (
+         UPDATE identity.invitation SET accepted_at = now()
+         WHERE token_hash = $1 AND kind = $2 AND accepted_at IS NULL AND expires_at > now()
+         RETURNING *
+       )
+       SELECT ${columns} FROM accepted`,
+      [tokenHash, kind],
+    );
     if (!invitation) {
-      const [found] = (await query('SELECT accepted_at IS NOT NULL AS used FROM identity.invitation WHERE token_hash = $1 AND kind = $2', [
-        hashOpaqueToken(token),
-        kind,
-      ])) as { used: boolean }[];
+      const found = await manager.getRepository(InvitationEntity).findOneBy({ tokenHash, kind });
       if (!found) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
-      throw found.used
+      throw found.acceptedAt !== null
         ? clientError('INVITATION_USED', 'That invitation has already been used.')
         : clientError('INVITATION_EXPIRED', 'That invitation has expired; ask for a new one.');
     }
-    return then(invitation, query);
+    return then(invitation, manager);
   });
+}
+
+/** Beside an invitation read to start enrolment: whether it expired, by the database's clock as consume judges it. */
+interface InvitationExpiry {
+  expired: boolean;
 }
 
 /**
@@ -115,16 +147,16 @@ async function consume<T>(
  */
 export async function startInvitationMfaEnrolment(database: Database, secrets: SecretBox, token: string): Promise<MfaEnrolmentOffer> {
   return database.dataSource.transaction(async (manager) => {
-    const query = (sql: string, parameters: unknown[]) => manager.query<unknown[]>(sql, parameters);
-    const [invitation] = (await query(
-      `SELECT email, accepted_at IS NOT NULL AS used, expires_at <= now() AS expired FROM identity.invitation
-       WHERE token_hash = $1 AND kind = 'USER'`,
+    const [invitation] = await selectRows<Invitation, InvitationExpiry>(
+      manager,
+      InvitationEntity,
+      (columns) => `SELECT ${columns}, expires_at <= now() AS expired FROM identity.invitation WHERE token_hash = $1 AND kind = 'USER'`,
       [hashOpaqueToken(token)],
-    )) as { email: string; used: boolean; expired: boolean }[];
+    );
     if (!invitation) throw clientError('INVITATION_NOT_FOUND', 'That invitation link is not valid.');
-    if (invitation.used) throw clientError('INVITATION_USED', 'That invitation has already been used.');
+    if (invitation.acceptedAt !== null) throw clientError('INVITATION_USED', 'That invitation has already been used.');
     if (invitation.expired) throw clientError('INVITATION_EXPIRED', 'That invitation has expired; ask for a new one.');
-    return offerPendingEnrolment({ query }, secrets, { tokenHash: hashOpaqueToken(token), purpose: 'INVITATION', email: invitation.email });
+    return offerPendingEnrolment(manager, secrets, { tokenHash: hashOpaqueToken(token), purpose: 'INVITATION', email: invitation.email });
   });
 }
 
@@ -146,22 +178,24 @@ export async function acceptUserInvitation(
     throw clientError('BAD_USER_INPUT', 'The display name must be 1 to 200 characters.', { field: 'displayName' });
   }
   const passwordHash = await hashPassword(input.password);
-  return consume(database, input.token, 'USER', async (invitation, query) => {
+  return consume(database, input.token, 'USER', async (invitation, manager) => {
     const totpCode = input.totpCode ?? null;
-    if (totpCode === null && (await organizationRequiresMfa({ query }, invitation.organizationId))) {
+    if (totpCode === null && (await organizationRequiresMfa(manager, invitation.organizationId))) {
       throw mfaEnrolmentRequired('This organization requires an authenticator app: start with startInvitationMfaEnrolment, then send its code.');
     }
     const enrolled =
       totpCode === null
         ? null
-        : await takePendingEnrolment({ query }, secrets, { tokenHash: hashOpaqueToken(input.token), purpose: 'INVITATION', email: invitation.email }, totpCode);
-    const [created] = (await query(
-      `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id`,
+        : await takePendingEnrolment(manager, secrets, { tokenHash: hashOpaqueToken(input.token), purpose: 'INVITATION', email: invitation.email }, totpCode);
+    const [created] = await selectRows(
+      manager,
+      UserAccountEntity,
+      (columns) => `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING ${columns}`,
       [invitation.organizationId, invitation.email, displayName, invitation.role, passwordHash],
-    )) as { id: string }[];
+    );
     if (!created) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.');
-    const recoveryCodes = enrolled === null ? null : await storeEnrolledTotp({ query }, secrets, { id: created.id, organizationId: invitation.organizationId }, enrolled);
+    const recoveryCodes = enrolled === null ? null : await storeEnrolledTotp(manager, secrets, { id: created.id, organizationId: invitation.organizationId }, enrolled);
     return { userId: created.id, recoveryCodes };
   });
 }
@@ -172,10 +206,12 @@ export async function acceptUserInvitation(
  * APPROVED with the admin as actor, and in both organizations' audit logs.
  */
 export async function approvePartner(database: Database, approver: UserPrincipal, token: string): Promise<PartnerGrant> {
-  return consume(database, token, 'CUSTOMER', async (invitation, query) => {
+  return consume(database, token, 'CUSTOMER', async (invitation, manager) => {
     if (!isUuid(invitation.organizationId)) throw new Error('invitation without an organization');
-    const [grant] = (await query(
-      `WITH granted AS (
+    const [grant] = await selectRows(
+      manager,
+      PartnerGrantEntity,
+      (columns) => `WITH granted AS (
          INSERT INTO identity.partner_grant (customer_organization_id, partner_organization_id)
          VALUES ($1, $2)
          ON CONFLICT (customer_organization_id, partner_organization_id) DO UPDATE
@@ -187,13 +223,11 @@ export async function approvePartner(database: Database, approver: UserPrincipal
            (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
          SELECT customer_organization_id, partner_organization_id, $3, 'APPROVED', administrator, api_device_data FROM granted
        )
-       SELECT customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
-              administrator, api_device_data AS "apiDeviceData", granted_at AS "grantedAt"
-       FROM granted`,
+       SELECT ${columns} FROM granted`,
       [approver.organizationId, invitation.organizationId, approver.userId],
-    )) as PartnerGrant[];
+    );
     if (!grant) throw clientError('BAD_USER_INPUT', 'That partner already has access to your organization.');
-    await recordAuditEvents({ query }, partnerAccessEvents('PARTNER_ACCESS_GRANTED', approver, grant));
+    await recordAuditEvents(manager, partnerAccessEvents('PARTNER_ACCESS_GRANTED', approver, grant));
     return grant;
   });
 }

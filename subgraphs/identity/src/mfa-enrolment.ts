@@ -1,9 +1,11 @@
 import { clientError, type SecretBox, type UserPrincipal } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { IsNull } from 'typeorm';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditRecord } from './audit-log';
-import { generateRecoveryCodes, hashRecoveryCode } from './credentials/recovery-codes';
+import { generateRecoveryCodes, hashRecoveryCode, RecoveryCodeEntity } from './credentials/recovery-codes';
 import { generateTotpSecret, otpauthUri, verifyTotp } from './credentials/totp';
 import { openTotpSecret, sealTotpSecret } from './credentials/totp-secrets';
+import { UserAccountEntity } from './user-account';
 
 const ISSUER = 'PartnerGraph';
 
@@ -19,10 +21,16 @@ export async function enrollMfa(
 ): Promise<{ secret: string; otpauthUri: string }> {
   const secret = generateTotpSecret();
   const row = await database.dataSource.transaction(async (manager) => {
-    const [[started]] = (await manager.query(
-      `UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING email`,
+    // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+    const [started] = await selectRows(
+      manager,
+      UserAccountEntity,
+      (columns) => `WITH started AS (
+         UPDATE identity.user_account SET totp_pending_secret = $2 WHERE id = $1 AND totp_secret IS NULL RETURNING *
+       )
+       SELECT ${columns} FROM started`,
       [user.userId, sealTotpSecret(secrets, user.userId, 'totp_pending_secret', secret)],
-    )) as [{ email: string }[], number];
+    );
     if (!started) throw clientError('BAD_USER_INPUT', 'Multi-factor authentication is already enrolled for this account.');
     await recordAuditEvents(manager, [mfaEvent('MFA_ENROLLED', user)]);
     return started;
@@ -43,26 +51,26 @@ export async function confirmMfa(
   now = new Date(),
 ): Promise<string[]> {
   return database.dataSource.transaction(async (manager) => {
-    const [account] = (await manager.query(
-      'SELECT totp_pending_secret AS "pendingSecret" FROM identity.user_account WHERE id = $1 FOR UPDATE',
+    const [account] = await selectRows(
+      manager,
+      UserAccountEntity,
+      (columns) => `SELECT ${columns} FROM identity.user_account WHERE id = $1 FOR UPDATE`,
       [user.userId],
-    )) as { pendingSecret: string | null }[];
-    if (!account?.pendingSecret) throw clientError('BAD_USER_INPUT', 'Start with enrollMfa: there is no enrolment to confirm.');
-    const secret = openTotpSecret(secrets, user.userId, 'totp_pending_secret', account.pendingSecret);
+    );
+    if (!account?.totpPendingSecret) throw clientError('BAD_USER_INPUT', 'Start with enrollMfa: there is no enrolment to confirm.');
+    const secret = openTotpSecret(secrets, user.userId, 'totp_pending_secret', account.totpPendingSecret);
     const counter = verifyTotp(secret, code.trim(), now);
     if (counter === null) throw clientError('INVALID_MFA_CODE', 'The authenticator code is wrong or has expired.');
-    await manager.query(
-      `UPDATE identity.user_account
-       SET totp_secret = $3, totp_pending_secret = NULL, totp_last_counter = $2
-       WHERE id = $1`,
-      [user.userId, counter, sealTotpSecret(secrets, user.userId, 'totp_secret', secret)],
-    );
+    await manager
+      .getRepository(UserAccountEntity)
+      .update(
+        { id: user.userId },
+        { totpSecret: sealTotpSecret(secrets, user.userId, 'totp_secret', secret), totpPendingSecret: null, totpLastCounter: counter },
+      );
     const codes = generateRecoveryCodes();
-    await manager.query('DELETE FROM identity.recovery_code WHERE user_id = $1', [user.userId]);
-    await manager.query('INSERT INTO identity.recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [
-      user.userId,
-      codes.map(hashRecoveryCode),
-    ]);
+    const recoveryCodes = manager.getRepository(RecoveryCodeEntity);
+    await recoveryCodes.delete({ userId: user.userId });
+    await recoveryCodes.insert(codes.map((code) => ({ userId: user.userId, codeHash: hashRecoveryCode(code) })));
     await recordAuditEvents(manager, [mfaEvent('MFA_CONFIRMED', user)]);
     return codes;
   });
@@ -75,10 +83,9 @@ export async function useRecoveryCode(
   code: string,
 ): Promise<boolean> {
   return database.dataSource.transaction(async (manager) => {
-    const [, affected] = (await manager.query(
-      'UPDATE identity.recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
-      [user.id, hashRecoveryCode(code)],
-    )) as [unknown, number];
+    const { affected } = await manager
+      .getRepository(RecoveryCodeEntity)
+      .update({ userId: user.id, codeHash: hashRecoveryCode(code), usedAt: IsNull() }, { usedAt: () => 'now()' });
     if (affected !== 1) return false;
     await recordAuditEvents(manager, [mfaEvent('MFA_RECOVERY_CODE_USED', { userId: user.id, organizationId: user.organizationId })]);
     return true;

@@ -1,7 +1,8 @@
+import type { EntityManager } from 'typeorm';
 import { clientError, type UserPrincipal } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
-import { recordAuditEvents, userActor, type SqlRunner } from './audit-log';
-import type { Organization } from './organization';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { recordAuditEvents, userActor } from './audit-log';
+import { OrganizationEntity, type Organization } from './organization';
 
 /**
  * Who must have a second factor before any session: every partner user (docs/access-model.md: partner access requires MFA), and
@@ -19,12 +20,9 @@ export function mfaEnrolmentRequired(message: string) {
 }
 
 /** Whether the users of this organization must have a second factor (false for an unknown id). */
-export async function organizationRequiresMfa(sql: SqlRunner, organizationId: string): Promise<boolean> {
-  const [organization] = (await sql.query(
-    `SELECT kind, require_mfa AS "requireMfa" FROM identity.organization WHERE id = $1`,
-    [organizationId],
-  )) as Pick<Organization, 'kind' | 'requireMfa'>[];
-  return organization !== undefined && mfaRequiredIn(organization);
+export async function organizationRequiresMfa(manager: EntityManager, organizationId: string): Promise<boolean> {
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+  return organization !== null && mfaRequiredIn(organization);
 }
 
 /**
@@ -33,20 +31,18 @@ export async function organizationRequiresMfa(sql: SqlRunner, organizationId: st
  */
 export async function setOrganizationMfaRequirement(database: Database, admin: UserPrincipal, required: boolean): Promise<Organization> {
   return database.dataSource.transaction(async (manager) => {
-    const [current] = (await manager.query(
-      `SELECT kind, require_mfa AS "requireMfa" FROM identity.organization WHERE id = $1 FOR UPDATE`,
+    const [current] = await selectRows(
+      manager,
+      OrganizationEntity,
+      (columns) => `SELECT ${columns} FROM identity.organization WHERE id = $1 FOR UPDATE`,
       [admin.organizationId],
-    )) as Pick<Organization, 'kind' | 'requireMfa'>[];
+    );
     if (!current) throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
     if (current.kind !== 'CUSTOMER') {
       throw clientError('BAD_USER_INPUT', 'Partner organizations always require multi-factor authentication.', { field: 'required' });
     }
-    const [[changed]] = (await manager.query(
-      `UPDATE identity.organization SET require_mfa = $2 WHERE id = $1
-       RETURNING id, name, kind, partner_id AS "partnerId", require_mfa AS "requireMfa", created_at AS "createdAt"`,
-      [admin.organizationId, required],
-    )) as [Organization[], number];
-    if (!changed) throw new Error('the organization update returned no row');
+    await manager.getRepository(OrganizationEntity).update({ id: admin.organizationId }, { requireMfa: required });
+    const changed: Organization = { ...current, requireMfa: required };
     if (current.requireMfa !== required) {
       await recordAuditEvents(manager, [
         {

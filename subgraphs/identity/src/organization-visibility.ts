@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { allows, ownOrganizationOf, relationOf, type Principal, type RelationFacts } from '@partnergraph/core';
-import { isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import type { ApiCredentialScope } from './api-credentials';
 import type { Loaders } from './loaders';
+import { PartnerGrantEntity } from './partner-grant';
 
 /**
  * Which organizations a caller may know of (id, name, kind, Partner ID): the
@@ -19,14 +20,6 @@ import type { Loaders } from './loaders';
 export type OrganizationVisibilityLoader = DataLoader<string, boolean>;
 
 const NO_FACTS: RelationFacts = { grant: null, credential: null, grantedByCallersOrganization: false };
-
-interface GrantRelation {
-  customerOrganizationId: string;
-  partnerOrganizationId: string;
-  administrator: boolean;
-  apiDeviceData: boolean;
-  standing: boolean;
-}
 
 /**
  * Per request, one statement for the grants between the caller's organization
@@ -57,17 +50,17 @@ export function createOrganizationVisibilityLoader(
     const relations =
       ids.length === 0
         ? []
-        : await database.dataSource.query<GrantRelation[]>(
-            `SELECT customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
-                    administrator, api_device_data AS "apiDeviceData", revoked_at IS NULL AS standing
-             FROM identity.partner_grant
+        : await selectRows(
+            database.dataSource,
+            PartnerGrantEntity,
+            (columns) => `SELECT ${columns} FROM identity.partner_grant
              WHERE (partner_organization_id = $1 AND customer_organization_id = ANY($2::uuid[]))
                 OR (customer_organization_id = $1 AND partner_organization_id = ANY($2::uuid[]))`,
             [own, ids],
           );
     return organizationIds.map((id, index) => {
       if (isSessions(id, index)) return true;
-      const asPartner = relations.find((relation) => relation.customerOrganizationId === id && relation.standing);
+      const asPartner = relations.find((relation) => relation.customerOrganizationId === id && relation.revokedAt === null);
       return knows(index, {
         grant: asPartner ?? null,
         credential,

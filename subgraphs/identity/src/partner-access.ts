@@ -1,13 +1,8 @@
 import DataLoader from 'dataloader';
 import { clientError, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
-import type { PartnerGrant, PartnerGrantEvent } from './partner-grant';
-
-const GRANT_COLUMNS = `customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
-  administrator, api_device_data AS "apiDeviceData", granted_at AS "grantedAt"`;
-const EVENT_COLUMNS = `id, customer_organization_id AS "customerOrganizationId", partner_organization_id AS "partnerOrganizationId",
-  actor_user_id AS "actorUserId", action, administrator, api_device_data AS "apiDeviceData", at`;
+import { PartnerGrantEntity, PartnerGrantEventEntity, type PartnerGrant, type PartnerGrantEvent } from './partner-grant';
 
 /** Per request: standing grants of many organizations (either side) and customers' histories, one statement each. */
 export function createPartnerAccessLoaders(database: Database) {
@@ -17,8 +12,10 @@ export function createPartnerAccessLoaders(database: Database) {
       const rows =
         ids.length === 0
           ? []
-          : await database.dataSource.query<PartnerGrant[]>(
-              `SELECT ${GRANT_COLUMNS} FROM identity.partner_grant
+          : await selectRows(
+              database.dataSource,
+              PartnerGrantEntity,
+              (columns) => `SELECT ${columns} FROM identity.partner_grant
                WHERE revoked_at IS NULL AND (customer_organization_id = ANY($1::uuid[]) OR partner_organization_id = ANY($1::uuid[]))
                ORDER BY granted_at, customer_organization_id, partner_organization_id`,
               [ids],
@@ -32,8 +29,10 @@ export function createPartnerAccessLoaders(database: Database) {
       const rows =
         ids.length === 0
           ? []
-          : await database.dataSource.query<PartnerGrantEvent[]>(
-              `SELECT ${EVENT_COLUMNS} FROM identity.partner_grant_event
+          : await selectRows(
+              database.dataSource,
+              PartnerGrantEventEntity,
+              (columns) => `SELECT ${columns} FROM identity.partner_grant_event
                WHERE customer_organization_id = ANY($1::uuid[]) ORDER BY at DESC, id`,
               [ids],
             );
@@ -59,8 +58,10 @@ interface Change {
 export async function setPartnerAccess(database: Database, actor: UserPrincipal, change: Change): Promise<PartnerGrant> {
   if (!isUuid(change.partnerOrganizationId)) throw noStandingGrant();
   return database.dataSource.transaction(async (manager) => {
-    const [grant] = (await manager.query(
-      `WITH changed AS (
+    const [grant] = await selectRows(
+      manager,
+      PartnerGrantEntity,
+      (columns) => `WITH changed AS (
          UPDATE identity.partner_grant SET administrator = $3, api_device_data = $4
          WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
          RETURNING *
@@ -69,9 +70,9 @@ export async function setPartnerAccess(database: Database, actor: UserPrincipal,
            (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
          SELECT customer_organization_id, partner_organization_id, $5, 'CHANGED', administrator, api_device_data FROM changed
        )
-       SELECT ${GRANT_COLUMNS} FROM changed`,
+       SELECT ${columns} FROM changed`,
       [actor.organizationId, change.partnerOrganizationId, change.administrator, change.apiDeviceData, actor.userId],
-    )) as PartnerGrant[];
+    );
     if (!grant) throw noStandingGrant();
     await recordAuditEvents(manager, partnerAccessEvents('PARTNER_ACCESS_CHANGED', actor, grant));
     return grant;
@@ -86,8 +87,10 @@ export async function revokePartnerAccess(
 ): Promise<true> {
   if (!isUuid(partnerOrganizationId)) throw noStandingGrant();
   return database.dataSource.transaction(async (manager) => {
-    const [grant] = (await manager.query(
-      `WITH revoked AS (
+    const [grant] = await selectRows(
+      manager,
+      PartnerGrantEntity,
+      (columns) => `WITH revoked AS (
          UPDATE identity.partner_grant SET revoked_at = now()
          WHERE customer_organization_id = $1 AND partner_organization_id = $2 AND revoked_at IS NULL
          RETURNING *
@@ -96,9 +99,9 @@ export async function revokePartnerAccess(
            (customer_organization_id, partner_organization_id, actor_user_id, action, administrator, api_device_data)
          SELECT customer_organization_id, partner_organization_id, $3, 'REVOKED', administrator, api_device_data FROM revoked
        )
-       SELECT ${GRANT_COLUMNS} FROM revoked`,
+       SELECT ${columns} FROM revoked`,
       [actor.organizationId, partnerOrganizationId, actor.userId],
-    )) as PartnerGrant[];
+    );
     if (!grant) throw noStandingGrant();
     await recordAuditEvents(manager, partnerAccessEvents('PARTNER_ACCESS_REVOKED', actor, grant));
     return true as const;

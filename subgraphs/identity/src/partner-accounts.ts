@@ -1,9 +1,11 @@
+import { Like } from 'typeorm';
 import { clientError, displayedText, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 import { hashPassword, validateNewPassword } from './credentials/password';
 import { mfaEnrolmentRequired } from './mfa-requirement';
+import { OrganizationEntity } from './organization';
 import { derivePartnerId, isValidPartnerId, PartnerIdError, withCollisionSuffix } from './partner-id';
 import { offerPendingEnrolment, storeEnrolledTotp, takePendingEnrolment, type MfaEnrolmentOffer } from './pending-enrolment';
 import { openSession, type Session } from './sign-in';
@@ -41,11 +43,10 @@ export async function suggestPartnerId(database: Database, organizationName: str
   const base = partnerIdOrError(() => derivePartnerId(organizationName), 'organizationName');
   // Every ID a suffixed candidate could collide with starts with the base's first 18 characters (shortening for a
   // suffix keeps at least half of 40 minus the suffix); LIKE reads `_` as any character, which only widens the set.
-  const rows = await database.dataSource.query<{ partnerId: string }[]>(
-    `SELECT partner_id AS "partnerId" FROM identity.organization WHERE partner_id LIKE $1 || '%'`,
-    [base.slice(0, SUFFIXED_PREFIX_LENGTH)],
-  );
-  return withCollisionSuffix(base, new Set(rows.map((row) => row.partnerId)));
+  const rows = await database.dataSource
+    .getRepository(OrganizationEntity)
+    .find({ select: { id: true, partnerId: true }, where: { partnerId: Like(`${base.slice(0, SUFFIXED_PREFIX_LENGTH)}%`) } });
+  return withCollisionSuffix(base, new Set(rows.flatMap((row) => (row.partnerId === null ? [] : [row.partnerId]))));
 }
 
 /**
@@ -56,7 +57,7 @@ export async function suggestPartnerId(database: Database, organizationName: str
 export async function startPartnerAccountMfaEnrolment(database: Database, secrets: SecretBox, adminEmail: string): Promise<PartnerAccountMfaEnrolment> {
   const email = normaliseAdminEmail(adminEmail, 'email');
   const enrolmentToken = newOpaqueToken();
-  const offer = await offerPendingEnrolment(database.dataSource, secrets, {
+  const offer = await offerPendingEnrolment(database.dataSource.manager, secrets, {
     tokenHash: hashOpaqueToken(enrolmentToken),
     purpose: 'PARTNER_ACCOUNT',
     email,
@@ -109,21 +110,25 @@ export async function createPartnerAccount(
     );
     let organizationId: string;
     try {
-      const [organization] = (await manager.query(
-        `INSERT INTO identity.organization (name, kind, partner_id) VALUES ($1, 'PARTNER', $2) RETURNING id`,
+      const [organization] = await selectRows(
+        manager,
+        OrganizationEntity,
+        (columns) => `INSERT INTO identity.organization (name, kind, partner_id) VALUES ($1, 'PARTNER', $2) RETURNING ${columns}`,
         [organizationName, partnerId],
-      )) as { id: string }[];
+      );
       if (!organization) throw new Error('the organization insert returned no row');
       organizationId = organization.id;
     } catch (error) {
       if (isUniqueViolation(error)) throw partnerIdTaken(partnerId);
       throw error;
     }
-    const [user] = (await manager.query(
-      `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
-       VALUES ($1, $2, $3, 'ADMIN', $4) ON CONFLICT (email) DO NOTHING RETURNING id`,
+    const [user] = await selectRows(
+      manager,
+      UserAccountEntity,
+      (columns) => `INSERT INTO identity.user_account (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, $3, 'ADMIN', $4) ON CONFLICT (email) DO NOTHING RETURNING ${columns}`,
       [organizationId, email, displayName, passwordHash],
-    )) as { id: string }[];
+    );
     if (!user) throw clientError('EMAIL_TAKEN', 'An account with that email already exists.', { field: 'admin.email' });
     await recordAuditEvents(manager, [
       {

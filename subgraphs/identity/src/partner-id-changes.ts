@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
+import { EntitySchema } from 'typeorm';
 import { clientError, displayedText, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, type Database } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type AuditRecord } from './audit-log';
+import { OrganizationEntity } from './organization';
 import { isUniqueViolation, partnerIdTaken, requireValidPartnerId } from './partner-accounts';
 
 export type PartnerIdChangeStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
@@ -21,9 +23,23 @@ export interface PartnerIdChangeRequest {
   decisionNote: string | null;
 }
 
-const REQUEST_COLUMNS = `id, organization_id AS "organizationId", previous_partner_id AS "previousPartnerId",
-  requested_partner_id AS "requestedPartnerId", reason, status, requested_by AS "requestedBy", requested_at AS "requestedAt",
-  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_note AS "decisionNote"`;
+export const PartnerIdChangeRequestEntity = new EntitySchema<PartnerIdChangeRequest>({
+  name: 'PartnerIdChangeRequest',
+  tableName: 'partner_id_change_request',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    organizationId: { name: 'organization_id', type: 'uuid' },
+    previousPartnerId: { name: 'previous_partner_id', type: 'text' },
+    requestedPartnerId: { name: 'requested_partner_id', type: 'text' },
+    reason: { type: 'text' },
+    status: { type: 'text', default: 'PENDING' },
+    requestedBy: { name: 'requested_by', type: 'uuid' },
+    requestedAt: { name: 'requested_at', type: 'timestamptz', createDate: true },
+    decidedBy: { name: 'decided_by', type: 'text', nullable: true },
+    decidedAt: { name: 'decided_at', type: 'timestamptz', nullable: true },
+    decisionNote: { name: 'decision_note', type: 'text', nullable: true },
+  },
+});
 const MAX_TEXT_LENGTH = 1000;
 
 /**
@@ -43,19 +59,23 @@ export async function requestPartnerIdChange(
   }
   try {
     return await database.dataSource.transaction(async (manager) => {
-      const [own] = (await manager.query(
-        `SELECT partner_id AS "partnerId" FROM identity.organization WHERE id = $1 AND kind = 'PARTNER' FOR UPDATE`,
+      const [own] = await selectRows(
+        manager,
+        OrganizationEntity,
+        (columns) => `SELECT ${columns} FROM identity.organization WHERE id = $1 AND kind = 'PARTNER' FOR UPDATE`,
         [actor.organizationId],
-      )) as { partnerId: string }[];
-      if (!own) throw clientError('FORBIDDEN', 'Only a partner organization has a Partner ID.');
+      );
+      // A partner always has a Partner ID (the table's check).
+      if (!own?.partnerId) throw clientError('FORBIDDEN', 'Only a partner organization has a Partner ID.');
       if (own.partnerId === requested) throw clientError('BAD_USER_INPUT', `${requested} is already your Partner ID.`, { field: 'partnerId' });
-      const taken = (await manager.query('SELECT 1 FROM identity.organization WHERE partner_id = $1', [requested])) as unknown[];
-      if (taken.length > 0) throw partnerIdTaken(requested);
-      const [created] = (await manager.query(
-        `INSERT INTO identity.partner_id_change_request (organization_id, previous_partner_id, requested_partner_id, reason, requested_by)
-         VALUES ($1, $2, $3, $4, $5) RETURNING ${REQUEST_COLUMNS}`,
+      if (await manager.getRepository(OrganizationEntity).existsBy({ partnerId: requested })) throw partnerIdTaken(requested);
+      const [created] = await selectRows(
+        manager,
+        PartnerIdChangeRequestEntity,
+        (columns) => `INSERT INTO identity.partner_id_change_request (organization_id, previous_partner_id, requested_partner_id, reason, requested_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${columns}`,
         [actor.organizationId, own.partnerId, requested, reason, actor.userId],
-      )) as PartnerIdChangeRequest[];
+      );
       if (!created) throw new Error('the request insert returned no row');
       await recordAuditEvents(manager, [requestEvent('PARTNER_ID_CHANGE_REQUESTED', userActor(actor), created)]);
       return created;
@@ -87,29 +107,34 @@ export async function decidePartnerIdChange(
   }
   try {
     return await database.dataSource.transaction(async (manager) => {
-      const [pending] = (await manager.query(
-        `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request WHERE id = $1 FOR UPDATE`,
+      const [pending] = await selectRows(
+        manager,
+        PartnerIdChangeRequestEntity,
+        (columns) => `SELECT ${columns} FROM identity.partner_id_change_request WHERE id = $1 FOR UPDATE`,
         [input.requestId],
-      )) as PartnerIdChangeRequest[];
+      );
       if (!pending) throw unknownRequest();
       if (pending.status !== 'PENDING') {
         throw clientError('PARTNER_ID_CHANGE_DECIDED', `That request was already ${pending.status.toLowerCase()}.`);
       }
       if (input.approve) {
-        const [, changed] = (await manager.query(
-          `UPDATE identity.organization SET partner_id = $2 WHERE id = $1 AND partner_id = $3`,
-          [pending.organizationId, pending.requestedPartnerId, pending.previousPartnerId],
-        )) as [unknown, number];
-        if (changed !== 1) throw new Error(`the Partner ID of ${pending.organizationId} changed while its request was pending`);
+        const { affected } = await manager
+          .getRepository(OrganizationEntity)
+          .update({ id: pending.organizationId, partnerId: pending.previousPartnerId }, { partnerId: pending.requestedPartnerId });
+        if (affected !== 1) throw new Error(`the Partner ID of ${pending.organizationId} changed while its request was pending`);
       }
-      // A raw UPDATE answers [rows, affected count].
-      const [decidedRows] = (await manager.query(
-        `UPDATE identity.partner_id_change_request
-         SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4
-         WHERE id = $1 RETURNING ${REQUEST_COLUMNS}`,
+      // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+      const [decided] = await selectRows(
+        manager,
+        PartnerIdChangeRequestEntity,
+        (columns) => `WITH decided AS (
+           UPDATE identity.partner_id_change_request
+           SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4
+           WHERE id = $1 RETURNING *
+         )
+         SELECT ${columns} FROM decided`,
         [pending.id, input.approve ? 'APPROVED' : 'REJECTED', operatorId, note],
-      )) as [PartnerIdChangeRequest[], number];
-      const [decided] = decidedRows;
+      );
       if (!decided) throw new Error('the decided request vanished');
       const operator: AuditActor = { kind: 'OPERATOR', id: operatorId };
       await recordAuditEvents(
@@ -134,8 +159,10 @@ export function createPartnerIdChangeLoaders(database: Database) {
       const rows =
         ids.length === 0
           ? []
-          : await database.dataSource.query<PartnerIdChangeRequest[]>(
-              `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request
+          : await selectRows(
+              database.dataSource,
+              PartnerIdChangeRequestEntity,
+              (columns) => `SELECT ${columns} FROM identity.partner_id_change_request
                WHERE organization_id = ANY($1::uuid[]) ORDER BY requested_at DESC, id`,
               [ids],
             );
@@ -143,8 +170,10 @@ export function createPartnerIdChangeLoaders(database: Database) {
       return organizationIds.map((id) => byOrganization.get(id) ?? []);
     }),
     pending: () =>
-      database.dataSource.query<PartnerIdChangeRequest[]>(
-        `SELECT ${REQUEST_COLUMNS} FROM identity.partner_id_change_request WHERE status = 'PENDING' ORDER BY requested_at, id`,
+      selectRows(
+        database.dataSource,
+        PartnerIdChangeRequestEntity,
+        (columns) => `SELECT ${columns} FROM identity.partner_id_change_request WHERE status = 'PENDING' ORDER BY requested_at, id`,
       ),
   };
 }

@@ -1,24 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import { EntitySchema, type EntityManager } from 'typeorm';
 import { clientError } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
-import { ANONYMOUS_ACTOR, recordAuditEvents, type SqlRunner } from './audit-log';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { ANONYMOUS_ACTOR, recordAuditEvents } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
+
+/** A refresh token as stored: only its hash; `mfa` whether the session it continues was opened with a second factor. */
+export interface RefreshToken {
+  tokenHash: string;
+  familyId: string;
+  userId: string;
+  mfa: boolean;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export const RefreshTokenEntity = new EntitySchema<RefreshToken>({
+  name: 'RefreshToken',
+  tableName: 'refresh_token',
+  columns: {
+    tokenHash: { name: 'token_hash', type: 'text', primary: true },
+    familyId: { name: 'family_id', type: 'uuid' },
+    userId: { name: 'user_id', type: 'uuid' },
+    mfa: { type: 'boolean' },
+    expiresAt: { name: 'expires_at', type: 'timestamptz' },
+    usedAt: { name: 'used_at', type: 'timestamptz', nullable: true },
+    revokedAt: { name: 'revoked_at', type: 'timestamptz', nullable: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+  },
+});
 
 const LIFETIME_DAYS = 30;
 
 /** A new refresh token in `familyId` (a new family at sign-in); only its hash is stored. */
 export async function issueRefreshToken(
-  sql: SqlRunner,
+  manager: EntityManager,
   userId: string,
   mfa: boolean,
   familyId: string = randomUUID(),
 ): Promise<string> {
   const token = newOpaqueToken();
-  await sql.query(
-    `INSERT INTO identity.refresh_token (token_hash, family_id, user_id, mfa, expires_at)
-     VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-    [hashOpaqueToken(token), familyId, userId, mfa, LIFETIME_DAYS],
-  );
+  await manager.getRepository(RefreshTokenEntity).insert({
+    tokenHash: hashOpaqueToken(token),
+    familyId,
+    userId,
+    mfa,
+    // By the database's clock, as spendRefreshToken judges expiry.
+    expiresAt: () => `now() + make_interval(days => ${LIFETIME_DAYS})`,
+  });
   return token;
 }
 
@@ -30,21 +61,34 @@ export async function issueRefreshToken(
  */
 export async function spendRefreshToken(database: Database, token: string): Promise<{ userId: string; mfa: boolean; familyId: string }> {
   const hash = hashOpaqueToken(token);
-  const [[spent]] = (await database.dataSource.query(
-    `UPDATE identity.refresh_token SET used_at = now()
-     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-     RETURNING user_id AS "userId", mfa, family_id AS "familyId"`,
+  // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+  const [spent] = await selectRows(
+    database.dataSource,
+    RefreshTokenEntity,
+    (columns) => `WITH spent AS (
+       UPDATE identity.refresh_token SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+       RETURNING *
+     )
+     SELECT ${columns} FROM spent`,
     [hash],
-  )) as [{ userId: string; mfa: boolean; familyId: string }[], number];
+  );
   if (spent) return spent;
   if (await revokeFamilyOfSpent(database, hash)) throw clientError('REFRESH_TOKEN_REUSED', 'That refresh token was already used; every session from that sign-in has been ended.');
   throw clientError('REFRESH_TOKEN_INVALID', 'That refresh token is not valid or has expired; sign in again.');
 }
 
+/** What revoking a family answers: whose it was, and how many of its tokens were still standing. */
+interface RevokedFamily {
+  userId: string;
+  organizationId: string;
+  ended: number;
+}
+
 /** Revokes the family of a spent token, if `hash` is one; true when it is. */
 async function revokeFamilyOfSpent(database: Database, hash: string): Promise<boolean> {
   return database.dataSource.transaction(async (manager) => {
-    const [family] = (await manager.query(
+    const [family] = await manager.query<RevokedFamily[]>(
       `WITH family AS (
          SELECT family_id, user_id FROM identity.refresh_token WHERE token_hash = $1 AND used_at IS NOT NULL
        ), ended AS (
@@ -55,7 +99,7 @@ async function revokeFamilyOfSpent(database: Database, hash: string): Promise<bo
        SELECT family.user_id AS "userId", account.organization_id AS "organizationId", (SELECT count(*)::int FROM ended) AS ended
        FROM family JOIN identity.user_account account ON account.id = family.user_id`,
       [hash],
-    )) as { userId: string; organizationId: string; ended: number }[];
+    );
     if (!family) return false;
     if (family.ended > 0) {
       await recordAuditEvents(manager, [

@@ -3,10 +3,19 @@ import { join } from 'node:path';
 import { parse } from 'graphql';
 import type { AccessTokenIssuer, SecretBox } from '@partnergraph/core';
 import { OutboxEmailEntity, type SubgraphPackage, type SubgraphStorage } from '@partnergraph/subgraph-kit';
+import { ApiCredentialEntity } from './api-credentials';
+import { AuditEventEntity } from './audit-log';
 import { createContext, type IdentityContext } from './context';
+import { RecoveryCodeEntity } from './credentials/recovery-codes';
+import { MfaEnrolmentLinkEntity } from './enrolment-links';
+import { InvitationEntity } from './invitations';
 import { migrations } from './migrations';
 import { OrganizationEntity } from './organization';
+import { PartnerGrantEntity, PartnerGrantEventEntity } from './partner-grant';
+import { PartnerIdChangeRequestEntity } from './partner-id-changes';
+import { PendingMfaEnrolmentEntity } from './pending-enrolment';
 import { permissions } from './permissions';
+import { RefreshTokenEntity } from './refresh-tokens';
 import { resolvers } from './resolvers';
 import { startTotpSecretResealing } from './totp-secret-resealing';
 import { UserAccountEntity } from './user-account';
@@ -20,7 +29,21 @@ export const identityTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
 export const identityStorage: SubgraphStorage = {
   name: 'identity',
   schema: 'identity',
-  entities: [OrganizationEntity, UserAccountEntity, OutboxEmailEntity],
+  entities: [
+    OutboxEmailEntity,
+    OrganizationEntity,
+    UserAccountEntity,
+    RecoveryCodeEntity,
+    PendingMfaEnrolmentEntity,
+    MfaEnrolmentLinkEntity,
+    RefreshTokenEntity,
+    PartnerGrantEntity,
+    PartnerGrantEventEntity,
+    InvitationEntity,
+    ApiCredentialEntity,
+    PartnerIdChangeRequestEntity,
+    AuditEventEntity,
+  ],
   migrations,
 };
 

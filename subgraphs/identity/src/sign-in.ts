@@ -1,5 +1,6 @@
+import { IsNull, LessThan, Or } from 'typeorm';
 import { clientError, type AccessTokenIssuer, type SecretBox } from '@partnergraph/core';
-import type { Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { ANONYMOUS_ACTOR, recordAuditEvents, type AuditRecord, type SignInFailure, type SignInSecondFactor } from './audit-log';
 import { hashPassword, verifyPassword } from './credentials/password';
 import { verifyTotp } from './credentials/totp';
@@ -76,7 +77,7 @@ export async function signIn(
     await recordFailure(database, user, 'WRONG_PASSWORD', now);
     throw clientError('INVALID_CREDENTIALS', 'The email or password is wrong.');
   }
-  if (user.totpSecret === null && (await organizationRequiresMfa(database.dataSource, user.organizationId))) {
+  if (user.totpSecret === null && (await organizationRequiresMfa(database.dataSource.manager, user.organizationId))) {
     await sendEnrolmentLink(database, enrolmentLinks, user);
     throw mfaEnrolmentRequired('Your organization requires an authenticator app: we have emailed you a link to set it up, then sign in with its code.');
   }
@@ -141,7 +142,7 @@ export async function openSession(
 export async function refreshSession(database: Database, tokens: AccessTokenIssuer, refreshToken: string): Promise<Session> {
   const spent = await spendRefreshToken(database, refreshToken);
   const user = await database.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: spent.userId });
-  if (!spent.mfa && (await organizationRequiresMfa(database.dataSource, user.organizationId))) {
+  if (!spent.mfa && (await organizationRequiresMfa(database.dataSource.manager, user.organizationId))) {
     if (user.totpSecret === null) throw mfaEnrolmentRequired('Your organization requires an authenticator app: sign in to receive a link to set it up.');
     throw clientError('REFRESH_TOKEN_INVALID', 'That session was opened without your authenticator code; sign in again with it.');
   }
@@ -149,11 +150,9 @@ export async function refreshSession(database: Database, tokens: AccessTokenIssu
 }
 
 async function acceptTotpStep(database: Database, userId: string, counter: number): Promise<boolean> {
-  const [, affected] = (await database.dataSource.query(
-    `UPDATE identity.user_account SET totp_last_counter = $2
-     WHERE id = $1 AND (totp_last_counter IS NULL OR totp_last_counter < $2)`,
-    [userId, counter],
-  )) as [unknown, number];
+  const { affected } = await database.dataSource
+    .getRepository(UserAccountEntity)
+    .update({ id: userId, totpLastCounter: Or(IsNull(), LessThan(counter)) }, { totpLastCounter: counter });
   return affected === 1;
 }
 
@@ -163,15 +162,20 @@ const COUNTED_FAILURES = 'CASE WHEN locked_until <= $3::timestamptz THEN 1 ELSE 
 /** Counts a failure and records it, with SIGN_IN_LOCKED too when it locks the account. */
 async function recordFailure(database: Database, user: UserAccount, reason: SignInFailure, now: Date): Promise<void> {
   await database.dataSource.transaction(async (manager) => {
-    // A raw UPDATE answers [rows, affected count].
-    const [[counted]] = (await manager.query(
-      `UPDATE identity.user_account
-       SET failed_sign_ins = ${COUNTED_FAILURES},
-           locked_until = CASE WHEN ${COUNTED_FAILURES} >= $2 THEN $3::timestamptz + make_interval(mins => $4) END
-       WHERE id = $1
-       RETURNING locked_until AS "lockedUntil"`,
+    // In a CTE, so that the statement answers its rows (a bare UPDATE answers [rows, affected count]).
+    const [counted] = await selectRows(
+      manager,
+      UserAccountEntity,
+      (columns) => `WITH counted AS (
+         UPDATE identity.user_account
+         SET failed_sign_ins = ${COUNTED_FAILURES},
+             locked_until = CASE WHEN ${COUNTED_FAILURES} >= $2 THEN $3::timestamptz + make_interval(mins => $4) END
+         WHERE id = $1
+         RETURNING *
+       )
+       SELECT ${columns} FROM counted`,
       [user.id, MAX_FAILED_SIGN_INS, now.toISOString(), LOCK_MINUTES],
-    )) as [{ lockedUntil: Date | null }[], number];
+    );
     const failed: AuditRecord = {
       organizationId: user.organizationId,
       action: 'SIGN_IN_FAILED',

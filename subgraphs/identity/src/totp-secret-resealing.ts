@@ -1,12 +1,17 @@
 import type { Logger, SecretBox } from '@partnergraph/core';
-import type { BackgroundWork, Database } from '@partnergraph/subgraph-kit';
+import { selectRows, type BackgroundWork, type Database } from '@partnergraph/subgraph-kit';
 import { needsResealing, openTotpSecret, sealTotpSecret, type TotpSecretColumn } from './credentials/totp-secrets';
+import { UserAccountEntity, type UserAccount } from './user-account';
 
 export const RESEAL_BATCH_SIZE = 100;
 /** How often the job looks again once everything is sealed under the current key. */
 export const RESEAL_INTERVAL_MS = 10 * 60_000;
 
 const COLUMNS: readonly TotpSecretColumn[] = ['totp_secret', 'totp_pending_secret'];
+
+/** The account's properties that hold the sealed values, by column (the column is part of what a value is sealed with). */
+type SealedSecrets = Pick<UserAccount, 'totpSecret' | 'totpPendingSecret'>;
+const PROPERTY: Record<TotpSecretColumn, keyof SealedSecrets> = { totp_secret: 'totpSecret', totp_pending_secret: 'totpPendingSecret' };
 
 /** A stored value to seal afresh: plain text, or sealed under one of the keys in $1 (held, but not current). */
 const STALE = (column: TotpSecretColumn) => `(${column} NOT LIKE 'v1:%' OR split_part(${column}, ':', 2) = ANY($1::text[]))`;
@@ -37,24 +42,22 @@ export async function resealTotpSecrets(
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const batch = await database.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, totp_secret AS "totp_secret", totp_pending_secret AS "totp_pending_secret"
+      const rows = await selectRows(
+        manager,
+        UserAccountEntity,
+        (columns) => `SELECT ${columns}
          FROM identity.user_account
          WHERE id > $2 AND (${COLUMNS.map(STALE).join(' OR ')})
          ORDER BY id
          LIMIT $3
          FOR UPDATE SKIP LOCKED`,
         [olderKeyIds, after, batchSize],
-      )) as ({ id: string } & Record<TotpSecretColumn, string | null>)[];
+      );
       let changed = 0;
       for (const row of rows) {
-        const sealed = resealedColumns(secrets, logger, row);
-        if (sealed.totp_secret === row.totp_secret && sealed.totp_pending_secret === row.totp_pending_secret) continue;
-        await manager.query('UPDATE identity.user_account SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1', [
-          row.id,
-          sealed.totp_secret,
-          sealed.totp_pending_secret,
-        ]);
+        const sealed = resealedSecrets(secrets, logger, row);
+        if (sealed.totpSecret === row.totpSecret && sealed.totpPendingSecret === row.totpPendingSecret) continue;
+        await manager.getRepository(UserAccountEntity).update({ id: row.id }, sealed);
         changed += 1;
       }
       return { rows: rows.length, changed, last: rows.at(-1)?.id };
@@ -83,24 +86,20 @@ export async function resealTotpSecrets(
 
 /** Stored values still in plain text or under an older key. */
 async function countStale(database: Database, olderKeyIds: readonly string[]): Promise<number> {
-  const [row] = (await database.dataSource.query(
+  const [row] = await database.dataSource.query<{ count: number }[]>(
     `SELECT (${COLUMNS.map((column) => `count(*) FILTER (WHERE ${STALE(column)})`).join(' + ')})::int AS count FROM identity.user_account`,
     [olderKeyIds],
-  )) as { count: number }[];
+  );
   return row?.count ?? 0;
 }
 
-function resealedColumns(
-  secrets: SecretBox,
-  logger: Logger,
-  row: { id: string } & Record<TotpSecretColumn, string | null>,
-): Record<TotpSecretColumn, string | null> {
-  const result = { totp_secret: row.totp_secret, totp_pending_secret: row.totp_pending_secret };
+function resealedSecrets(secrets: SecretBox, logger: Logger, row: UserAccount): SealedSecrets {
+  const result: SealedSecrets = { totpSecret: row.totpSecret, totpPendingSecret: row.totpPendingSecret };
   for (const column of COLUMNS) {
-    const stored = row[column];
+    const stored = row[PROPERTY[column]];
     if (stored === null || !needsResealing(secrets, stored)) continue;
     try {
-      result[column] = sealTotpSecret(secrets, row.id, column, openTotpSecret(secrets, row.id, column, stored));
+      result[PROPERTY[column]] = sealTotpSecret(secrets, row.id, column, openTotpSecret(secrets, row.id, column, stored));
     } catch {
       logger.error('a stored TOTP secret does not open (altered, or moved from another row): left as it is', { userId: row.id, column });
     }
@@ -109,14 +108,14 @@ function resealedColumns(
 }
 
 async function countUnderMissingKeys(database: Database, secrets: SecretBox): Promise<Record<string, number>> {
-  const rows = (await database.dataSource.query(
+  const rows = await database.dataSource.query<{ keyId: string; count: number }[]>(
     `SELECT key_id AS "keyId", count(*)::int AS count
      FROM (${COLUMNS.map((column) => `SELECT split_part(${column}, ':', 2) AS key_id FROM identity.user_account WHERE ${column} LIKE 'v1:%'`).join(' UNION ALL ')}) sealed
      WHERE key_id <> ALL($1::text[])
      GROUP BY key_id
      ORDER BY key_id`,
     [secrets.keyIds],
-  )) as { keyId: string; count: number }[];
+  );
   return Object.fromEntries(rows.map((row) => [row.keyId, row.count]));
 }
 

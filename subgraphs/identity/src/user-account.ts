@@ -10,8 +10,10 @@ export interface UserAccount {
   passwordHash: string;
   /** The TOTP secret once multi-factor authentication is enrolled, as stored: sealed (open it with openTotpSecret). */
   totpSecret: string | null;
+  /** A TOTP secret offered by enrollMfa and not yet confirmed, sealed as totpSecret is. */
+  totpPendingSecret: string | null;
   /** The last accepted TOTP time step: a code is never accepted twice. */
-  totpLastCounter: string | null;
+  totpLastCounter: number | null;
   failedSignIns: number;
   lockedUntil: Date | null;
   createdAt: Date;
@@ -28,7 +30,14 @@ export const UserAccountEntity = new EntitySchema<UserAccount>({
     role: { type: 'text' },
     passwordHash: { name: 'password_hash', type: 'text' },
     totpSecret: { name: 'totp_secret', type: 'text', nullable: true },
-    totpLastCounter: { name: 'totp_last_counter', type: 'bigint', nullable: true },
+    totpPendingSecret: { name: 'totp_pending_secret', type: 'text', nullable: true },
+    // A time step (about 6e7 today) is exact as a number; columnsOf reads bigint as a number too, so every reader agrees.
+    totpLastCounter: {
+      name: 'totp_last_counter',
+      type: 'bigint',
+      nullable: true,
+      transformer: { to: (counter: number | null) => counter, from: (stored: string | null) => (stored === null ? null : Number(stored)) },
+    },
     failedSignIns: { name: 'failed_sign_ins', type: 'integer', default: 0 },
     lockedUntil: { name: 'locked_until', type: 'timestamptz', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },

@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import { EntitySchema } from 'typeorm';
 
 /**
  * One-time recovery codes, shown to the user once and stored only as hashes.
@@ -15,6 +16,23 @@ export const RECOVERY_CODE_LENGTH = RECOVERY_CODE_GROUPS * RECOVERY_CODE_GROUP_L
 export const RECOVERY_CODE_ENTROPY_BITS = RECOVERY_CODE_LENGTH * Math.log2(RECOVERY_CODE_ALPHABET.length);
 export const DEFAULT_RECOVERY_CODE_COUNT = 10;
 const MAX_RECOVERY_CODE_COUNT = 100;
+
+/** A user's recovery code as stored: its hash, and when it was spent. */
+export interface RecoveryCode {
+  userId: string;
+  codeHash: string;
+  usedAt: Date | null;
+}
+
+export const RecoveryCodeEntity = new EntitySchema<RecoveryCode>({
+  name: 'RecoveryCode',
+  tableName: 'recovery_code',
+  columns: {
+    userId: { name: 'user_id', type: 'uuid', primary: true },
+    codeHash: { name: 'code_hash', type: 'text', primary: true },
+    usedAt: { name: 'used_at', type: 'timestamptz', nullable: true },
+  },
+});
 
 function generateRecoveryCode(): string {
   const groups: string[] = [];

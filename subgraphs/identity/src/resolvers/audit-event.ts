@@ -1,10 +1,4 @@
-import type { IdentityContext } from '../context';
-import type { AuditActorResolvers, AuditEventResolvers, AuditPartnerAccessResolvers } from '../generated/resolvers-types';
-
-/** An organization the caller may not know of (any longer) is null here, as on every other path. */
-async function knownOrganization(id: string, { loaders, organizationVisibility }: IdentityContext) {
-  return (await organizationVisibility.load(id)) ? loaders.organizationById.load(id) : null;
-}
+import type { AuditEventResolvers } from '../generated/resolvers-types';
 
 export const AuditEvent: AuditEventResolvers = {
   at: (event) => event.at.toISOString(),
@@ -18,22 +12,4 @@ export const AuditEvent: AuditEventResolvers = {
   apiCredential: (event) => event.details.apiCredential ?? null,
   partnerIdChange: (event) => event.details.partnerIdChange ?? null,
   requireMfa: (event) => event.details.requireMfa ?? null,
-};
-
-/** Resolved from the event itself: the actor's kind and id, and the log's organization. */
-export const AuditActor: AuditActorResolvers = {
-  kind: (event) => event.actorKind,
-  async user(event, _args, { loaders }) {
-    if (event.actorKind !== 'USER' || event.actorId === null) return null;
-    const user = await loaders.userById.load(event.actorId);
-    return user?.organizationId === event.organizationId ? user : null;
-  },
-  id: (event) => (event.actorKind === 'USER' ? null : event.actorId),
-};
-
-export const AuditPartnerAccess: AuditPartnerAccessResolvers = {
-  partner: (access, _args, context) =>
-    knownOrganization(access.partnerOrganizationId, context),
-  customer: (access, _args, context) =>
-    knownOrganization(access.customerOrganizationId, context),
 };

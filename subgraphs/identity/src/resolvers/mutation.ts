@@ -1,6 +1,6 @@
 import type { IdentityContext } from '../context';
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { clientError, type OrganizationRole } from '@partnergraph/core';
+import { clientError, type OrganizationRole, type Principal, type UserPrincipal } from '@partnergraph/core';
 import { createApiCredential, exchangeClientCredentials, revokeApiCredential } from '../api-credentials';
 import { confirmMfaEnrolmentFromLink, startMfaEnrolmentFromLink } from '../enrolment-links';
 import { acceptUserInvitation, approvePartner, invite, startInvitationMfaEnrolment } from '../invitations';
@@ -11,7 +11,6 @@ import { createPartnerAccount, startPartnerAccountMfaEnrolment } from '../partne
 import { decidePartnerIdChange, requestPartnerIdChange } from '../partner-id-changes';
 import { openSession, refreshSession, signIn } from '../sign-in';
 import { UserAccountEntity } from '../user-account';
-import { signedInOperator, signedInUser } from './signed-in-user';
 
 export const Mutation: MutationResolvers = {
   async signIn(_parent, input, context) {
@@ -126,4 +125,18 @@ async function inviteInto(
     inviter,
     { ...request, organizationName: organization.name },
   );
+}
+
+type OperatorPrincipal = Extract<Principal, { kind: 'operator' }>;
+
+/** The shield lets only signed-in users through to these resolvers; this narrows the type and guards a rule mistake. */
+function signedInUser(principal: Principal): UserPrincipal {
+  if (principal.kind !== 'user') throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
+  return principal;
+}
+
+/** The same, for what only platform operators do. */
+function signedInOperator(principal: Principal): OperatorPrincipal {
+  if (principal.kind !== 'operator') throw clientError('FORBIDDEN', 'You are not allowed to see or do this.');
+  return principal;
 }

@@ -1,14 +1,26 @@
 import { Brackets } from 'typeorm';
+import { clientError } from '@partnergraph/core';
 import { isUuid, parsePageArgs, toConnection } from '@partnergraph/subgraph-kit';
+import { decideMany, readableOrganizationDecisions } from '../access-decisions';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { accessDecisions, readableOrganizations } from './access-decisions';
 import { OrganizationEntity } from '../organization';
 import { organizationListScope } from '../organization-visibility';
 import { suggestPartnerId } from '../partner-accounts';
 
+const MAX_DECIDED_ORGANIZATIONS = 1000;
+
 export const Query: QueryResolvers = {
-  accessDecisions,
-  readableOrganizations,
+  /** The caller's decision for each organization asked, in order (see decideMany). */
+  accessDecisions(_parent, { organizationIds }, context) {
+    if (organizationIds.length > MAX_DECIDED_ORGANIZATIONS) {
+      throw clientError('BAD_USER_INPUT', `At most ${MAX_DECIDED_ORGANIZATIONS} organizations per call.`, { field: 'organizationIds' });
+    }
+    return decideMany(organizationIds, context);
+  },
+
+  readableOrganizations(_parent, _args, context) {
+    return readableOrganizationDecisions(context);
+  },
 
   /** The caller's own organization (not for API clients) and the customers whose data they may read, in one statement. */
   async organizations(_parent, args, { database, loaders, organizationVisibility, principal }) {

@@ -1,5 +1,5 @@
 import { ACCESS_POLICY, ACCESS_RELATIONS, decisionFor, type AccessDecision, type AccessRelation, type Principal } from '@partnergraph/core';
-import { decideAccess } from './access-decision';
+import { decideAccess } from './access-decisions';
 
 const CUSTOMER = { kind: 'CUSTOMER' as const };
 const PARTNER = { kind: 'PARTNER' as const };
