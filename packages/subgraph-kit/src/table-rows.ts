@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema, EntitySchemaColumnOptions, ValueTransformer } from 'typeorm';
 
 /**
  * The data-access convention (docs/architecture.md, "Reaching the database"):
@@ -16,7 +16,9 @@ export type Queryable = Pick<DataSource, 'query'> | Pick<EntityManager, 'query'>
  * How a column is read so that node-postgres yields the entity's value:
  * an inet as its host address (inet prints a prefix length for anything but a
  * full-length mask), a date as YYYY-MM-DD text (node-postgres would make a
- * local-time Date of it), a bigint count as a number.
+ * local-time Date of it). Anything else the entity wants changed (a bigint
+ * counter as a number) is its column's transformer, which the repository and
+ * selectRows both apply.
  */
 function readExpression(qualified: string, type: EntitySchemaColumnOptions['type']): string {
   switch (type) {
@@ -24,8 +26,6 @@ function readExpression(qualified: string, type: EntitySchemaColumnOptions['type
       return `host(${qualified})`;
     case 'date':
       return `${qualified}::text`;
-    case 'bigint':
-      return `${qualified}::float8`;
     default:
       return qualified;
   }
@@ -67,8 +67,32 @@ export async function selectRows<T, Extra extends object = object>(
   alias?: string,
 ): Promise<(T & Extra)[]> {
   const result: (T & Extra)[] | RowsAndCount<T & Extra> = await queryable.query(statement(columnsOf(entity, alias)), parameters as unknown[]);
-  return isRowsAndCount(result) ? result[0] : result;
+  const rows = isRowsAndCount(result) ? result[0] : result;
+  const transforms = transformsOf(entity);
+  if (transforms.length > 0) {
+    for (const row of rows) {
+      const fields = row as Record<string, unknown>;
+      for (const [property, from] of transforms) fields[property] = from(fields[property]);
+    }
+  }
+  return rows;
 }
+
+/** The entity's column transformers' `from`, applied last to first as TypeORM does. */
+function transformsOf<T>(entity: EntitySchema<T>): [string, (value: unknown) => unknown][] {
+  const columns = entity.options.columns as Record<string, EntitySchemaColumnOptions>;
+  return Object.entries(columns).flatMap(([property, column]) => {
+    if (!column.transformer) return [];
+    const chain = ([] as ValueTransformer[]).concat(column.transformer).reverse();
+    return [[property, (value: unknown) => chain.reduce((current, transformer) => transformer.from(current), value)]];
+  });
+}
+
+/** A bigint column read as a number: for counters and sequence numbers, exact below 2^53. */
+export const bigintAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (stored: string | null) => (stored === null ? null : Number(stored)),
+};
 
 /** TypeORM's answer to an UPDATE or DELETE (a WITH … UPDATE too): its RETURNING rows and the count of rows it changed. */
 type RowsAndCount<Row> = [Row[], number];

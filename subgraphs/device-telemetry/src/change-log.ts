@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { XID8 } from '@partnergraph/subgraph-kit';
+import { bigintAsNumber, XID8 } from '@partnergraph/subgraph-kit';
 
 export type Feed = 'INVENTORY' | 'INCIDENT';
 export type ChangeOperation = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -30,7 +30,7 @@ export const ChangeLogEntity = new EntitySchema<ChangeLogEntry>({
   columns: {
     organizationId: { name: 'organization_id', type: 'uuid', primary: true },
     // An identity column GENERATED ALWAYS, which an EntitySchema cannot say: the database numbers every row.
-    seq: { type: 'bigint', primary: true, insert: false, update: false },
+    seq: { type: 'bigint', primary: true, insert: false, update: false, transformer: bigintAsNumber },
     xid: { type: XID8 },
     feed: { type: 'text' },
     entityId: { name: 'entity_id', type: 'uuid' },

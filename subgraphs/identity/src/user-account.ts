@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { bigintAsNumber } from '@partnergraph/subgraph-kit';
 import type { OrganizationRole } from '@partnergraph/core';
 
 export interface UserAccount {
@@ -31,13 +32,8 @@ export const UserAccountEntity = new EntitySchema<UserAccount>({
     passwordHash: { name: 'password_hash', type: 'text' },
     totpSecret: { name: 'totp_secret', type: 'text', nullable: true },
     totpPendingSecret: { name: 'totp_pending_secret', type: 'text', nullable: true },
-    // A time step (about 6e7 today) is exact as a number; columnsOf reads bigint as a number too, so every reader agrees.
-    totpLastCounter: {
-      name: 'totp_last_counter',
-      type: 'bigint',
-      nullable: true,
-      transformer: { to: (counter: number | null) => counter, from: (stored: string | null) => (stored === null ? null : Number(stored)) },
-    },
+    // A time step (about 6e7 today) is exact as a number.
+    totpLastCounter: { name: 'totp_last_counter', type: 'bigint', nullable: true, transformer: bigintAsNumber },
     failedSignIns: { name: 'failed_sign_ins', type: 'integer', default: 0 },
     lockedUntil: { name: 'locked_until', type: 'timestamptz', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { bigintAsNumber } from '@partnergraph/subgraph-kit';
 
 export type CreditMovementKind = 'VOUCHER' | 'ACTIVATION' | 'RENEWAL' | 'AMENDMENT';
 
@@ -24,7 +25,7 @@ export const CreditMovementEntity = new EntitySchema<CreditMovement>({
   tableName: 'credit_ledger',
   columns: {
     // GENERATED ALWAYS AS IDENTITY: 'increment' is what makes TypeORM leave it out of an INSERT.
-    id: { type: 'bigint', primary: true, generated: 'increment' },
+    id: { type: 'bigint', primary: true, generated: 'increment', transformer: bigintAsNumber },
     organizationId: { name: 'organization_id', type: 'uuid' },
     kind: { type: 'text' },
     amount: { type: 'integer' },
