@@ -62,6 +62,8 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
       UpsHealth: '../incidents/assessment#UpsHealth',
       InventoryChange: '../change-feeds#InventoryChange',
       IncidentChange: '../change-feeds#IncidentChange',
+      IncidentEvent: '../incident-events#IncidentEvent',
+      IncidentEventPage: '../incident-events#IncidentEventPage',
     },
   },
 };

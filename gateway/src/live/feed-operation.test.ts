@@ -32,12 +32,15 @@ describe('a subscription as a query of its feed', () => {
     expect(feed).toMatchObject({ responseKey: 'live', feedField: 'incidentEventsFeed', cursorVariable: 'liveCursor', initialCursor: null, operationName: 'Watch' });
   });
 
-  it('starts from the subscription\'s own "after", literal or variable, and picks a variable name that is free', () => {
+  it('starts from the subscription\'s own "after", literal or variable (which becomes the cursor), or adds a variable whose name is free', () => {
     expect(rewrite('subscription { incidentEvents(after: "abc") { kind } }').initialCursor).toBe('abc');
-    const feed = rewrite('subscription ($liveCursor: String) { incidentEvents(after: $liveCursor) { cursor } }', { liveCursor: 'xyz' });
-    expect(feed.initialCursor).toBe('xyz');
-    expect(feed.cursorVariable).toBe('liveCursor2');
-    expect(print(feed.document)).toContain('incidentEventsFeed(after: $liveCursor2)');
+    const own = rewrite('subscription ($from: String) { incidentEvents(after: $from) { cursor } }', { from: 'xyz' });
+    expect(own.initialCursor).toBe('xyz');
+    expect(own.cursorVariable).toBe('from');
+    expect(print(own.document)).toContain('query ($from: String) {');
+    const taken = rewrite('subscription ($liveCursor: [ID!]) { incidentEvents(organizationIds: $liveCursor) { cursor } }');
+    expect(taken.cursorVariable).toBe('liveCursor2');
+    expect(print(taken.document).replace(/\s+/g, ' ')).toContain('incidentEventsFeed( organizationIds: $liveCursor after: $liveCursor2 )');
   });
 
   it('refuses a field without a feed, or a feed that is not a page of events', () => {

@@ -22,7 +22,10 @@ import { clientError } from '@partnergraph/core';
  * subscription is that query run again and again as its subscriber, each time
  * from the last cursor: every event is filtered and shaped exactly as the same
  * query by that principal would be at that moment, across subgraphs, and
- * nothing lives only in the gateway's memory.
+ * nothing lives only in the gateway's memory. A page may also say what the
+ * caller's access covers, as `scope: [String!]!` (opaque keys): the
+ * subscription ends when a key it started with goes missing (a grant revoked
+ * or narrowed), not only when a run is refused.
  */
 export const FEED_SUFFIX = 'Feed';
 
@@ -35,6 +38,8 @@ export interface FeedOperation {
   /** The feed field, for logs and wake-ups. */
   feedField: string;
   cursorVariable: string;
+  /** Whether the feed's page says what access covers (`scope`), which the gateway then selects. */
+  scoped: boolean;
   /** Where to start: the subscription's own `after`, or null for "from now". */
   initialCursor: string | null;
 }
@@ -63,13 +68,15 @@ export function toFeedOperation(
   }
   const field = selection;
   const feedField = `${field.name.value}${FEED_SUFFIX}`;
-  assertFeed(schema, field.name.value, feedField);
-
-  const taken = new Set((operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
-  let cursorVariable = 'liveCursor';
-  for (let suffix = 2; taken.has(cursorVariable); suffix += 1) cursorVariable = `liveCursor${suffix}`;
+  const { scoped } = assertFeed(schema, field.name.value, feedField);
 
   const after = field.arguments?.find((argument) => argument.name.value === 'after');
+  // The subscription's own `after` variable becomes the cursor, set for each run; otherwise one is added.
+  const ownVariable = after?.value.kind === Kind.VARIABLE ? after.value.name.value : undefined;
+  const taken = new Set((operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
+  let cursorVariable = ownVariable ?? 'liveCursor';
+  for (let suffix = 2; !ownVariable && taken.has(cursorVariable); suffix += 1) cursorVariable = `liveCursor${suffix}`;
+
   const feedSelection: FieldNode = {
     kind: Kind.FIELD,
     alias: { kind: Kind.NAME, value: field.alias?.value ?? field.name.value },
@@ -79,18 +86,22 @@ export function toFeedOperation(
       { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: cursorVariable } } },
     ],
     directives: field.directives ?? [],
-    selectionSet: pageSelection(field.selectionSet),
+    selectionSet: pageSelection(field.selectionSet, scoped),
   };
   const query: OperationDefinitionNode = {
     ...operation,
     operation: 'query' as OperationDefinitionNode['operation'],
     variableDefinitions: [
       ...(operation.variableDefinitions ?? []),
-      {
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: cursorVariable } },
-        type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
-      },
+      ...(ownVariable
+        ? []
+        : [
+            {
+              kind: Kind.VARIABLE_DEFINITION,
+              variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: cursorVariable } },
+              type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+            } as const,
+          ]),
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: [feedSelection] },
   };
@@ -100,22 +111,24 @@ export function toFeedOperation(
     responseKey: field.alias?.value ?? field.name.value,
     feedField,
     cursorVariable,
+    scoped,
     initialCursor: cursorOf(after?.value, variables),
   };
 }
 
-function pageSelection(events: SelectionSetNode | undefined): SelectionSetNode {
+function pageSelection(events: SelectionSetNode | undefined, scoped: boolean): SelectionSetNode {
   const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
   return {
     kind: Kind.SELECTION_SET,
     selections: [
       { kind: Kind.FIELD, name: name('cursor') },
+      ...(scoped ? [{ kind: Kind.FIELD, name: name('scope') } as const] : []),
       ...(events ? [{ kind: Kind.FIELD, name: name('events'), selectionSet: events } as const] : []),
     ],
   };
 }
 
-function assertFeed(schema: GraphQLSchema, subscriptionField: string, feedField: string): void {
+function assertFeed(schema: GraphQLSchema, subscriptionField: string, feedField: string): { scoped: boolean } {
   const feed = schema.getQueryType()?.getFields()[feedField];
   const page = feed && getNamedType(feed.type);
   const events = isObjectType(page) ? page.getFields().events : undefined;
@@ -124,6 +137,8 @@ function assertFeed(schema: GraphQLSchema, subscriptionField: string, feedField:
   if (!feed || !events || !cursor || !takesAfter || !isListType(getNullableType(events.type))) {
     throw clientError('OPERATION_NOT_SUPPORTED', `The subscription field "${subscriptionField}" has no live feed at this gateway.`);
   }
+  const scope = isObjectType(page) ? page.getFields().scope : undefined;
+  return { scoped: scope !== undefined && isListType(getNullableType(scope.type)) };
 }
 
 function cursorOf(value: ValueNode | undefined, variables: Readonly<Record<string, unknown>>): string | null {

@@ -50,6 +50,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export async function* followFeed(options: FollowOptions): AsyncGenerator<FormattedExecutionResult> {
   const { feed, signal } = options;
   let cursor = feed.initialCursor;
+  let startingScope: readonly string[] | undefined;
   while (!signal.aborted) {
     const expiresAt = options.expiresAt();
     if (expiresAt !== null && Date.now() >= expiresAt) {
@@ -63,10 +64,18 @@ export async function* followFeed(options: FollowOptions): AsyncGenerator<Format
       yield ended(result.errors);
       return;
     }
-    const page = result.data?.[feed.responseKey] as { cursor: string; events?: unknown[] } | null | undefined;
+    const page = result.data?.[feed.responseKey] as { cursor: string; events?: unknown[]; scope?: string[] } | null | undefined;
     if (!page) {
       yield endingError('SERVICE_UNAVAILABLE', 'The live feed answered nothing; subscribe again from the last cursor.');
       return;
+    }
+    if (feed.scoped) {
+      const scope = new Set(page.scope ?? []);
+      startingScope ??= [...scope];
+      if (startingScope.some((key) => !scope.has(key))) {
+        yield endingError('SUBSCRIPTION_ACCESS_REVOKED', 'Access this subscription relied on was revoked or narrowed; it ended.');
+        return;
+      }
     }
     for (const event of page.events ?? []) {
       yield { data: { [feed.responseKey]: event } };

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { AccessTokenError, clientError, type AccessTokenVerifier, type Logger } from '@partnergraph/core';
@@ -95,6 +95,8 @@ export function attachWebSocketTransport(options: {
         // graphql-ws hands ExecutionArgs to execute/subscribe below; the prepared operation rides as its context.
         return { schema, document: prepared.document, operationName: prepared.operationName ?? null, contextValue: prepared };
       },
+      // Results come from the gateway's pipeline already formatted (masked, coded); sent as they are.
+      onNext: (_context, _id, _payload, _args, result) => result as FormattedExecutionResult,
       execute: (args) => {
         const prepared = args.contextValue as PreparedOperation;
         return prepared.kind === 'once' ? prepared.run() : prepared.events();

@@ -149,6 +149,11 @@ export const ERROR_CODES = {
     status: 401,
     description: 'The access token of a subscription expired: it ended; renew the token in-band before expiry, or subscribe again from the last cursor.',
   },
+  SUBSCRIPTION_ACCESS_REVOKED: {
+    status: 403,
+    description:
+      'Access a subscription relied on was revoked or narrowed (a grant, an API credential, administrator access): the subscription ended, and nothing committed after the change was sent.',
+  },
   TOO_MANY_SUBSCRIPTIONS: {
     status: 429,
     description: 'The connection or the caller has as many subscriptions open as allowed (LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION, _PER_CALLER); end one first.',

@@ -42,7 +42,7 @@ export interface ChangePage {
 }
 
 /** A position in the feed: after the change with this transaction id and sequence number. */
-interface Position {
+export interface Position {
   xid: string;
   seq: string;
 }
@@ -50,7 +50,7 @@ interface Position {
 const CURSOR_VERSION = 'v1';
 const START: Position = { xid: '0', seq: '0' };
 const MAX_XID8 = 2n ** 64n - 1n;
-const MAX_BIGINT = 2n ** 63n - 1n;
+export const MAX_BIGINT = 2n ** 63n - 1n;
 const DECIMAL = /^(0|[1-9]\d{0,19})$/;
 
 export function encodeChangeCursor(position: Position): string {

@@ -3,6 +3,8 @@ import { bigintAsNumber, XID8 } from '@partnergraph/subgraph-kit';
 
 export type Feed = 'INVENTORY' | 'INCIDENT';
 export type ChangeOperation = 'CREATED' | 'UPDATED' | 'DELETED';
+/** What happened to an incident, as its subscribers are told. */
+export type IncidentEventKind = 'RAISED' | 'CLEARED' | 'REACTIVATED' | 'ACKNOWLEDGED' | 'UPDATED' | 'DELETED';
 
 /**
  * A row of telemetry.change_log, which triggers write on every insert, update
@@ -11,7 +13,7 @@ export type ChangeOperation = 'CREATED' | 'UPDATED' | 'DELETED';
  */
 export interface ChangeLogEntry {
   organizationId: string;
-  /** Read as a number (bigint as float8): exact up to 2^53; a feed's cursor takes the exact text beside it. */
+  /** Read as a number (bigintAsNumber): exact up to 2^53; a feed's cursor takes the exact text beside it. */
   seq: number;
   /** The writing transaction's id, as text. */
   xid: string;
@@ -21,6 +23,8 @@ export interface ChangeLogEntry {
   operation: ChangeOperation;
   /** Whether the device concerned was monitored: changes to unmonitored equipment exist only for its owners. */
   monitored: boolean;
+  /** For incidents, what happened; null on rows logged before events were, and on a device's change of visibility. */
+  event: IncidentEventKind | null;
   at: Date;
 }
 
@@ -36,6 +40,7 @@ export const ChangeLogEntity = new EntitySchema<ChangeLogEntry>({
     entityId: { name: 'entity_id', type: 'uuid' },
     operation: { type: 'text' },
     monitored: { type: 'boolean' },
+    event: { type: 'text', nullable: true },
     at: { type: 'timestamptz' },
   },
 });

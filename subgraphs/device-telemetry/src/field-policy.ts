@@ -12,6 +12,11 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   Query: {
     inventoryChanges: { anyOrganization: 'read' },
     incidentChanges: { anyOrganization: 'read' },
+    incidentEventsFeed: { anyOrganization: 'read' },
+  },
+  // Served by the gateway, which follows incidentEventsFeed as the subscriber; a subgraph runs no subscription.
+  Subscription: {
+    incidentEvents: { anyOrganization: 'read' },
   },
   Mutation: {
     recordReadings: { caller: 'recordReadings' },
@@ -67,5 +72,7 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   InventoryChange: all('parent', ['operation', 'deviceId', 'device', 'at']),
   IncidentChangePage: all('parent', ['changes', 'nextCursor', 'hasMore']),
   IncidentChange: all('parent', ['operation', 'incidentId', 'incident', 'at']),
+  IncidentEventPage: all('parent', ['cursor', 'events', 'hasMore', 'scope']),
+  IncidentEvent: all('parent', ['cursor', 'kind', 'incidentId', 'incident', 'at']),
   RecordReadingsResult: all('parent', ['recorded', 'duplicates']),
 };

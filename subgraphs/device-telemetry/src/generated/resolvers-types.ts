@@ -9,6 +9,7 @@ import type { Application as ApplicationModel } from '../application';
 import type { Job as JobModel } from '../job';
 import type { AssessmentScope as AssessmentScopeModel, UpsHealth as UpsHealthModel } from '../incidents/assessment';
 import type { InventoryChange as InventoryChangeModel, IncidentChange as IncidentChangeModel } from '../change-feeds';
+import type { IncidentEvent as IncidentEventModel, IncidentEventPage as IncidentEventPageModel } from '../incident-events';
 import type { DeviceTelemetryContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -188,6 +189,43 @@ export type IncidentConnection = {
   pageInfo: PageInfo;
 };
 
+/** One change of an incident, in commit order. */
+export type IncidentEvent = {
+  __typename?: 'IncidentEvent';
+  /** ISO 8601 instant of the change. */
+  at: Scalars['String']['output'];
+  /** Pass as `after` (to incidentEvents or incidentEventsFeed) to resume after this event. */
+  cursor: Scalars['String']['output'];
+  /** The incident as it is now; null once deleted, or when the caller no longer sees its device. */
+  incident: Maybe<Incident>;
+  incidentId: Scalars['ID']['output'];
+  kind: IncidentEventKind;
+};
+
+/** What happened to an incident. */
+export type IncidentEventKind =
+  | 'ACKNOWLEDGED'
+  | 'CLEARED'
+  | 'DELETED'
+  | 'RAISED'
+  | 'REACTIVATED'
+  /** Changed otherwise: its device became visible or invisible to partners (monitored or not), or its details changed. */
+  | 'UPDATED';
+
+export type IncidentEventPage = {
+  __typename?: 'IncidentEventPage';
+  /** Pass as `after` next time: after the last event, or where the feed stands when there was none. */
+  cursor: Scalars['String']['output'];
+  events: Array<IncidentEvent>;
+  /** True when more events are waiting: ask again at once. */
+  hasMore: Scalars['Boolean']['output'];
+  /**
+   * What the caller's access covers in this feed, as opaque keys (one per organization and how the caller stands to it):
+   * a subscription ends (SUBSCRIPTION_ACCESS_REVOKED) when a key it started with goes missing.
+   */
+  scope: Array<Scalars['String']['output']>;
+};
+
 export type IncidentSeverity =
   | 'CRITICAL'
   | 'INFO'
@@ -324,6 +362,13 @@ export type Query = {
   /** Incident changes after `after`, as inventoryChanges. */
   incidentChanges: IncidentChangePage;
   /**
+   * The events of incidents after `after`, in commit order, at most 500 at a time: of the organizations listed (each
+   * must be one the caller can read), or of every organization the caller can read; of the severities listed (an
+   * incident's current severity), or of all. Without `after`: no events, and the cursor where the feed stands now. The
+   * subscription incidentEvents is this feed followed live.
+   */
+  incidentEventsFeed: IncidentEventPage;
+  /**
    * Device changes after `after` (omit it to start from the beginning), on the devices the caller can see, in commit
    * order, at most 500 at a time.
    */
@@ -334,6 +379,14 @@ export type Query = {
 export type QueryIncidentChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIncidentEventsFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  severities?: InputMaybe<Array<IncidentSeverity>>;
 };
 
 
@@ -411,6 +464,23 @@ export type SeverityCount = {
   __typename?: 'SeverityCount';
   count: Scalars['Int']['output'];
   severity: IncidentSeverity;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Incidents raised, cleared, reactivated, acknowledged or otherwise changed, as they commit, filtered as
+   * incidentEventsFeed. Start from `after` (an event's cursor) to receive every event after it, once, in commit order;
+   * without it, from now. Over WebSocket (graphql-ws) at the gateway's /graphql or SSE at /graphql/stream.
+   */
+  incidentEvents: IncidentEvent;
+};
+
+
+export type SubscriptionIncidentEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  severities?: InputMaybe<Array<IncidentSeverity>>;
 };
 
 /** A UPS's health score for the month, 0 (failing) to 100, with the inputs it was computed from. */
@@ -559,6 +629,9 @@ export type ResolversTypes = {
   IncidentChange: ResolverTypeWrapper<IncidentChangeModel>;
   IncidentChangePage: ResolverTypeWrapper<Omit<IncidentChangePage, 'changes'> & { changes: Array<ResolversTypes['IncidentChange']> }>;
   IncidentConnection: ResolverTypeWrapper<Omit<IncidentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Incident']> }>;
+  IncidentEvent: ResolverTypeWrapper<IncidentEventModel>;
+  IncidentEventKind: IncidentEventKind;
+  IncidentEventPage: ResolverTypeWrapper<IncidentEventPageModel>;
   IncidentSeverity: IncidentSeverity;
   InventoryChange: ResolverTypeWrapper<InventoryChangeModel>;
   InventoryChangePage: ResolverTypeWrapper<Omit<InventoryChangePage, 'changes'> & { changes: Array<ResolversTypes['InventoryChange']> }>;
@@ -577,6 +650,7 @@ export type ResolversTypes = {
   SensorHistory: ResolverTypeWrapper<SensorHistory>;
   SensorType: SensorType;
   SeverityCount: ResolverTypeWrapper<SeverityCount>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpsHealth: ResolverTypeWrapper<UpsHealthModel>;
 };
 
@@ -598,6 +672,8 @@ export type ResolversParentTypes = {
   IncidentChange: IncidentChangeModel;
   IncidentChangePage: Omit<IncidentChangePage, 'changes'> & { changes: Array<ResolversParentTypes['IncidentChange']> };
   IncidentConnection: Omit<IncidentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Incident']> };
+  IncidentEvent: IncidentEventModel;
+  IncidentEventPage: IncidentEventPageModel;
   InventoryChange: InventoryChangeModel;
   InventoryChangePage: Omit<InventoryChangePage, 'changes'> & { changes: Array<ResolversParentTypes['InventoryChange']> };
   Job: JobModel;
@@ -612,6 +688,7 @@ export type ResolversParentTypes = {
   Sensor: SensorModel;
   SensorHistory: SensorHistory;
   SeverityCount: SeverityCount;
+  Subscription: Record<PropertyKey, never>;
   UpsHealth: UpsHealthModel;
 };
 
@@ -703,6 +780,21 @@ export type IncidentConnectionResolvers<ContextType = DeviceTelemetryContext, Pa
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type IncidentEventResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['IncidentEvent'] = ResolversParentTypes['IncidentEvent']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType>;
+  incidentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IncidentEventKind'], ParentType, ContextType>;
+};
+
+export type IncidentEventPageResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['IncidentEventPage'] = ResolversParentTypes['IncidentEventPage']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['IncidentEvent']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type InventoryChangeResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['InventoryChange'] = ResolversParentTypes['InventoryChange']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
@@ -757,6 +849,7 @@ export type PageInfoResolvers<ContextType = DeviceTelemetryContext, ParentType e
 
 export type QueryResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   incidentChanges?: Resolver<ResolversTypes['IncidentChangePage'], ParentType, ContextType, RequireFields<QueryIncidentChangesArgs, 'first'>>;
+  incidentEventsFeed?: Resolver<ResolversTypes['IncidentEventPage'], ParentType, ContextType, RequireFields<QueryIncidentEventsFeedArgs, 'first'>>;
   inventoryChanges?: Resolver<ResolversTypes['InventoryChangePage'], ParentType, ContextType, RequireFields<QueryInventoryChangesArgs, 'first'>>;
 };
 
@@ -791,6 +884,10 @@ export type SeverityCountResolvers<ContextType = DeviceTelemetryContext, ParentT
   severity?: Resolver<ResolversTypes['IncidentSeverity'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  incidentEvents?: SubscriptionResolver<ResolversTypes['IncidentEvent'], "incidentEvents", ParentType, ContextType, Partial<SubscriptionIncidentEventsArgs>>;
+};
+
 export type UpsHealthResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['UpsHealth'] = ResolversParentTypes['UpsHealth']> = {
   averageLoadPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   criticalIncidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -810,6 +907,8 @@ export type Resolvers<ContextType = DeviceTelemetryContext> = {
   IncidentChange?: IncidentChangeResolvers<ContextType>;
   IncidentChangePage?: IncidentChangePageResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
+  IncidentEvent?: IncidentEventResolvers<ContextType>;
+  IncidentEventPage?: IncidentEventPageResolvers<ContextType>;
   InventoryChange?: InventoryChangeResolvers<ContextType>;
   InventoryChangePage?: InventoryChangePageResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
@@ -823,6 +922,7 @@ export type Resolvers<ContextType = DeviceTelemetryContext> = {
   Sensor?: SensorResolvers<ContextType>;
   SensorHistory?: SensorHistoryResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UpsHealth?: UpsHealthResolvers<ContextType>;
 };
 

@@ -16,3 +16,10 @@ export async function mayReadIncident(
   if (device === null || device.organizationId !== incident.organizationId) return false;
   return mayReadDevice(await access.load(incident.organizationId), device);
 }
+
+/** The incident with this id as it is now, for a feed's change or event: null once deleted, or when the caller may no longer see it. */
+export async function incidentAsItIsNow(incidentId: string, context: Pick<DeviceTelemetryContext, 'loaders' | 'access'>): Promise<Incident | null> {
+  const incident = await context.loaders.incidentById.load(incidentId);
+  if (incident === null) return null;
+  return (await mayReadIncident(incident, context)) ? incident : null;
+}

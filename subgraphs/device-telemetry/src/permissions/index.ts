@@ -24,6 +24,8 @@ export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemet
   fieldChecks: {
     'Query.inventoryChanges': mayFollowChanges,
     'Query.incidentChanges': mayFollowChanges,
+    'Query.incidentEventsFeed': mayFollowChanges,
+    'Subscription.incidentEvents': mayFollowChanges,
     'Mutation.acknowledgeIncident': mayAcknowledgeIncidentInArguments,
   },
 });

@@ -3,6 +3,7 @@ import { Assessment } from './assessment';
 import { Device } from './device';
 import { Incident } from './incident';
 import { IncidentChange } from './incident-change';
+import { IncidentEvent } from './incident-event';
 import { InventoryChange } from './inventory-change';
 import { Job } from './job';
 import { Location } from './location';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Device,
   Incident,
   IncidentChange,
+  IncidentEvent,
   InventoryChange,
   Job,
   Location,

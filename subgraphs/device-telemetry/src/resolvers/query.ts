@@ -2,6 +2,7 @@ import { parseChangePageArgs, selectChanges, type ChangePageArgs, type IncidentC
 import type { Feed } from '../change-log';
 import type { DeviceTelemetryContext } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { selectIncidentEvents } from '../incident-events';
 
 /** One page of a feed over every organization the caller may read (identity asked once), in one statement. */
 async function changePage(feed: Feed, args: ChangePageArgs, { database, readableOrganizations }: DeviceTelemetryContext) {
@@ -18,5 +19,9 @@ export const Query: QueryResolvers = {
   async incidentChanges(_parent, args, context) {
     const { changes, ...rest } = await changePage('INCIDENT', args, context);
     return { ...rest, changes: changes.map((change): IncidentChange => ({ ...change, incidentId: change.entityId })) };
+  },
+
+  async incidentEventsFeed(_parent, args, { database, readableOrganizations }) {
+    return selectIncidentEvents(database, await readableOrganizations(), args);
   },
 };

@@ -11,6 +11,7 @@ import { AddEmailDeliveryAttempts1764301200000 } from './1764301200000-add-email
 import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-event';
 import { EnforceMfa1764301700000 } from './1764301700000-enforce-mfa';
 import { AddEmailSendingMark1764301900000 } from './1764301900000-add-email-sending-mark';
+import { NotifyAccessChanges1764302000000 } from './1764302000000-notify-access-changes';
 
 /** In the order they apply. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateAuditEvent1764301300000,
   EnforceMfa1764301700000,
   AddEmailSendingMark1764301900000,
+  NotifyAccessChanges1764302000000,
 ];

@@ -1,0 +1,81 @@
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { FormattedExecutionResult } from 'graphql';
+import { waitFor } from './wait-for';
+
+/** A subscription's messages as they arrive, and how it ended (complete, errors or a closed socket). */
+export interface Subscription<T> {
+  events: T[];
+  errors: FormattedExecutionResult['errors'][];
+  ended: Promise<{ errors?: unknown; closeCode?: number }>;
+  /** Waits until `count` events have arrived (or fails after `ms`), and returns them all. */
+  waitForEvents(count: number, ms?: number): Promise<T[]>;
+  stop(): void;
+}
+
+function collect<T>(
+  start: (sink: { next(value: FormattedExecutionResult): void; error(error: unknown): void; complete(): void }) => () => void,
+  field: string,
+): Subscription<T> {
+  const events: T[] = [];
+  const errors: FormattedExecutionResult['errors'][] = [];
+  let stop: () => void = () => {};
+  const ended = new Promise<{ errors?: unknown; closeCode?: number }>((resolve) => {
+    stop = start({
+      next(value) {
+        if (value.errors) errors.push(value.errors);
+        const event = value.data?.[field];
+        if (event !== undefined) events.push(event as T);
+      },
+      error(error) {
+        const closeCode = typeof error === 'object' && error !== null && 'code' in error ? Number((error as { code: unknown }).code) : undefined;
+        resolve(closeCode === undefined ? { errors: error } : { closeCode, errors: error });
+      },
+      complete() {
+        resolve({ errors: errors.at(-1) });
+      },
+    });
+  });
+  return {
+    events,
+    errors,
+    ended,
+    async waitForEvents(count, ms = 5000) {
+      return waitFor(`${count} events of ${field}`, () => (events.length >= count ? events : undefined), { timeoutMs: ms });
+    },
+    stop: () => stop(),
+  };
+}
+
+/** A graphql-ws client of the gateway's /graphql, signed in with `authorization` (or anonymous). */
+export function webSocketClient(gatewayUrl: string, authorization?: string, options: { lazy?: boolean } = {}): Client {
+  return createWsClient({
+    url: gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: authorization ? { authorization } : {},
+    lazy: options.lazy ?? true,
+    retryAttempts: 0,
+  });
+}
+
+export function subscribeOverWebSocket<T>(client: Client, field: string, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+  return collect<T>((sink) => client.subscribe({ query, variables }, sink), field);
+}
+
+/** A subscription over GraphQL over SSE at the gateway's /graphql/stream. */
+export function subscribeOverSse<T>(gatewayUrl: string, authorization: string | undefined, field: string, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+  const client = createSseClient({
+    url: `${gatewayUrl}/stream`,
+    headers: authorization ? { authorization } : {},
+    retryAttempts: 0,
+    singleConnection: false,
+  });
+  return collect<T>((sink) => {
+    const unsubscribe = client.subscribe({ query, variables }, sink);
+    return () => {
+      unsubscribe();
+      client.dispose();
+    };
+  }, field);
+}
