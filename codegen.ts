@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CodegenConfig, Types } from '@graphql-codegen/cli';
+import { markdownDocuments } from './scripts/src/markdown-documents';
 import { apiSchemaOf, printApiSchema } from './scripts/src/api-schema';
 
 /**
@@ -12,8 +13,10 @@ import { apiSchemaOf, printApiSchema } from './scripts/src/api-schema';
  * parent (its rows, not the GraphQL object), relative to the generated file.
  *
  * Client operations are typed against the API schema (what clients of the
- * gateway see, from schema/supergraph.graphql): so far the benchmark's
- * (bench/src/operations.ts), through `graphql()` from bench/src/generated/.
+ * gateway see, from schema/supergraph.graphql): the benchmark's
+ * (bench/src/operations.ts, `graphql()` from bench/src/generated/), the
+ * federation and e2e tests' (`graphql()` from test/generated/operations/), and
+ * the ```graphql examples of README.md and docs/*.md (test/generated/docs/).
  */
 interface SubgraphTypes {
   contextType: string;
@@ -68,7 +71,29 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
   },
 };
 
-const API_SCHEMA = printApiSchema(apiSchemaOf(readFileSync('schema/supergraph.graphql', 'utf8')));
+const API = apiSchemaOf(readFileSync('schema/supergraph.graphql', 'utf8'));
+const API_SCHEMA = printApiSchema(API);
+
+/**
+ * Operations a client sends to the gateway, each typed (its result and
+ * variables) and validated against the API schema: `npm run codegen:check`
+ * fails on one the schema no longer allows.
+ */
+function clientOperations(documents: Types.OperationDocument[]): Types.ConfiguredOutput {
+  return {
+    schema: API_SCHEMA,
+    documents,
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, strictScalars: true },
+  };
+}
+
+/** README.md and docs/*.md, whose ```graphql examples test/federation/docs-examples.test.ts runs. */
+function* markdownPages(): Generator<string> {
+  yield 'README.md';
+  for (const page of readdirSync('docs').sort()) if (page.endsWith('.md')) yield `docs/${page}`;
+}
 
 const subgraphResolverTypes: CodegenConfig['generates'] = Object.fromEntries(
   Object.entries(SUBGRAPHS).map(([name, { contextType, mappers }]) => [
@@ -97,13 +122,10 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...subgraphResolverTypes,
-    'bench/src/generated/': {
-      schema: API_SCHEMA,
-      documents: ['bench/src/operations.ts'],
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, strictScalars: true },
-    },
+    'bench/src/generated/': clientOperations(['bench/src/operations.ts']),
+    // The federation and e2e tests' operations and test/support's (test/security sends strings on purpose).
+    'test/generated/operations/': clientOperations(['test/{federation,e2e,support}/**/*.ts']),
+    'test/generated/docs/': clientOperations(markdownDocuments(markdownPages(), API)),
   },
 };
 

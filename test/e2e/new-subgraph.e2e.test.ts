@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { DEMO_CUSTOMERS, DEMO_PASSWORD } from '@partnergraph/scripts/demo-data';
 import { freePorts, REPOSITORY_ROOT } from '../support/processes';
 import { startStack, stopAllStacks, type RunningStack } from '../support/stack';
+import { graphql } from '../generated/operations';
 
 const execFileAsync = promisify(execFile);
 
@@ -21,11 +22,13 @@ const execFileAsync = promisify(execFile);
 
 const STACK_TIMEOUT_MS = 180_000;
 
-const NOTES = /* GraphQL */ `
+// The site-notes subgraph exists only once this test has made it, so its operations are strings:
+// codegen checks the typed ones against the committed API schema, which does not have it.
+const NOTES = `
   { organizations { nodes { id name siteNotesNotes { id title } } } }
 `;
 const NOTE = 'query Note($id: ID!) { siteNotesNote(id: $id) { id title organization { id } } }';
-const ADD = /* GraphQL */ `
+const ADD = `
   mutation Add($organizationId: ID!) {
     addSiteNotesNote(organizationId: $organizationId, title: "Generator on bay 2", body: "Serviced today") { id title }
   }
@@ -85,8 +88,8 @@ describe('npm run new-subgraph -- site-notes, then npm start', () => {
   }
 
   async function signIn(email: string): Promise<Record<string, string>> {
-    const response = await running().query<{ signIn: { accessToken: string } }>(
-      'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }',
+    const response = await running().query(
+      graphql(`mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }`),
       { email, password: DEMO_PASSWORD },
     );
     expect(response.body.errors).toBeUndefined();

@@ -5,6 +5,7 @@ import { seedDemoSubscriptions } from '@partnergraph/subscriptions/demo-seed';
 import { testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for API credentials: a partner admin creates one (for all
@@ -15,34 +16,18 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * until the credential is revoked. The tests run in order and share one world.
  */
 
-const CREATE = /* GraphQL */ `
+const ORGANIZATION_DEVICES = graphql(`query ApiClientReadsDevices($id: ID!) { organization(id: $id) { devices { nodes { name } } } }`);
+const CREATE = graphql(`
   mutation Create($name: String!, $customerIds: [ID!]) {
     createApiCredential(name: $name, customerIds: $customerIds) {
       clientSecret
       credential { id name clientId customers { id } createdBy { email } createdAt lastUsedAt revokedAt }
     }
   }
-`;
-const REVOKE = 'mutation Revoke($id: ID!) { revokeApiCredential(id: $id) { id revokedAt } }';
-const LIST = 'query List($id: ID!) { organization(id: $id) { apiCredentials { id name clientId lastUsedAt revokedAt } } }';
-const DEVICE_DATA = '{ organizations { nodes { id devices { nodes { name ipAddress } } } } }';
-
-interface Credential {
-  id: string;
-  name: string;
-  clientId: string;
-  customers: { id: string }[] | null;
-  createdBy: { email: string } | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-interface Created {
-  createApiCredential: { clientSecret: string; credential: Credential };
-}
-interface DeviceData {
-  organizations: { nodes: { id: string; devices: { nodes: { name: string; ipAddress: string }[] } | null }[] };
-}
+`);
+const REVOKE = graphql(`mutation Revoke($id: ID!) { revokeApiCredential(id: $id) { id revokedAt } }`);
+const LIST = graphql(`query List($id: ID!) { organization(id: $id) { apiCredentials { id name clientId lastUsedAt revokedAt } } }`);
+const DEVICE_DATA = graphql(`query DeviceData { organizations { nodes { id devices { nodes { name ipAddress } } } } }`);
 interface TokenAnswer {
   status: number;
   body: Record<string, unknown>;
@@ -131,7 +116,7 @@ describe('API credentials', () => {
   });
 
   const create = (headers: Headers, name: string, customerIds?: string[]) =>
-    supergraph.query<Created>(CREATE, { name, customerIds }, headers);
+    supergraph.query(CREATE, { name, customerIds }, headers);
 
   const requestToken = async (form: Record<string, string>, headers: Record<string, string> = {}): Promise<TokenAnswer> => {
     const response = await fetch(tokenUrl, {
@@ -178,17 +163,17 @@ describe('API credentials', () => {
     });
 
     it('lists it to the partner’s admins without the secret', async () => {
-      const { body } = await supergraph.query<{ organization: { apiCredentials: Credential[] } }>(LIST, { id: partner.id }, as.adminP);
+      const { body } = await supergraph.query(LIST, { id: partner.id }, as.adminP);
       expect(body.errors).toBeUndefined();
-      expect(body.data?.organization.apiCredentials).toEqual([
+      expect(body.data?.organization?.apiCredentials).toEqual([
         { id: everyCustomer.id, name: 'Nightly inventory export', clientId: everyCustomer.clientId, lastUsedAt: null, revokedAt: null },
       ]);
       expect(JSON.stringify(body)).not.toContain(everyCustomer.secret);
     });
 
     it('does not list them to the partner’s viewers', async () => {
-      const response = await supergraph.query<{ organization: { apiCredentials: Credential[] | null } }>(LIST, { id: partner.id }, as.viewerP);
-      expect(response.body.data?.organization.apiCredentials).toBeNull();
+      const response = await supergraph.query(LIST, { id: partner.id }, as.viewerP);
+      expect(response.body.data?.organization?.apiCredentials).toBeNull();
       expect(codes(response)).toEqual(['FORBIDDEN']);
     });
 
@@ -237,8 +222,8 @@ describe('API credentials', () => {
     });
 
     it('records when the credential was last used', async () => {
-      const { body } = await supergraph.query<{ organization: { apiCredentials: Credential[] } }>(LIST, { id: partner.id }, as.adminP);
-      expect(body.data?.organization.apiCredentials[0]?.lastUsedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+      const { body } = await supergraph.query(LIST, { id: partner.id }, as.adminP);
+      expect(body.data?.organization?.apiCredentials?.[0]?.lastUsedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
     });
 
     it.each<[string, () => Promise<TokenAnswer>, number, string]>([
@@ -274,7 +259,7 @@ describe('API credentials', () => {
 
   describe('an API client’s access token', () => {
     it('lists exactly the customers that grant API device-data access, and reads their devices with IP addresses cut to two segments', async () => {
-      const { body } = await supergraph.query<DeviceData>(DEVICE_DATA, {}, await tokenFor(everyCustomer.clientId, everyCustomer.secret));
+      const { body } = await supergraph.query(DEVICE_DATA, {}, await tokenFor(everyCustomer.clientId, everyCustomer.secret));
       expect(body.errors).toBeUndefined();
       const seen = new Map(body.data?.organizations.nodes.map((node) => [node.id, node.devices?.nodes]));
       expect([...seen.keys()].sort()).toEqual([apiCustomer.id, secondApiCustomer.id].sort());
@@ -284,8 +269,8 @@ describe('API credentials', () => {
     });
 
     it('never reads subscriptions', async () => {
-      const response = await supergraph.query<{ organization: { subscriptions: unknown } | null }>(
-        'query($id: ID!) { organization(id: $id) { subscriptions { product } } }',
+      const response = await supergraph.query(
+        graphql(`query Organization($id: ID!) { organization(id: $id) { subscriptions { product } } }`),
         { id: apiCustomer.id },
         await tokenFor(everyCustomer.clientId, everyCustomer.secret),
       );
@@ -294,20 +279,28 @@ describe('API credentials', () => {
     });
 
     it('sees nothing of a customer that grants read-only access only', async () => {
-      const response = await supergraph.query<{ organization: unknown }>(
-        'query($id: ID!) { organization(id: $id) { name devices { nodes { name } } } }',
+      const response = await supergraph.query(
+        graphql(`query ApiClientReadsOrganization($id: ID!) { organization(id: $id) { name devices { nodes { name } } } }`),
         { id: readOnlyCustomer.id },
         await tokenFor(everyCustomer.clientId, everyCustomer.secret),
       );
       expect(response.body).toEqual({ data: { organization: null } });
     });
 
-    it.each([
-      ['create a credential', 'mutation { createApiCredential(name: "mine") { clientSecret } }'],
-      ['revoke the partner’s access', `mutation { revokePartnerAccess(partnerOrganizationId: "${partner.id}") }`],
-      ['invite a user', 'mutation { inviteUser(email: "someone@example.com", role: ADMIN) { id } }'],
-    ])('may not %s (FORBIDDEN)', async (_what, mutation) => {
-      const response = await supergraph.query(mutation, {}, await tokenFor(everyCustomer.clientId, everyCustomer.secret));
+    it.each<[string, (headers: Headers) => Promise<GraphQLResponse<unknown>>]>([
+      ['create a credential', (headers) => supergraph.query(graphql(`mutation ApiClientCreatesCredential { createApiCredential(name: "mine") { clientSecret } }`), {}, headers)],
+      [
+        'revoke the partner’s access',
+        (headers) =>
+          supergraph.query(
+            graphql(`mutation ApiClientRevokesPartner($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }`),
+            { partnerOrganizationId: partner.id },
+            headers,
+          ),
+      ],
+      ['invite a user', (headers) => supergraph.query(graphql(`mutation ApiClientInvitesUser { inviteUser(email: "someone@example.com", role: ADMIN) { id } }`), {}, headers)],
+    ])('may not %s (FORBIDDEN)', async (_what, send) => {
+      const response = await send(await tokenFor(everyCustomer.clientId, everyCustomer.secret));
       expect(codes(response)).toEqual(['FORBIDDEN']);
     });
   });
@@ -323,13 +316,13 @@ describe('API credentials', () => {
     });
 
     it('lists only that customer, though another grants the partner API access too', async () => {
-      const { body } = await supergraph.query<DeviceData>(DEVICE_DATA, {}, await tokenFor(scoped.clientId, scoped.secret));
+      const { body } = await supergraph.query(DEVICE_DATA, {}, await tokenFor(scoped.clientId, scoped.secret));
       expect(body.data?.organizations.nodes.map((node) => node.id)).toEqual([apiCustomer.id]);
     });
 
     it('cannot reach the other customer by id', async () => {
       const response = await supergraph.query(
-        'query($id: ID!) { organization(id: $id) { devices { nodes { name } } } }',
+        ORGANIZATION_DEVICES,
         { id: secondApiCustomer.id },
         await tokenFor(scoped.clientId, scoped.secret),
       );
@@ -346,17 +339,17 @@ describe('API credentials', () => {
 
     it('takes effect on the very next request of a token issued before, and the secret no longer trades', async () => {
       const token = await tokenFor(everyCustomer.clientId, everyCustomer.secret);
-      const before = await supergraph.query<DeviceData>(DEVICE_DATA, {}, token);
+      const before = await supergraph.query(DEVICE_DATA, {}, token);
       expect(before.body.data?.organizations.nodes).toHaveLength(2);
 
-      const revoked = await supergraph.query<{ revokeApiCredential: { id: string; revokedAt: string | null } }>(REVOKE, { id: everyCustomer.id }, as.adminP);
+      const revoked = await supergraph.query(REVOKE, { id: everyCustomer.id }, as.adminP);
       expect(revoked.body.errors).toBeUndefined();
       expect(revoked.body.data?.revokeApiCredential.revokedAt).toEqual(expect.any(String));
 
-      const after = await supergraph.query<DeviceData>(DEVICE_DATA, {}, token);
+      const after = await supergraph.query(DEVICE_DATA, {}, token);
       expect(after.body).toEqual({ data: { organizations: { nodes: [] } } });
       const direct = await supergraph.query(
-        'query($id: ID!) { organization(id: $id) { devices { nodes { name } } } }',
+        ORGANIZATION_DEVICES,
         { id: apiCustomer.id },
         token,
       );

@@ -4,6 +4,8 @@ import { totpCode } from '@partnergraph/identity/credentials/totp';
 import { TEST_PASSWORD, createPartnerAccountWithMfa, testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
+import type { AuditAction } from '../generated/operations/graphql';
 
 /*
  * Acceptance tests for the audit log (issue #6, item 4), through the gateway:
@@ -14,7 +16,7 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * change records nothing. The tests run in order and share one world.
  */
 
-const AUDIT = /* GraphQL */ `
+const AUDIT = graphql(`
   query Audit($id: ID!, $first: Int, $after: String, $actions: [AuditAction!]) {
     organization(id: $id) {
       auditEvents(first: $first, after: $after, actions: $actions) {
@@ -35,17 +37,17 @@ const AUDIT = /* GraphQL */ `
       }
     }
   }
-`;
-const SIGN_IN = /* GraphQL */ `
+`);
+const SIGN_IN = graphql(`
   mutation SignIn($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {
     signIn(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) { accessToken refreshToken }
   }
-`;
-const SET_ACCESS = /* GraphQL */ `
+`);
+const SET_ACCESS = graphql(`
   mutation Set($partner: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {
     setPartnerAccess(partnerOrganizationId: $partner, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator }
   }
-`;
+`);
 
 interface AuditEvent {
   id: string;
@@ -59,9 +61,6 @@ interface AuditEvent {
   partnerAccess: { partner: { name: string } | null; customer: { name: string } | null; administrator: boolean; apiDeviceData: boolean } | null;
   apiCredential: { id: string; name: string; clientId: string } | null;
   partnerIdChange: { requestId: string | null; previousPartnerId: string | null; partnerId: string } | null;
-}
-interface AuditData {
-  organization: { auditEvents: { nodes: AuditEvent[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
 }
 type Headers = Record<string, string>;
 
@@ -132,10 +131,10 @@ describe('the audit log', () => {
     await supergraph?.stop();
   });
 
-  const readLog = (organizationId: string, headers: Headers, variables: { first?: number; after?: string; actions?: string[] } = {}) =>
-    supergraph.query<AuditData>(AUDIT, { id: organizationId, ...variables }, headers);
+  const readLog = (organizationId: string, headers: Headers, variables: { first?: number; after?: string; actions?: AuditAction[] } = {}) =>
+    supergraph.query(AUDIT, { id: organizationId, ...variables }, headers);
   /** The organization's events, newest first, as its admin reads them; fails the test on any error. */
-  const logOf = async (organizationId: string, headers: Headers, actions?: string[]): Promise<AuditEvent[]> => {
+  const logOf = async (organizationId: string, headers: Headers, actions?: AuditAction[]): Promise<AuditEvent[]> => {
     const { body } = await readLog(organizationId, headers, { first: 100, actions });
     expect(body.errors).toBeUndefined();
     const events = body.data?.organization?.auditEvents?.nodes;
@@ -143,7 +142,7 @@ describe('the audit log', () => {
     return events;
   };
   const signIn = (variables: { email: string; password: string; totpCode?: string; recoveryCode?: string }) =>
-    supergraph.query<{ signIn: { accessToken: string; refreshToken: string } }>(SIGN_IN, variables);
+    supergraph.query(SIGN_IN, variables);
   /** Runs `work`, then says how many events it stored. */
   const eventsStoredBy = async (work: () => Promise<unknown>) => {
     const before = await storedCount();
@@ -225,12 +224,12 @@ describe('the audit log', () => {
     it('records enrolment, confirmation, and each recovery code used, with the user as actor', async () => {
       const session = await signIn({ email: people.enrolling.email, password: TEST_PASSWORD });
       const auth = { authorization: `Bearer ${session.body.data?.signIn.accessToken ?? ''}` };
-      const enrolled = await supergraph.query<{ enrollMfa: { secret: string } }>('mutation { enrollMfa { secret } }', {}, auth);
+      const enrolled = await supergraph.query(graphql(`mutation EnrollMfa { enrollMfa { secret } }`), {}, auth);
       const secret = enrolled.body.data?.enrollMfa.secret ?? '';
       secrets.push(secret);
       const code = totpCode(secret, new Date());
       secrets.push(code);
-      const confirmed = await supergraph.query<{ confirmMfa: string[] }>('mutation($c: String!) { confirmMfa(totpCode: $c) }', { c: code }, auth);
+      const confirmed = await supergraph.query(graphql(`mutation ConfirmMfa($c: String!) { confirmMfa(totpCode: $c) }`), { c: code }, auth);
       const recoveryCodes = confirmed.body.data?.confirmMfa ?? [];
       expect(recoveryCodes).toHaveLength(10);
       secrets.push(...recoveryCodes);
@@ -253,10 +252,10 @@ describe('the audit log', () => {
     });
 
     it('records a spent refresh token presented again, once, and not the refreshes before it', async () => {
-      const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }';
+      const REFRESH = graphql(`mutation Refresh($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }`);
       const signedIn = await signIn({ email: people.viewerC.email, password: TEST_PASSWORD });
       const first = signedIn.body.data?.signIn.refreshToken ?? '';
-      const refreshed = await supergraph.query<{ refreshSession: { refreshToken: string } }>(REFRESH, { t: first });
+      const refreshed = await supergraph.query(REFRESH, { t: first });
       expect(refreshed.body.errors).toBeUndefined();
       secrets.push(first, refreshed.body.data?.refreshSession.refreshToken ?? '');
 
@@ -291,19 +290,19 @@ describe('the audit log', () => {
             const refused = await supergraph.query(SET_ACCESS, { partner: partner.id, administrator: true, apiDeviceData: true }, as[who]);
             expect(codes(refused)).toEqual(['FORBIDDEN']);
           }
-          const revokeUnknown = await supergraph.query('mutation($p: ID!) { revokePartnerAccess(partnerOrganizationId: $p) }', { p: randomUUID() }, as.adminC);
+          const revokeUnknown = await supergraph.query(graphql(`mutation RevokePartnerAccess($p: ID!) { revokePartnerAccess(partnerOrganizationId: $p) }`), { p: randomUUID() }, as.adminC);
           expect(codes(revokeUnknown)).toEqual(['NOT_FOUND']);
         }),
       ).toBe(0);
     });
 
     it('records an approval in both logs', async () => {
-      const invited = await supergraph.query('mutation($e: String!) { inviteCustomer(email: $e) { id } }', { e: people.adminW.email }, as.adminP);
+      const invited = await supergraph.query(graphql(`mutation InviteCustomer($e: String!) { inviteCustomer(email: $e) { id } }`), { e: people.adminW.email }, as.adminP);
       expect(invited.body.errors).toBeUndefined();
       const [email] = await sql<{ body: string }>('SELECT body FROM identity.email_outbox WHERE to_address = $1', [people.adminW.email]);
       const token = /token=([A-Za-z0-9_-]+)/.exec(email?.body ?? '')?.[1] ?? '';
       secrets.push(token);
-      const approved = await supergraph.query('mutation($t: String!) { approvePartner(token: $t) { administrator } }', { t: token }, as.adminW);
+      const approved = await supergraph.query(graphql(`mutation ApprovePartner($t: String!) { approvePartner(token: $t) { administrator } }`), { t: token }, as.adminW);
       expect(approved.body.errors).toBeUndefined();
 
       const access = { partner: { name: partner.name }, customer: { name: newCustomer.name }, administrator: false, apiDeviceData: false };
@@ -316,7 +315,7 @@ describe('the audit log', () => {
     });
 
     it('records a revocation in both logs; the partner’s no longer names the customer that revoked it', async () => {
-      const revoked = await supergraph.query('mutation($p: ID!) { revokePartnerAccess(partnerOrganizationId: $p) }', { p: partner.id }, as.adminW);
+      const revoked = await supergraph.query(graphql(`mutation AuditLogRevokePartnerAccess($p: ID!) { revokePartnerAccess(partnerOrganizationId: $p) }`), { p: partner.id }, as.adminW);
       expect(revoked.body.errors).toBeUndefined();
       expect(await logOf(newCustomer.id, as.adminW, ['PARTNER_ACCESS_REVOKED'])).toEqual([
         event({
@@ -347,8 +346,8 @@ describe('the audit log', () => {
       });
 
     it('records creation and each exchange at POST /oauth/token, with the API client as actor of the exchange', async () => {
-      const created = await supergraph.query<{ createApiCredential: { clientSecret: string; credential: { id: string; name: string; clientId: string } } }>(
-        'mutation { createApiCredential(name: "Nightly export") { clientSecret credential { id name clientId } } }',
+      const created = await supergraph.query(
+        graphql(`mutation AuditLogCreateApiCredential { createApiCredential(name: "Nightly export") { clientSecret credential { id name clientId } } }`),
         {},
         as.adminP,
       );
@@ -379,7 +378,7 @@ describe('the audit log', () => {
     });
 
     it('records a revocation once: revoking again changes nothing', async () => {
-      const REVOKE = 'mutation($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }';
+      const REVOKE = graphql(`mutation AuditLogRevoke($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }`);
       expect((await supergraph.query(REVOKE, { id: credential.id }, as.adminP)).body.errors).toBeUndefined();
       expect(await eventsStoredBy(async () => expect((await supergraph.query(REVOKE, { id: credential.id }, as.adminP)).body.errors).toBeUndefined())).toBe(0);
       expect(await logOf(partner.id, as.adminP, ['API_CREDENTIAL_REVOKED'])).toEqual([
@@ -391,22 +390,26 @@ describe('the audit log', () => {
   describe('partner accounts and Partner IDs', () => {
     let newPartner: { id: string; headers: Headers; email: string };
     let rejectedId: string;
-    const REQUEST = 'mutation($p: String!) { requestPartnerIdChange(partnerId: $p, reason: "Rebranding") { id } }';
-    const DECIDE = 'mutation($id: ID!, $approve: Boolean!) { decidePartnerIdChange(requestId: $id, approve: $approve) { status } }';
+    const REQUEST = graphql(`mutation Request($p: String!) { requestPartnerIdChange(partnerId: $p, reason: "Rebranding") { id } }`);
+    const DECIDE = graphql(`mutation Decide($id: ID!, $approve: Boolean!) { decidePartnerIdChange(requestId: $id, approve: $approve) { status } }`);
     const request = async (partnerId: string) => {
-      const response = await supergraph.query<{ requestPartnerIdChange: { id: string } }>(REQUEST, { p: partnerId }, newPartner.headers);
+      const response = await supergraph.query(REQUEST, { p: partnerId }, newPartner.headers);
       expect(response.body.errors).toBeUndefined();
       return response.body.data?.requestPartnerIdChange.id ?? '';
     };
 
     it('records the account’s creation with the Partner ID it starts with', async () => {
       const email = `first-${tag}@litware.example`;
-      const { response: created, secret } = await createPartnerAccountWithMfa<{
-        createPartnerAccount: { accessToken: string; recoveryCodes: string[]; user: { organization: { id: string } } };
-      }>(
+      const { response: created, secret } = await createPartnerAccountWithMfa(
         supergraph,
         { organizationName: 'Litware', partnerId: `LITWARE_${TAG}`, admin: { email, displayName: 'First', password: TEST_PASSWORD } },
-        'accessToken recoveryCodes user { organization { id } }',
+        graphql(`
+          mutation AuditCreatePartnerAccount($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
+            createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) {
+              accessToken recoveryCodes user { organization { id } }
+            }
+          }
+        `),
       );
       expect(created.body.errors).toBeUndefined();
       const session = created.body.data?.createPartnerAccount;
@@ -490,17 +493,17 @@ describe('the audit log', () => {
     });
 
     it('answers the audit-log query of docs/api-guide.md, through viewer, to the customer’s admin', async () => {
-      const { body } = await supergraph.query<{ viewer: { user: { organization: { auditEvents: { nodes: { action: string }[] } } } } }>(
-        `{ viewer { user { organization { auditEvents(first: 20, actions: [SIGN_IN_FAILED, PARTNER_ACCESS_CHANGED]) {
+      const { body } = await supergraph.query(
+        graphql(`query AuditLogViewer { viewer { user { organization { auditEvents(first: 20, actions: [SIGN_IN_FAILED, PARTNER_ACCESS_CHANGED]) {
              nodes { action at actor { kind id user { email } } user { email } signInFailure
                      partnerAccess { partner { name } administrator apiDeviceData } apiCredential { name clientId }
                      partnerIdChange { previousPartnerId partnerId } }
-             pageInfo { hasNextPage endCursor } } } } } }`,
+             pageInfo { hasNextPage endCursor } } } } } }`),
         {},
         as.adminC,
       );
       expect(body.errors).toBeUndefined();
-      const actions = new Set(body.data?.viewer.user.organization.auditEvents.nodes.map((entry) => entry.action));
+      const actions = new Set(body.data?.viewer.user?.organization.auditEvents?.nodes.map((entry) => entry.action));
       expect([...actions].sort()).toEqual(['PARTNER_ACCESS_CHANGED', 'SIGN_IN_FAILED']);
     });
 

@@ -1,7 +1,8 @@
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { countStatements, seedWorld } from '../support/fixtures';
+import { graphql } from '../generated/operations';
 
-const DASHBOARD = /* GraphQL */ `
+const DASHBOARD = graphql(`
   query Dashboard($first: Int) {
     organizations(first: $first) {
       nodes {
@@ -16,20 +17,7 @@ const DASHBOARD = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface Dashboard {
-  organizations: {
-    nodes: {
-      id: string;
-      name: string;
-      kind: string;
-      partnerId: string | null;
-      subscriptions: { product: string; status: string }[];
-      devices: { nodes: { name: string; ipAddress: string; sensors: { type: string }[] }[] };
-    }[];
-  };
-}
+`);
 
 describe('one query through the gateway', () => {
   let supergraph: InProcessSupergraph;
@@ -44,7 +32,7 @@ describe('one query through the gateway', () => {
   it('returns organizations from identity, their licences from subscriptions and their devices from device-telemetry', async () => {
     const world = await seedWorld(supergraph, { customers: 3, devicesPerCustomer: 2, sensorsPerDevice: 2 });
 
-    const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
+    const { status, body } = await supergraph.query(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -54,10 +42,10 @@ describe('one query through the gateway', () => {
     for (const customer of world.customers) {
       const seen = organizations.find((organization) => organization.id === customer.id);
       expect(seen).toMatchObject({ name: customer.name, kind: 'CUSTOMER', partnerId: null });
-      expect(seen?.subscriptions.map((license) => license.product).sort()).toEqual(['IT Advisor', 'IT Expert']);
-      expect(seen?.devices.nodes).toHaveLength(2);
-      expect(seen?.devices.nodes[0]?.sensors).toHaveLength(2);
-      expect(seen?.devices.nodes[0]?.ipAddress).toMatch(/^10\.\d+\.113\.\d+$/);
+      expect(seen?.subscriptions?.map((license) => license.product).sort()).toEqual(['IT Advisor', 'IT Expert']);
+      expect(seen?.devices?.nodes).toHaveLength(2);
+      expect(seen?.devices?.nodes[0]?.sensors).toHaveLength(2);
+      expect(seen?.devices?.nodes[0]?.ipAddress).toMatch(/^10\.\d+\.113\.\d+$/);
     }
   });
 
@@ -69,7 +57,7 @@ describe('one query through the gateway', () => {
     try {
       const world = await seedWorld(sized, { ...size, sensorsPerDevice: 3 });
       const statements = await countStatements(sized, async () => {
-        const { body } = await sized.query<Dashboard>(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
+        const { body } = await sized.query(DASHBOARD, { first: 100 }, world.asPartnerAdmin);
         expect(body.errors).toBeUndefined();
         expect(body.data?.organizations.nodes).toHaveLength(size.customers + 1);
       });

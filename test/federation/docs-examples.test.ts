@@ -5,6 +5,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  parse,
   print,
   TypeInfo,
   visit,
@@ -23,6 +24,8 @@ import { currentTotpCode, TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { REPOSITORY_ROOT } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { PartnerDashboardDocument } from '../generated/docs/graphql';
+import { graphql } from '../generated/operations';
 
 /*
  * Every ```graphql example of README.md and docs/*.md, run in the order the
@@ -127,8 +130,8 @@ async function tokenEmailedTo(address: string): Promise<string> {
 }
 
 async function signIn(email: string, password: string, totpSecret?: string): Promise<{ accessToken?: string; codes: string[] }> {
-  const response = await supergraph.query<{ signIn: { accessToken: string } }>(
-    'mutation ($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { accessToken } }',
+  const response = await supergraph.query(
+    graphql(`mutation DocsSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { accessToken } }`),
     { e: email, p: password, t: totpSecret ? currentTotpCode(totpSecret) : undefined },
   );
   return { accessToken: response.body.data?.signIn.accessToken, codes: (response.body.errors ?? []).map((error) => String(error.extensions?.code)) };
@@ -168,12 +171,12 @@ const VARIABLES: Record<string, () => Promise<unknown>> = {
     return tokenEmailedTo(LEGACY_PARTNER_USER.email);
   },
   incidentId: async () => {
-    const response = await supergraph.query<{ organization: { devices: { nodes: { incidents: { nodes: { id: string; acknowledgement: unknown }[] } }[] } } }>(
-      'query ($c: ID!) { organization(id: $c) { devices(first: 50) { nodes { incidents(open: true) { nodes { id acknowledgement { at } } } } } } }',
-      { c: CONTOSO?.id },
+    const response = await supergraph.query(
+      graphql(`query UnacknowledgedIncidents($c: ID!) { organization(id: $c) { devices(first: 50) { nodes { incidents(open: true) { nodes { id acknowledgement { at } } } } } } }`),
+      { c: CONTOSO?.id ?? '' },
       await headersOf('admin@contoso.example'),
     );
-    const open = response.body.data?.organization.devices.nodes.flatMap((device) => device.incidents.nodes) ?? [];
+    const open = response.body.data?.organization?.devices?.nodes.flatMap((device) => device.incidents.nodes) ?? [];
     return open.find((incident) => incident.acknowledgement === null)?.id;
   },
 };
@@ -234,17 +237,17 @@ it("the partner dashboard's first page with 288-point sparklines fits the defaul
   if (!dashboard) throw new Error('docs/api-guide.md has no PartnerDashboard example');
   expect(dashboard.account).toBe('admin@northwind.example');
   const headers = await headersOf(dashboard.account);
-  const viewer = await supergraph.query<{ viewer: { mfa: boolean } }>('{ viewer { mfa } }', {}, headers);
+  const viewer = await supergraph.query(graphql(`query DocsViewerMfa { viewer { mfa } }`), {}, headers);
   expect(viewer.body.data?.viewer.mfa).toBe(true);
 
-  const response = await supergraph.query<{
-    organizations: { nodes: { devices: { nodes: { sensors: { history: { buckets: unknown[] } }[] }[] } }[] };
-  }>(print(dashboard.document), { from: hoursAgo(24), to: hoursAgo(0) }, headers);
+  // The example as codegen typed it (test/generated/docs): the same operation, with its answer's type.
+  expect(print(parse(PartnerDashboardDocument.toString()))).toBe(print(dashboard.document));
+  const response = await supergraph.query(PartnerDashboardDocument, { from: hoursAgo(24), to: hoursAgo(0) }, headers);
 
   expect(response.status).toBe(200);
   expect(response.body.errors).toBeUndefined();
   const buckets = response.body.data?.organizations.nodes.flatMap((organization) =>
-    organization.devices.nodes.flatMap((device) => device.sensors.map((sensor) => sensor.history.buckets.length)),
+    (organization.devices?.nodes ?? []).flatMap((device) => device.sensors.map((sensor) => sensor.history.buckets.length)),
   );
   expect(Math.max(...(buckets ?? [0]))).toBeGreaterThan(200);
 });

@@ -8,6 +8,7 @@ import { databaseRelay, type DatabaseOutage } from '../support/database-outage';
 import { testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
+import { graphql } from '../generated/operations';
 
 /*
  * Identity's outbox worker against a real SMTP server (smtp-server on
@@ -235,7 +236,7 @@ describe('email delivery', () => {
     await seedDemoUsers(identity, [admin]);
     const { accessToken } = await supergraph.accessTokens.issueForUser({ userId: admin.id, organizationId: organization.id, role: 'ADMIN', mfa: false });
     const invited = await supergraph.query(
-      'mutation Invite($email: String!) { inviteUser(email: $email, role: VIEWER) { email } }',
+      graphql(`mutation Invite($email: String!) { inviteUser(email: $email, role: VIEWER) { email } }`),
       { email: 'new.person@contoso.example' },
       { authorization: `Bearer ${accessToken}` },
     );

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { countStatements, seedWorld, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/operations';
 
 /**
  * When a query makes the gateway resolve many entity references at once, each
@@ -9,8 +11,8 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * one `_entities` call and one statement.
  */
 
-const DEVICE_OWNERS = /* GraphQL */ `
-  {
+const DEVICE_OWNERS = graphql(`
+  query DeviceOwners {
     organizations(first: 100) {
       nodes {
         name
@@ -18,13 +20,7 @@ const DEVICE_OWNERS = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface DeviceOwners {
-  organizations: {
-    nodes: { name: string; devices: { nodes: { id: string; organization: { id: string; name: string } }[] } }[];
-  };
-}
+`);
 
 describe.each([
   { customers: 2, devicesPerCustomer: 2 },
@@ -51,21 +47,21 @@ describe.each([
     };
     const identityServer = supergraph.subgraphs.identity.server.httpServer;
     identityServer.on('request', countRequest);
-    let data: DeviceOwners | null | undefined;
+    let data: ResultOf<typeof DEVICE_OWNERS> | null | undefined;
 
     const statements = await countStatements(supergraph, async () => {
-      const { status, body } = await supergraph.query<DeviceOwners>(DEVICE_OWNERS, {}, world.asPartnerAdmin);
+      const { status, body } = await supergraph.query(DEVICE_OWNERS, {}, world.asPartnerAdmin);
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
       data = body.data;
     }).finally(() => identityServer.off('request', countRequest));
 
     const owners = (data?.organizations.nodes ?? []).flatMap((organization) =>
-      organization.devices.nodes.map((device) => ({
+      organization.devices?.nodes.map((device) => ({
         device: device.id,
         owner: device.organization,
         listedUnder: organization.name,
-      })),
+      })) ?? [],
     );
     expect(owners).toHaveLength(world.devices.length);
     const nameOf = new Map([world.partner, ...world.customers].map((organization) => [organization.id, organization.name]));

@@ -4,12 +4,15 @@ import { seedWorld, type SeededWorld } from '../support/fixtures';
 import { postGraphQL } from '../support/http';
 import { composeSupergraph, startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { closedPortUrl, listenWithGatewayOnly, type StandaloneGateway } from '../support/standalone-gateway';
+import { graphql } from '../generated/operations';
+
+const TYPENAME = graphql(`query GatewayTypename { __typename }`);
 
 /** The gateway's HTTP surface: health, request ids, introspection, explorer pages, CORS and CSRF prevention. */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const INTROSPECTION = '{ __schema { types { name } } }';
-const ORGANIZATIONS = '{ organizations { nodes { name subscriptions { product } devices { nodes { name } } } } }';
+const INTROSPECTION = graphql(`query Introspection { __schema { types { name } } }`);
+const ORGANIZATIONS = graphql(`query Organizations { organizations { nodes { name subscriptions { product } devices { nodes { name } } } } }`);
 const PORTAL = 'https://portal.example.com';
 
 function baseUrlOf(graphqlUrl: string): string {
@@ -67,7 +70,7 @@ describe('a gateway in development', () => {
   it.each([
     { label: 'GET /health/live', send: () => fetch(`${baseUrl}/health/live`) },
     { label: 'GET /health/ready', send: () => fetch(`${baseUrl}/health/ready`) },
-    { label: 'a GraphQL POST', send: () => fetch(supergraph.gatewayUrl, postJson({ query: '{ __typename }' })) },
+    { label: 'a GraphQL POST', send: () => fetch(supergraph.gatewayUrl, postJson({ query: TYPENAME })) },
     { label: 'a GraphQL request it refuses', send: () => simpleGetQuery(supergraph.gatewayUrl) },
     { label: 'a CORS preflight', send: () => preflight(supergraph.gatewayUrl, PORTAL) },
     { label: 'a route that does not exist', send: () => fetch(`${baseUrl}/no-such-route`) },
@@ -113,7 +116,7 @@ describe('a gateway in development', () => {
   });
 
   it('answers an introspection query', async () => {
-    const response = await postGraphQL<{ __schema: { types: { name: string }[] } }>(supergraph.gatewayUrl, { query: INTROSPECTION });
+    const response = await postGraphQL(supergraph.gatewayUrl, { query: INTROSPECTION });
 
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
@@ -192,7 +195,7 @@ describe('a gateway in development', () => {
     const response = await fetch(supergraph.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: JSON.stringify({ query: TYPENAME }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 
@@ -233,7 +236,7 @@ describe('a gateway in production', () => {
     const [customer] = world.customers;
     const [device] = world.devices;
 
-    const response = await postGraphQL<{ organizations: { nodes: unknown[] } }>(
+    const response = await postGraphQL(
       supergraph.gatewayUrl,
       { query: ORGANIZATIONS },
       world.asPartnerAdmin,
@@ -327,7 +330,7 @@ describe(`a gateway with CORS_ORIGINS=${PORTAL}`, () => {
 
   it("lets that origin's scripts read the answer to its query", async () => {
     const response = await fetch(gateway.graphqlUrl, {
-      ...postJson({ query: '{ __typename }' }),
+      ...postJson({ query: TYPENAME }),
       headers: { ...JSON_HEADERS, origin: PORTAL },
     });
 
@@ -360,7 +363,7 @@ describe('a gateway that has not loaded its supergraph yet', () => {
     const notReady = await fetch(`${gateway.baseUrl}/health/ready`);
     expect(notReady.status).toBe(503);
     expect(await notReady.json()).toEqual({ status: 'starting' });
-    const starting = await postGraphQL(gateway.graphqlUrl, { query: '{ __typename }' });
+    const starting = await postGraphQL(gateway.graphqlUrl, { query: TYPENAME });
     expect(starting.status).toBe(503);
     expect(starting.headers.get('retry-after')).toBe('1');
     expect(starting.body.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_STARTING']);
@@ -368,7 +371,7 @@ describe('a gateway that has not loaded its supergraph yet', () => {
     await gateway.start();
 
     expect((await fetch(`${gateway.baseUrl}/health/ready`)).status).toBe(200);
-    expect((await postGraphQL(gateway.graphqlUrl, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
+    expect((await postGraphQL(gateway.graphqlUrl, { query: TYPENAME })).body).toEqual({ data: { __typename: 'Query' } });
   });
 });
 

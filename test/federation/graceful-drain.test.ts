@@ -3,6 +3,7 @@ import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { bearerHeaders } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
+import { graphql } from '../generated/operations';
 
 /*
  * Stopping without resetting a kept-alive connection: a request running when
@@ -11,7 +12,7 @@ import { waitFor } from '../support/wait-for';
  * SERVICE_STOPPING with Retry-After and Connection: close, not reset.
  */
 
-const ORGANIZATIONS = JSON.stringify({ query: '{ organizations { nodes { name } } }' });
+const ORGANIZATIONS = JSON.stringify({ query: graphql(`query GracefulDrainOrganizations { organizations { nodes { name } } }`) });
 
 interface Answer {
   status: number;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bearerHeaders } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 describe('an error on our side', () => {
   let supergraph: InProcessSupergraph;
@@ -19,7 +20,7 @@ describe('an error on our side', () => {
     );
     try {
       const customerAdmin = await bearerHeaders(supergraph, { organizationId: randomUUID(), role: 'ADMIN', mfa: false });
-      const response = await supergraph.query('{ organizations { nodes { name } } }', {}, customerAdmin);
+      const response = await supergraph.query(graphql(`query InternalErrorsOrganizations { organizations { nodes { name } } }`), {}, customerAdmin);
 
       expect(response.body.errors).toEqual([
         expect.objectContaining({

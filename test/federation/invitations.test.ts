@@ -4,6 +4,7 @@ import { seedDemoOrganizations, seedDemoUsers, type DemoOrganization, type DemoU
 import type { GraphQLResponse } from '../support/http';
 import { TEST_PASSWORD, currentTotpCode, startInvitationMfaEnrolment, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for invitations, through the gateway: an admin invites a
@@ -13,23 +14,24 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * The tests run in order and share one world: later ones use earlier invitations.
  */
 
-const INVITATION = 'id kind email role organization { id } expiresAt';
-const INVITE_USER = `mutation InviteUser($email: String!, $role: OrganizationRole!) { inviteUser(email: $email, role: $role) { ${INVITATION} } }`;
-const INVITE_CUSTOMER = `mutation InviteCustomer($email: String!) { inviteCustomer(email: $email) { ${INVITATION} } }`;
-const ACCEPT = /* GraphQL */ `
+// What the invitations below read of one; codegen appends the fragment to each operation that spreads it.
+graphql(`fragment InvitationFields on Invitation { id kind email role organization { id } expiresAt }`);
+const INVITE_USER = graphql(`mutation InvitationsInviteUser($email: String!, $role: OrganizationRole!) { inviteUser(email: $email, role: $role) { ...InvitationFields } }`);
+const INVITE_CUSTOMER = graphql(`mutation InvitationsInviteCustomer($email: String!) { inviteCustomer(email: $email) { ...InvitationFields } }`);
+const ACCEPT = graphql(`
   mutation Accept($token: String!, $displayName: String!, $password: String!) {
     acceptUserInvitation(token: $token, displayName: $displayName, password: $password) {
       accessToken
       user { email displayName role organization { id } }
     }
   }
-`;
-const APPROVE = 'mutation Approve($token: String!) { approvePartner(token: $token) { partner { id } customer { id } administrator apiDeviceData } }';
-const REVOKE = 'mutation Revoke($partner: ID!) { revokePartnerAccess(partnerOrganizationId: $partner) }';
-const GRANTS = 'query Grants($id: ID!) { organization(id: $id) { partnerAccess { partner { id } customer { id } administrator apiDeviceData } } }';
-const HISTORY = 'query History($id: ID!) { organization(id: $id) { partnerAccessHistory { action actor { email } } } }';
-const VIEWER = '{ viewer { user { email } } }';
-const SIGN_IN = 'mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }';
+`);
+const APPROVE = graphql(`mutation Approve($token: String!) { approvePartner(token: $token) { partner { id } customer { id } administrator apiDeviceData } }`);
+const REVOKE = graphql(`mutation InvitationsRevoke($partner: ID!) { revokePartnerAccess(partnerOrganizationId: $partner) }`);
+const GRANTS = graphql(`query Grants($id: ID!) { organization(id: $id) { partnerAccess { partner { id } customer { id } administrator apiDeviceData } } }`);
+const HISTORY = graphql(`query History($id: ID!) { organization(id: $id) { partnerAccessHistory { action actor { email } } } }`);
+const VIEWER = graphql(`query InvitationsViewer { viewer { user { email } } }`);
+const SIGN_IN = graphql(`mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }`);
 
 interface Invitation {
   id: string;
@@ -122,16 +124,16 @@ describe('invitations', () => {
     return { invitation, token };
   };
   const grantsOf = async (organizationId: string, who: Who): Promise<Grant[]> => {
-    const { body } = await supergraph.query<{ organization: { partnerAccess: Grant[] } }>(GRANTS, { id: organizationId }, as[who]);
+    const { body } = await supergraph.query(GRANTS, { id: organizationId }, as[who]);
     expect(body.errors).toBeUndefined();
-    return body.data?.organization.partnerAccess ?? [];
+    return body.data?.organization?.partnerAccess ?? [];
   };
   const historyOf = async (organizationId: string) => {
-    const { body } = await supergraph.query<{ organization: { partnerAccessHistory: { action: string; actor: { email: string } | null }[] } }>(
+    const { body } = await supergraph.query(
       HISTORY, { id: organizationId }, as.adminA,
     );
     expect(body.errors).toBeUndefined();
-    return body.data?.organization.partnerAccessHistory ?? [];
+    return body.data?.organization?.partnerAccessHistory ?? [];
   };
   const expectRefused = (response: Response, field: string, ...expected: string[]) => {
     const code = expected.length === 1 ? expected[0] : expect.stringMatching(new RegExp(`^(${expected.join('|')})$`));
@@ -213,7 +215,7 @@ describe('invitations', () => {
       expect(codes(await accept(token))).toEqual(['MFA_ENROLMENT_REQUIRED']);
       const secret = await startInvitationMfaEnrolment(supergraph, token);
       const { body } = await supergraph.query(
-        'mutation ($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: "Engineer", password: $p, totpCode: $c) { user { email role organization { id } } } }',
+        graphql(`mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: "Engineer", password: $p, totpCode: $c) { user { email role organization { id } } } }`),
         { t: token, p: TEST_PASSWORD, c: currentTotpCode(secret) },
       );
       expect(body.errors).toBeUndefined();

@@ -11,6 +11,8 @@ import {
 } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
+import type { MfaSessionFragment } from '../generated/operations/graphql';
 
 /*
  * Acceptance tests for issue 13 item 3, through the gateway: a partner user (or a user of a customer that requires
@@ -20,18 +22,21 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  */
 
 type Headers = Record<string, string>;
-type Session = { accessToken: string; refreshToken: string; recoveryCodes: string[] | null; user: { email: string; mfaEnabled: boolean } };
+// What each operation below reads of a session; codegen appends the fragment to each operation that spreads it.
+graphql(`fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }`);
+type Session = MfaSessionFragment;
 
-const SESSION = 'accessToken refreshToken recoveryCodes user { email mfaEnabled }';
-const SIGN_IN = `mutation ($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ${SESSION} } }`;
-const REFRESH = `mutation ($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`;
-const INVITE_USER = 'mutation ($e: String!, $r: OrganizationRole!) { inviteUser(email: $e, role: $r) { id } }';
-const ACCEPT = `mutation ($t: String!, $p: String!, $c: String) {
-  acceptUserInvitation(token: $t, displayName: "New Person", password: $p, totpCode: $c) { ${SESSION} } }`;
-const START_FROM_LINK = 'mutation ($t: String!) { startMfaEnrolmentFromLink(token: $t) { secret otpauthUri } }';
-const CONFIRM_FROM_LINK = 'mutation ($t: String!, $c: String!) { confirmMfaEnrolmentFromLink(token: $t, totpCode: $c) }';
-const SET_REQUIREMENT = 'mutation ($r: Boolean!) { setOrganizationMfaRequirement(required: $r) { id requireMfa } }';
-const VIEWER = '{ viewer { mfa user { email } } }';
+const SIGN_IN = graphql(`mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }`);
+const REFRESH = graphql(`mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }`);
+const INVITE_USER = graphql(`mutation MfaEnforcementInviteUser($e: String!, $r: OrganizationRole!) { inviteUser(email: $e, role: $r) { id } }`);
+const ACCEPT = graphql(`mutation MfaAccept($t: String!, $p: String!, $c: String) {
+  acceptUserInvitation(token: $t, displayName: "New Person", password: $p, totpCode: $c) { ...MfaSession } }`);
+const CREATE_ACCOUNT = graphql(`mutation MfaCreatePartnerAccount($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
+  createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { ...MfaSession } }`);
+const START_FROM_LINK = graphql(`mutation StartFromLink($t: String!) { startMfaEnrolmentFromLink(token: $t) { secret otpauthUri } }`);
+const CONFIRM_FROM_LINK = graphql(`mutation ConfirmFromLink($t: String!, $c: String!) { confirmMfaEnrolmentFromLink(token: $t, totpCode: $c) }`);
+const SET_REQUIREMENT = graphql(`mutation SetRequirement($r: Boolean!) { setOrganizationMfaRequirement(required: $r) { id requireMfa } }`);
+const VIEWER = graphql(`query MfaEnforcementViewer { viewer { mfa user { email } } }`);
 
 /** As identity stores its opaque tokens (invitation links, refresh tokens, enrolment links): the SHA-256 only. */
 const hashOpaqueToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -97,13 +102,13 @@ describe('MFA is enforced for partner users, and for customers that require it',
     if (!token) throw new Error(`no link emailed to ${address}: ${JSON.stringify(rows)}`);
     return token;
   };
-  const signIn = (user: DemoUser, totpCode?: string) => supergraph.query<{ signIn: Session }>(SIGN_IN, { e: user.email, p: TEST_PASSWORD, t: totpCode });
+  const signIn = (user: DemoUser, totpCode?: string) => supergraph.query(SIGN_IN, { e: user.email, p: TEST_PASSWORD, t: totpCode });
   const invite = async (who: keyof typeof as, address: string): Promise<string> => {
     const { body } = await supergraph.query(INVITE_USER, { e: address, r: 'VIEWER' }, as[who]);
     expect(body.errors).toBeUndefined();
     return tokenEmailedTo(address);
   };
-  const accept = (token: string, totpCode?: string) => supergraph.query<{ acceptUserInvitation: Session }>(ACCEPT, { t: token, p: TEST_PASSWORD, c: totpCode });
+  const accept = (token: string, totpCode?: string) => supergraph.query(ACCEPT, { t: token, p: TEST_PASSWORD, c: totpCode });
   /** A refresh token of a session opened with password alone, as sign-in issued them before MFA was enforced. */
   const passwordOnlyRefreshToken = async (user: DemoUser): Promise<string> => {
     const token = randomBytes(32).toString('base64url');
@@ -145,7 +150,7 @@ describe('MFA is enforced for partner users, and for customers that require it',
     });
 
     it('refuses to start enrolment for an invitation that does not exist', async () => {
-      const started = await supergraph.query('mutation { startInvitationMfaEnrolment(token: "made-up") { secret } }');
+      const started = await supergraph.query(graphql(`mutation StartInvitationMfaEnrolment { startInvitationMfaEnrolment(token: "made-up") { secret } }`));
       expect(codes(started)).toEqual(['INVITATION_NOT_FOUND']);
     });
   });
@@ -155,8 +160,8 @@ describe('MFA is enforced for partner users, and for customers that require it',
       organizationName: `Sign-up ${tag}`,
       admin: { email: email('sign-up'), displayName: 'First Admin', password: TEST_PASSWORD },
     });
-    const CREATE = `mutation ($name: String!, $admin: NewPartnerAdmin!, $token: String, $code: String) {
-      createPartnerAccount(organizationName: $name, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { accessToken } }`;
+    const CREATE = graphql(`mutation MfaEnforcementCreate($name: String!, $admin: NewPartnerAdmin!, $token: String, $code: String) {
+      createPartnerAccount(organizationName: $name, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { accessToken } }`);
     const organizationsNamed = (name: string) => count('SELECT count(*)::int AS n FROM identity.organization WHERE name = $1', [name]);
 
     it('creates nothing without an enrolment, with a wrong code, or with an enrolment for another email', async () => {
@@ -164,8 +169,8 @@ describe('MFA is enforced for partner users, and for customers that require it',
       expect(codes(await supergraph.query(CREATE, { name: organizationName, admin }))).toEqual(['MFA_ENROLMENT_REQUIRED']);
 
       const start = (adminEmail: string) =>
-        supergraph.query<{ startPartnerAccountMfaEnrolment: { enrolmentToken: string; secret: string; otpauthUri: string } }>(
-          'mutation ($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret otpauthUri } }',
+        supergraph.query(
+          graphql(`mutation StartPartnerAccountMfaEnrolment($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret otpauthUri } }`),
           { e: adminEmail },
         );
       const mine = (await start(admin.email)).body.data?.startPartnerAccountMfaEnrolment;
@@ -183,7 +188,7 @@ describe('MFA is enforced for partner users, and for customers that require it',
     });
 
     it('creates the account and a session with MFA once the code is valid; the admin then signs in with a code', async () => {
-      const { response, secret } = await createPartnerAccountWithMfa<{ createPartnerAccount: Session }>(supergraph, account(), SESSION);
+      const { response, secret } = await createPartnerAccountWithMfa(supergraph, account(), CREATE_ACCOUNT);
       expect(response.body.errors).toBeUndefined();
       const session = response.body.data?.createPartnerAccount;
       expect(session?.recoveryCodes).toHaveLength(10);
@@ -216,13 +221,13 @@ describe('MFA is enforced for partner users, and for customers that require it',
       expect(await count('SELECT count(*)::int AS n FROM identity.mfa_enrolment_link WHERE token_hash = $1', [hashOpaqueToken(token)])).toBe(1);
       expect(JSON.stringify(await sql('SELECT * FROM identity.mfa_enrolment_link'))).not.toContain(token);
 
-      const started = await supergraph.query<{ startMfaEnrolmentFromLink: { secret: string; otpauthUri: string } }>(START_FROM_LINK, { t: token });
+      const started = await supergraph.query(START_FROM_LINK, { t: token });
       expect(started.body.errors).toBeUndefined();
       const secret = started.body.data?.startMfaEnrolmentFromLink.secret ?? '';
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);
       expect(codes(await supergraph.query(CONFIRM_FROM_LINK, { t: token, c: wrongTotpCode(secret) }))).toEqual(['INVALID_MFA_CODE']);
 
-      const confirmed = await supergraph.query<{ confirmMfaEnrolmentFromLink: string[] }>(CONFIRM_FROM_LINK, { t: token, c: currentTotpCode(secret) });
+      const confirmed = await supergraph.query(CONFIRM_FROM_LINK, { t: token, c: currentTotpCode(secret) });
       expect(confirmed.body.errors).toBeUndefined();
       expect(confirmed.body.data?.confirmMfaEnrolmentFromLink).toHaveLength(10);
 
@@ -278,14 +283,14 @@ describe('MFA is enforced for partner users, and for customers that require it',
     });
 
     it('shows the setting to its admins only, and records the change in its audit log', async () => {
-      const READ = 'query ($id: ID!) { organization(id: $id) { requireMfa } }';
+      const READ = graphql(`query Read($id: ID!) { organization(id: $id) { requireMfa } }`);
       expect((await supergraph.query(READ, { id: strict.id }, as.strictAdmin)).body).toEqual({ data: { organization: { requireMfa: true } } });
       expect((await supergraph.query(READ, { id: relaxed.id }, as.relaxedAdmin)).body).toEqual({ data: { organization: { requireMfa: false } } });
       expect((await supergraph.query(READ, { id: partner.id }, as.partnerAdmin)).body).toEqual({ data: { organization: { requireMfa: true } } });
       expect(codes(await supergraph.query(READ, { id: strict.id }, as.strictViewer))).toEqual(['FORBIDDEN']);
 
-      const LOG = `query ($id: ID!) { organization(id: $id) {
-        auditEvents(actions: [ORGANIZATION_MFA_REQUIREMENT_CHANGED]) { nodes { action requireMfa actor { kind user { email } } } } } }`;
+      const LOG = graphql(`query Log($id: ID!) { organization(id: $id) {
+        auditEvents(actions: [ORGANIZATION_MFA_REQUIREMENT_CHANGED]) { nodes { action requireMfa actor { kind user { email } } } } } }`);
       const log = await supergraph.query(LOG, { id: strict.id }, as.strictAdmin);
       expect(log.body).toEqual({
         data: {
@@ -320,7 +325,7 @@ describe('MFA is enforced for partner users, and for customers that require it',
       const signedIn = await signIn(people.relaxedViewer);
       expect(signedIn.body.errors).toBeUndefined();
       expect(signedIn.body.data?.signIn).toMatchObject({ recoveryCodes: null, user: { email: people.relaxedViewer.email, mfaEnabled: false } });
-      expect((await supergraph.query(REFRESH, { t: signedIn.body.data?.signIn.refreshToken })).body.errors).toBeUndefined();
+      expect((await supergraph.query(REFRESH, { t: signedIn.body.data?.signIn.refreshToken ?? '' })).body.errors).toBeUndefined();
       expect(await emailsTo(people.relaxedViewer.email)).toBe(0);
 
       const address = email('relaxed-newcomer');

@@ -72,7 +72,9 @@ async function startOutsideSubgraph(typeDefs: string, resolvers: object) {
   };
 }
 
-const NOTICES_SDL = /* GraphQL */ `
+// Subgraphs from outside this repository: their SDL, and the operations on their fields, are strings,
+// since codegen checks typed operations against the committed API schema, which does not have them.
+const NOTICES_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query {
     partnerNotices: [String!]!
@@ -83,7 +85,7 @@ const NOTICES_SDL = /* GraphQL */ `
   }
 `;
 
-const PRIVATE_SDL = /* GraphQL */ `
+const PRIVATE_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query {
     privateNote: String!

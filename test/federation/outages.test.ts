@@ -5,6 +5,7 @@ import { seedWorld, type SeededWorld } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { closedPortUrl } from '../support/standalone-gateway';
+import { graphql } from '../generated/operations';
 
 /*
  * Failures say what they are: while identity's database is down (its
@@ -16,8 +17,8 @@ import { closedPortUrl } from '../support/standalone-gateway';
  * the info level.
  */
 
-const FEEDS = '{ inventoryChanges(first: 5) { changes { deviceId } } incidentChanges(first: 5) { changes { incidentId } } }';
-const ORGANIZATIONS = '{ organizations(first: 100) { nodes { name } } }';
+const FEEDS = graphql(`query Feeds { inventoryChanges(first: 5) { changes { deviceId } } incidentChanges(first: 5) { changes { incidentId } } }`);
+const ORGANIZATIONS = graphql(`query OutagesOrganizations { organizations(first: 100) { nodes { name } } }`);
 
 /** A stack frame, as a logged stack would show one. */
 const STACK_FRAME = /\bat .+:\d+:\d+/;
@@ -118,7 +119,7 @@ describe("while identity's database is down", () => {
   it('answers in full again once the database is back', async () => {
     await outage?.restore();
     try {
-      const response = await supergraph.query<{ organizations: { nodes: { name: string }[] } }>(ORGANIZATIONS, {}, world.asPartnerAdmin);
+      const response = await supergraph.query(ORGANIZATIONS, {}, world.asPartnerAdmin);
 
       expect(response.status).toBe(200);
       expect(response.body.errors).toBeUndefined();

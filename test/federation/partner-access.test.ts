@@ -9,6 +9,7 @@ import {
 import type { GraphQLResponse } from '../support/http';
 import { testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for partner access, through the gateway: a customer admin
@@ -17,7 +18,7 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * The tests run in order and share one world: later ones see earlier changes.
  */
 
-const PARTNER_ACCESS = /* GraphQL */ `
+const PARTNER_ACCESS = graphql(`
   query PartnerAccess($id: ID!) {
     organization(id: $id) {
       id
@@ -31,8 +32,8 @@ const PARTNER_ACCESS = /* GraphQL */ `
       }
     }
   }
-`;
-const HISTORY = /* GraphQL */ `
+`);
+const HISTORY = graphql(`
   query PartnerAccessHistory($id: ID!) {
     organization(id: $id) {
       id
@@ -40,8 +41,8 @@ const HISTORY = /* GraphQL */ `
       partnerAccessHistory { action actor { email } administrator apiDeviceData at partner { name } }
     }
   }
-`;
-const SET = /* GraphQL */ `
+`);
+const SET = graphql(`
   mutation SetPartnerAccess($partnerOrganizationId: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {
     setPartnerAccess(partnerOrganizationId: $partnerOrganizationId, administrator: $administrator, apiDeviceData: $apiDeviceData) {
       partner { id name }
@@ -51,12 +52,12 @@ const SET = /* GraphQL */ `
       grantedAt
     }
   }
-`;
-const REVOKE = /* GraphQL */ `
-  mutation RevokePartnerAccess($partnerOrganizationId: ID!) {
+`);
+const REVOKE = graphql(`
+  mutation PartnerAccessRevokePartnerAccess($partnerOrganizationId: ID!) {
     revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId)
   }
-`;
+`);
 
 interface Grant {
   partner: { id: string; name: string };
@@ -78,12 +79,6 @@ interface PartnerAccessData {
 }
 interface HistoryData {
   organization: { id: string; name: string; partnerAccessHistory: AccessEvent[] | null } | null;
-}
-interface SetData {
-  setPartnerAccess: Grant | null;
-}
-interface RevokeData {
-  revokePartnerAccess: boolean | null;
 }
 
 type Headers = Record<string, string>;
@@ -145,13 +140,13 @@ describe('partner access', () => {
   });
 
   const readAccess = (organizationId: string, headers: Headers) =>
-    supergraph.query<PartnerAccessData>(PARTNER_ACCESS, { id: organizationId }, headers);
+    supergraph.query(PARTNER_ACCESS, { id: organizationId }, headers);
   const readHistory = (organizationId: string, headers: Headers) =>
-    supergraph.query<HistoryData>(HISTORY, { id: organizationId }, headers);
+    supergraph.query(HISTORY, { id: organizationId }, headers);
   const setAccess = (headers: Headers, partnerOrganizationId: string, administrator: boolean, apiDeviceData: boolean) =>
-    supergraph.query<SetData>(SET, { partnerOrganizationId, administrator, apiDeviceData }, headers);
+    supergraph.query(SET, { partnerOrganizationId, administrator, apiDeviceData }, headers);
   const revoke = (headers: Headers, partnerOrganizationId: string) =>
-    supergraph.query<RevokeData>(REVOKE, { partnerOrganizationId }, headers);
+    supergraph.query(REVOKE, { partnerOrganizationId }, headers);
 
   /** partnerAccess as a member of the organization reads it; fails the test on any error. */
   const grantsOf = async (organizationId: string, headers: Headers): Promise<Grant[]> => {

@@ -3,6 +3,8 @@ import { seedDemoOrganizations, type DemoOrganization } from '@partnergraph/iden
 import { TEST_PASSWORD, createPartnerAccountWithMfa } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for partner accounts and Partner IDs, through the gateway
@@ -14,41 +16,30 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * platform operator approves, and every change is recorded.
  */
 
-const SUGGEST = 'query Suggest($name: String!) { suggestPartnerId(organizationName: $name) }';
+const SUGGEST = graphql(`query Suggest($name: String!) { suggestPartnerId(organizationName: $name) }`);
 /** What createPartnerAccount's answer is read for (the admin enrols an authenticator first: createPartnerAccountWithMfa). */
-const CREATED = 'accessToken user { email role organization { id name kind partnerId } }';
-const REQUEST = /* GraphQL */ `
-  mutation Request($partnerId: String!, $reason: String!) {
+const CREATED = graphql(`mutation CreatePartnerAccount($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
+  createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) {
+    accessToken user { email role organization { id name kind partnerId } }
+  }
+}`);
+const REQUEST = graphql(`
+  mutation PartnerAccountsRequest($partnerId: String!, $reason: String!) {
     requestPartnerIdChange(partnerId: $partnerId, reason: $reason) { id previousPartnerId requestedPartnerId reason status requestedBy { email } decidedBy decidedAt }
   }
-`;
-const DECIDE = /* GraphQL */ `
-  mutation Decide($id: ID!, $approve: Boolean!, $note: String) {
+`);
+const DECIDE = graphql(`
+  mutation PartnerAccountsDecide($id: ID!, $approve: Boolean!, $note: String) {
     decidePartnerIdChange(requestId: $id, approve: $approve, note: $note) {
       id status previousPartnerId requestedPartnerId decidedBy decidedAt decisionNote organization { partnerId }
     }
   }
-`;
-const PENDING = '{ pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }';
-const HISTORY = 'query History($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }';
+`);
+const PENDING = graphql(`query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }`);
+const HISTORY = graphql(`query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }`);
 
 type Headers = Record<string, string>;
-interface CreatedAccount {
-  createPartnerAccount: {
-    accessToken: string;
-    user: { email: string; role: string; organization: { id: string; name: string; kind: string; partnerId: string } };
-  };
-}
-interface ChangeRequest {
-  id: string;
-  status: string;
-  previousPartnerId: string;
-  requestedPartnerId: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote?: string | null;
-  organization?: { partnerId: string };
-}
+type CreatedAccount = ResultOf<typeof CREATED>;
 
 const codes = (response: GraphQLResponse<unknown>): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
 
@@ -66,10 +57,10 @@ describe('partner accounts and Partner IDs', () => {
     await supergraph?.stop();
   });
 
-  const suggest = (name: string, headers: Headers = {}) => supergraph.query<{ suggestPartnerId: string }>(SUGGEST, { name }, headers);
+  const suggest = (name: string, headers: Headers = {}) => supergraph.query(SUGGEST, { name }, headers);
   const admin = () => ({ email: `admin-${randomUUID()}@partner.example`, displayName: 'First Admin', password: TEST_PASSWORD });
   const createAccount = async (name: string, partnerId?: string, adminInput = admin()) =>
-    (await createPartnerAccountWithMfa<CreatedAccount>(supergraph, { organizationName: name, partnerId, admin: adminInput }, CREATED)).response;
+    (await createPartnerAccountWithMfa(supergraph, { organizationName: name, partnerId, admin: adminInput }, CREATED)).response;
   const bearer = (token: string | undefined): Headers => ({ authorization: `Bearer ${token ?? ''}` });
   const organizationCount = async () =>
     Number(
@@ -131,12 +122,12 @@ describe('partner accounts and Partner IDs', () => {
         role: 'ADMIN',
         organization: { id: expect.any(String), name: `Acme ${tag}, Inc.`, kind: 'PARTNER', partnerId: `ACME_${tag}_INC` },
       });
-      const viewer = await supergraph.query<{ viewer: { user: { email: string } } }>(
-        '{ viewer { user { email } } }',
+      const viewer = await supergraph.query(
+        graphql(`query PartnerAccountsViewer { viewer { user { email } } }`),
         {},
         bearer(body.data?.createPartnerAccount.accessToken),
       );
-      expect(viewer.body.data?.viewer.user.email).toBe(adminInput.email);
+      expect(viewer.body.data?.viewer.user?.email).toBe(adminInput.email);
     });
 
     it('takes the Partner ID as the applicant edited it before creation', async () => {
@@ -220,7 +211,7 @@ describe('partner accounts and Partner IDs', () => {
     });
 
     it('records a partner admin’s request as pending and changes nothing yet', async () => {
-      const { body } = await supergraph.query<{ requestPartnerIdChange: ChangeRequest }>(
+      const { body } = await supergraph.query(
         REQUEST,
         { partnerId: `NEW_${tag}`, reason: 'Rebranding' },
         partnerAdmin,
@@ -234,8 +225,8 @@ describe('partner accounts and Partner IDs', () => {
         decidedAt: null,
       });
       pendingId = body.data?.requestPartnerIdChange.id ?? '';
-      const history = await supergraph.query<{ organization: { partnerId: string } }>(HISTORY, { id: partnerOrganizationId }, partnerAdmin);
-      expect(history.body.data?.organization.partnerId).toBe(`RENAMED_${tag}`);
+      const history = await supergraph.query(HISTORY, { id: partnerOrganizationId }, partnerAdmin);
+      expect(history.body.data?.organization?.partnerId).toBe(`RENAMED_${tag}`);
     });
 
     it('allows one pending request at a time', async () => {
@@ -244,7 +235,7 @@ describe('partner accounts and Partner IDs', () => {
     });
 
     it('shows operators the pending requests, and nobody else', async () => {
-      const { body } = await supergraph.query<{ pendingPartnerIdChangeRequests: { id: string }[] }>(PENDING, {}, operator);
+      const { body } = await supergraph.query(PENDING, {}, operator);
       expect(body.errors).toBeUndefined();
       expect(body.data?.pendingPartnerIdChangeRequests.map((request) => request.id)).toContain(pendingId);
       expect(codes(await supergraph.query(PENDING, {}, partnerAdmin))).toEqual(['FORBIDDEN']);
@@ -256,7 +247,7 @@ describe('partner accounts and Partner IDs', () => {
     });
 
     it('changes the Partner ID when an operator approves, and records who decided and when', async () => {
-      const { body } = await supergraph.query<{ decidePartnerIdChange: ChangeRequest }>(
+      const { body } = await supergraph.query(
         DECIDE,
         { id: pendingId, approve: true, note: 'Verified with the partner by phone' },
         operator,
@@ -272,7 +263,7 @@ describe('partner accounts and Partner IDs', () => {
         decisionNote: 'Verified with the partner by phone',
         organization: { partnerId: `NEW_${tag}` },
       });
-      const history = await supergraph.query<{ organization: { partnerId: string; partnerIdChangeRequests: ChangeRequest[] } }>(
+      const history = await supergraph.query(
         HISTORY,
         { id: partnerOrganizationId },
         partnerAdmin,
@@ -291,34 +282,34 @@ describe('partner accounts and Partner IDs', () => {
     });
 
     it('keeps the Partner ID when an operator rejects, and records the rejection', async () => {
-      const requested = await supergraph.query<{ requestPartnerIdChange: ChangeRequest }>(
+      const requested = await supergraph.query(
         REQUEST,
         { partnerId: `REJECTED_${tag}`, reason: 'Typo in the last one' },
         partnerAdmin,
       );
-      const id = requested.body.data?.requestPartnerIdChange.id;
-      const { body } = await supergraph.query<{ decidePartnerIdChange: ChangeRequest }>(DECIDE, { id, approve: false }, operator);
+      const id = requested.body.data?.requestPartnerIdChange.id ?? '';
+      const { body } = await supergraph.query(DECIDE, { id, approve: false }, operator);
       expect(body.data?.decidePartnerIdChange).toMatchObject({ status: 'REJECTED', organization: { partnerId: `NEW_${tag}` } });
-      const history = await supergraph.query<{ organization: { partnerIdChangeRequests: ChangeRequest[] } }>(
+      const history = await supergraph.query(
         HISTORY,
         { id: partnerOrganizationId },
         partnerAdmin,
       );
-      expect(history.body.data?.organization.partnerIdChangeRequests.map((request) => request.status)).toEqual(['REJECTED', 'APPROVED']);
+      expect(history.body.data?.organization?.partnerIdChangeRequests?.map((request) => request.status)).toEqual(['REJECTED', 'APPROVED']);
     });
 
     it('refuses to approve a change to an ID another partner took meanwhile, and writes nothing', async () => {
-      const requested = await supergraph.query<{ requestPartnerIdChange: ChangeRequest }>(
+      const requested = await supergraph.query(
         REQUEST,
         { partnerId: `RACE_${tag}`, reason: 'Shorter' },
         partnerAdmin,
       );
-      const id = requested.body.data?.requestPartnerIdChange.id;
+      const id = requested.body.data?.requestPartnerIdChange.id ?? '';
       expect((await createAccount(`Race ${tag}`)).body.data?.createPartnerAccount.user.organization.partnerId).toBe(`RACE_${tag}`);
 
       const response = await supergraph.query(DECIDE, { id, approve: true }, operator);
       expect(codes(response)).toEqual(['PARTNER_ID_TAKEN']);
-      const pending = await supergraph.query<{ pendingPartnerIdChangeRequests: { id: string }[] }>(PENDING, {}, operator);
+      const pending = await supergraph.query(PENDING, {}, operator);
       expect(pending.body.data?.pendingPartnerIdChangeRequests.map((request) => request.id)).toContain(id);
     });
   });

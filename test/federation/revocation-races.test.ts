@@ -5,6 +5,7 @@ import { taggedOrganizations, testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startHoldingProxy, type HoldingProxy } from '../support/holding-proxy';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Revocation wins every race: a request that arrives after a change of access
@@ -16,7 +17,7 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * then lets the first one finish.
  */
 
-const DEVICES = 'query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }';
+const DEVICES = graphql(`query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }`);
 
 interface DevicesData {
   organizations: { nodes: { id: string; devices: { nodes: { id: string; name: string; ipAddress: string | null }[] } | null }[] };
@@ -92,11 +93,11 @@ describe('revocation against an execution already in flight', () => {
    */
   async function raceAgainst(caller: Headers, change: () => Promise<void>) {
     const held = deviceTelemetry.holdNext();
-    const first = supergraph.query<DevicesData>(DEVICES, {}, caller);
+    const first = supergraph.query(DEVICES, {}, caller);
     try {
       await held.answered;
       await change();
-      const second = supergraph.query<DevicesData>(DEVICES, {}, caller);
+      const second = supergraph.query(DEVICES, {}, caller);
       await Promise.race([second, new Promise((resolve) => setTimeout(resolve, SECOND_REQUEST_WAIT_MS))]);
       held.release();
       return { first: await first, second: await second };
@@ -109,8 +110,8 @@ describe('revocation against an execution already in flight', () => {
     const { customer, device, asCustomerAdmin } = await customerGranting({ administrator: false, apiDeviceData: false });
 
     const { first, second } = await raceAgainst(asPartnerAdmin, async () => {
-      const revoked = await supergraph.query<{ revokePartnerAccess: boolean }>(
-        'mutation Revoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }',
+      const revoked = await supergraph.query(
+        graphql(`mutation RevokePartnerAccessInRace($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }`),
         { id: partner.id },
         asCustomerAdmin,
       );
@@ -128,7 +129,7 @@ describe('revocation against an execution already in flight', () => {
 
     const { first, second } = await raceAgainst(asPartnerAdmin, async () => {
       const changed = await supergraph.query(
-        'mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }',
+        graphql(`mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }`),
         { id: partner.id },
         asCustomerAdmin,
       );
@@ -142,8 +143,8 @@ describe('revocation against an execution already in flight', () => {
 
   describe('an API client', () => {
     const tokenFor = async (credentialName: string, customerIds: string[]) => {
-      const created = await supergraph.query<{ createApiCredential: { clientSecret: string; credential: { id: string; clientId: string } } }>(
-        'mutation Create($name: String!, $customerIds: [ID!]) { createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } } }',
+      const created = await supergraph.query(
+        graphql(`mutation RevocationRacesCreate($name: String!, $customerIds: [ID!]) { createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } } }`),
         { name: credentialName, customerIds },
         asPartnerAdmin,
       );
@@ -163,7 +164,7 @@ describe('revocation against an execution already in flight', () => {
 
       const { first, second } = await raceAgainst(apiClient.headers, async () => {
         const changed = await supergraph.query(
-          'mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { apiDeviceData } }',
+          graphql(`mutation RevocationRacesWithdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { apiDeviceData } }`),
           { id: partner.id },
           asCustomerAdmin,
         );
@@ -180,7 +181,7 @@ describe('revocation against an execution already in flight', () => {
 
       const { first, second } = await raceAgainst(apiClient.headers, async () => {
         const revoked = await supergraph.query(
-          'mutation Revoke($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }',
+          graphql(`mutation RevokeApiCredentialInRace($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }`),
           { id: apiClient.credentialId },
           asPartnerAdmin,
         );

@@ -10,6 +10,7 @@ import { TEST_PASSWORD, taggedOrganizations, testUser } from '../support/fixture
 import { startInProcessSupergraph, testSecretKey, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { graphql } from '../generated/operations';
 
 /**
  * TOTP secrets are stored encrypted under a key id, and both kinds of key
@@ -17,11 +18,11 @@ import { waitFor } from '../support/wait-for';
  * [A], then [B] (A removed too early), then [B, A], then [B]; and with the
  * signing keys SA, then SB with SA still published, then SB alone.
  */
-const SIGN_IN = /* GraphQL */ `
-  mutation ($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {
+const SIGN_IN = graphql(`
+  mutation SecretsAtRestSignIn($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {
     signIn(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) { accessToken }
   }
-`;
+`);
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 /** Enough rows under key A for the re-encryption to take several batches of 100. */
 const BULK_ROWS = 230;
@@ -68,7 +69,7 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
     return supergraph;
   };
   const signIn = (variables: { email: string; totpCode?: string; recoveryCode?: string }) =>
-    running().query<{ signIn: { accessToken: string } }>(SIGN_IN, { password: TEST_PASSWORD, ...variables });
+    running().query(SIGN_IN, { password: TEST_PASSWORD, ...variables });
   const codeOf = (response: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => response.body.errors?.[0]?.extensions?.code;
   const accessToken = (response: Awaited<ReturnType<typeof signIn>>): string => {
     const token = response.body.data?.signIn.accessToken;
@@ -76,7 +77,7 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
     return token;
   };
   const viewerEmail = async (token: string) => {
-    const response = await running().query<{ viewer: { user: { email: string } | null } }>('{ viewer { user { email } } }', {}, { authorization: `Bearer ${token}` });
+    const response = await running().query(graphql(`query SecretsAtRestViewer { viewer { user { email } } }`), {}, { authorization: `Bearer ${token}` });
     return { status: response.status, code: codeOf(response), email: response.body.data?.viewer.user?.email };
   };
   const stored = async (): Promise<Stored[]> =>
@@ -125,7 +126,7 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
 
   it('enrols MFA through GraphQL and stores the secret sealed under the current key id, neither as text nor as bytes', async () => {
     const auth = { authorization: `Bearer ${accessToken(await signIn({ email: enrolling.email }))}` };
-    const enrolled = await running().query<{ enrollMfa: { secret: string } }>('mutation { enrollMfa { secret } }', {}, auth);
+    const enrolled = await running().query(graphql(`mutation SecretsAtRestEnrollMfa { enrollMfa { secret } }`), {}, auth);
     enrolledSecret = enrolled.body.data?.enrollMfa.secret ?? '';
     expect(enrolledSecret).toMatch(/^[A-Z2-7]{32}$/);
     const bytes = base32Decode(enrolledSecret);
@@ -139,8 +140,8 @@ describe('secrets at rest: TOTP secrets encrypted under a key id, and key rotati
     expect(pending?.totp_pending_secret).toMatch(/^v1:key-a:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/);
     expect(leaks(pending?.totp_pending_secret ?? '')).toEqual([]);
 
-    const confirmed = await running().query<{ confirmMfa: string[] }>(
-      'mutation ($c: String!) { confirmMfa(totpCode: $c) }',
+    const confirmed = await running().query(
+      graphql(`mutation SecretsAtRestConfirmMfa($c: String!) { confirmMfa(totpCode: $c) }`),
       { c: totpCode(enrolledSecret, new Date()) },
       auth,
     );

@@ -5,9 +5,10 @@ import { seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/dem
 import { totpCode } from '@partnergraph/identity/credentials/totp';
 import { TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
-const SIGN_IN = /* GraphQL */ `
-  mutation SignIn($email: String!, $password: String!, $totpCode: String) {
+const SIGN_IN = graphql(`
+  mutation SignInWithTotp($email: String!, $password: String!, $totpCode: String) {
     signIn(email: $email, password: $password, totpCode: $totpCode) {
       accessToken
       tokenType
@@ -15,16 +16,10 @@ const SIGN_IN = /* GraphQL */ `
       user { email role mfaEnabled organization { name } }
     }
   }
-`;
-const VIEWER = '{ viewer { mfa user { email role organization { name kind } } } }';
+`);
+const VIEWER = graphql(`query SignInViewer { viewer { mfa user { email role organization { name kind } } } }`);
+const ENROLL_MFA = graphql(`mutation EnrollMfa { enrollMfa { secret } }`);
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-interface SignInData {
-  signIn: { accessToken: string; tokenType: string; expiresIn: number; user: { email: string; mfaEnabled: boolean } };
-}
-interface ViewerData {
-  viewer: { mfa: boolean; user: { email: string; role: string; organization: { name: string } } | null };
-}
 
 describe('signing in and calling the gateway with the access token', () => {
   let supergraph: InProcessSupergraph;
@@ -46,8 +41,8 @@ describe('signing in and calling the gateway with the access token', () => {
   });
 
   const signIn = (variables: { email: string; password: string; totpCode?: string }) =>
-    supergraph.query<SignInData>(SIGN_IN, variables);
-  const viewerWith = (authorization: string) => supergraph.query<ViewerData>(VIEWER, {}, { authorization });
+    supergraph.query(SIGN_IN, variables);
+  const viewerWith = (authorization: string) => supergraph.query(VIEWER, {}, { authorization });
   const errorCode = (response: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) =>
     response.body.errors?.[0]?.extensions?.code;
 
@@ -64,7 +59,7 @@ describe('signing in and calling the gateway with the access token', () => {
   });
 
   it('answers an anonymous caller with no user', async () => {
-    const { body } = await supergraph.query<ViewerData>(VIEWER);
+    const { body } = await supergraph.query(VIEWER);
     expect(body.data?.viewer).toEqual({ mfa: false, user: null });
   });
 
@@ -119,9 +114,9 @@ describe('signing in and calling the gateway with the access token', () => {
     const session = await signIn({ email: 'enrolling@contoso.example', password: TEST_PASSWORD });
     const auth = { authorization: `Bearer ${session.body.data?.signIn.accessToken}` };
 
-    expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }'))).toBe('FORBIDDEN');
-    const enrolled = await supergraph.query<{ enrollMfa: { secret: string; otpauthUri: string } }>(
-      'mutation { enrollMfa { secret otpauthUri } }',
+    expect(errorCode(await supergraph.query(ENROLL_MFA))).toBe('FORBIDDEN');
+    const enrolled = await supergraph.query(
+      graphql(`mutation EnrollMfaForUri { enrollMfa { secret otpauthUri } }`),
       {},
       auth,
     );
@@ -132,7 +127,7 @@ describe('signing in and calling the gateway with the access token', () => {
     );
 
     const confirm = (code: string) =>
-      supergraph.query<{ confirmMfa: string[] }>('mutation($c: String!) { confirmMfa(totpCode: $c) }', { c: code }, auth);
+      supergraph.query(graphql(`mutation SignInConfirmMfa($c: String!) { confirmMfa(totpCode: $c) }`), { c: code }, auth);
     const current = totpCode(secret, new Date());
     expect(errorCode(await confirm(current === '000000' ? '111111' : '000000'))).toBe('INVALID_MFA_CODE');
     const confirmed = await confirm(current);
@@ -144,8 +139,8 @@ describe('signing in and calling the gateway with the access token', () => {
 
     expect(errorCode(await signIn({ email: 'enrolling@contoso.example', password: TEST_PASSWORD }))).toBe('MFA_CODE_REQUIRED');
     const recover = () =>
-      supergraph.query<SignInData>(
-        'mutation($p: String!, $r: String) { signIn(email: "enrolling@contoso.example", password: $p, recoveryCode: $r) { accessToken } }',
+      supergraph.query(
+        graphql(`mutation SignInWithRecoveryCode($p: String!, $r: String) { signIn(email: "enrolling@contoso.example", password: $p, recoveryCode: $r) { accessToken } }`),
         { p: TEST_PASSWORD, r: codes[0] },
       );
     const recovered = await recover();
@@ -153,15 +148,14 @@ describe('signing in and calling the gateway with the access token', () => {
     const viewer = await viewerWith(`Bearer ${recovered.body.data?.signIn.accessToken}`);
     expect(viewer.body.data?.viewer).toMatchObject({ mfa: true, user: { email: 'enrolling@contoso.example' } });
     expect(errorCode(await recover())).toBe('INVALID_MFA_CODE');
-    expect(errorCode(await supergraph.query('mutation { enrollMfa { secret } }', {}, auth))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await supergraph.query(ENROLL_MFA, {}, auth))).toBe('BAD_USER_INPUT');
   });
 
   it('rotates refresh tokens, and revokes the whole family when a spent one comes back', async () => {
-    const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken user { email } } }';
-    type Refreshed = { refreshSession: { accessToken: string; refreshToken: string; user: { email: string } } };
-    const refresh = (token: string) => supergraph.query<Refreshed>(REFRESH, { t: token });
-    const signedIn = await supergraph.query<{ signIn: { refreshToken: string } }>(
-      'mutation($p: String!) { signIn(email: "admin@contoso.example", password: $p) { refreshToken } }',
+    const REFRESH = graphql(`mutation SignInRefresh($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken user { email } } }`);
+    const refresh = (token: string) => supergraph.query(REFRESH, { t: token });
+    const signedIn = await supergraph.query(
+      graphql(`mutation SignInForRefreshToken($p: String!) { signIn(email: "admin@contoso.example", password: $p) { refreshToken } }`),
       { p: TEST_PASSWORD },
     );
     const first = signedIn.body.data?.signIn.refreshToken ?? '';

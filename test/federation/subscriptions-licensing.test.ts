@@ -4,6 +4,7 @@ import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergra
 import { bearerHeaders, countStatements, testUser } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for issue #4, through the gateway on real PostgreSQL:
@@ -26,22 +27,23 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
 
 type Headers = Record<string, string>;
 
-const LICENSE_FIELDS = 'id product deviceAllowance startsOn endsOn status organization { id }';
-const ISSUE_KEY = /* GraphQL */ `
+// What the operations below read of a licence; codegen appends the fragment to each operation that spreads it.
+graphql(`fragment LicenseFields on SubscriptionLicense { id product deviceAllowance startsOn endsOn status organization { id } }`);
+const ISSUE_KEY = graphql(`
   mutation IssueKey($product: String!, $termMonths: Int!, $deviceAllowance: Int!, $installerEmails: [String!]!, $issuedOn: String) {
     issueLicenseKey(product: $product, termMonths: $termMonths, deviceAllowance: $deviceAllowance, installerEmails: $installerEmails, issuedOn: $issuedOn) {
       key product termMonths deviceAllowance installerEmails issuedOn
     }
   }
-`;
-const ISSUE_VOUCHER = 'mutation IssueVoucher($credits: Int!) { issueVoucher(credits: $credits) }';
-const REDEEM_KEY = /* GraphQL */ `
+`);
+const ISSUE_VOUCHER = graphql(`mutation IssueVoucher($credits: Int!) { issueVoucher(credits: $credits) }`);
+const REDEEM_KEY = graphql(`
   mutation Redeem($customerId: ID!, $key: String!, $startDate: String!) {
-    redeemLicenseKey(customerId: $customerId, key: $key, startDate: $startDate) { ${LICENSE_FIELDS} }
+    redeemLicenseKey(customerId: $customerId, key: $key, startDate: $startDate) { ...LicenseFields }
   }
-`;
-const REDEEM_VOUCHER = 'mutation RedeemVoucher($code: String!) { redeemVoucher(code: $code) }';
-const ACTIVATE = /* GraphQL */ `
+`);
+const REDEEM_VOUCHER = graphql(`mutation RedeemVoucher($code: String!) { redeemVoucher(code: $code) }`);
+const ACTIVATE = graphql(`
   mutation Activate(
     $customerId: ID!, $product: String!, $deviceAllowance: Int!, $months: Int!, $startDate: String!,
     $installerEmails: [String!]!, $idempotencyKey: String!
@@ -49,37 +51,37 @@ const ACTIVATE = /* GraphQL */ `
     activateSubscription(
       customerId: $customerId, product: $product, deviceAllowance: $deviceAllowance, months: $months, startDate: $startDate,
       installerEmails: $installerEmails, idempotencyKey: $idempotencyKey
-    ) { ${LICENSE_FIELDS} }
+    ) { ...LicenseFields }
   }
-`;
-const RENEW = /* GraphQL */ `
+`);
+const RENEW = graphql(`
   mutation Renew($subscriptionId: ID!, $months: Int!, $idempotencyKey: String!) {
-    renewSubscription(subscriptionId: $subscriptionId, months: $months, idempotencyKey: $idempotencyKey) { ${LICENSE_FIELDS} }
+    renewSubscription(subscriptionId: $subscriptionId, months: $months, idempotencyKey: $idempotencyKey) { ...LicenseFields }
   }
-`;
-const AMEND = /* GraphQL */ `
+`);
+const AMEND = graphql(`
   mutation Amend($subscriptionId: ID!, $addDevices: Int!, $addMonths: Int!, $idempotencyKey: String!) {
     amendSubscription(subscriptionId: $subscriptionId, addDevices: $addDevices, addMonths: $addMonths, idempotencyKey: $idempotencyKey) {
-      ${LICENSE_FIELDS}
+      ...LicenseFields
     }
   }
-`;
-const PRICES = '{ creditPrices { product creditsPerDeviceMonth } }';
-const SUBSCRIPTIONS = /* GraphQL */ `
+`);
+const PRICES = graphql(`query Prices { creditPrices { product creditsPerDeviceMonth } }`);
+const SUBSCRIPTIONS = graphql(`
   query Subscriptions($id: ID!, $status: [SubscriptionStatus!]) {
-    organization(id: $id) { id subscriptions(status: $status) { ${LICENSE_FIELDS} } }
+    organization(id: $id) { id subscriptions(status: $status) { ...LicenseFields } }
   }
-`;
-const CREDITS = /* GraphQL */ `
+`);
+const CREDITS = graphql(`
   query Credits($id: ID!) {
     organization(id: $id) { id creditBalance creditMovements(first: 100) { id kind amount balanceAfter subscription { id } at } }
   }
-`;
-const DASHBOARD = `{ organizations { nodes { id subscriptions(status: [EXPIRING]) { ${LICENSE_FIELDS} } } } }`;
-const REVOKE_PARTNER = 'mutation Revoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }';
-const CREATE_CREDENTIAL = /* GraphQL */ `
-  mutation Create($name: String!) { createApiCredential(name: $name) { clientSecret credential { clientId } } }
-`;
+`);
+const DASHBOARD = graphql(`query ExpiringSubscriptions { organizations { nodes { id subscriptions(status: [EXPIRING]) { ...LicenseFields } } } }`);
+const REVOKE_PARTNER = graphql(`mutation SubscriptionsLicensingRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }`);
+const CREATE_CREDENTIAL = graphql(`
+  mutation SubscriptionsLicensingCreate($name: String!) { createApiCredential(name: $name) { clientSecret credential { clientId } } }
+`);
 
 type Status = 'TRIAL' | 'ACTIVE' | 'EXPIRING' | 'EXPIRED';
 interface License {
@@ -106,12 +108,6 @@ interface Movement {
   balanceAfter: number;
   subscription: { id: string } | null;
   at: string;
-}
-interface Credits {
-  organization: { id: string; creditBalance: number | null; creditMovements: Movement[] | null } | null;
-}
-interface Subscriptions {
-  organization: { id: string; subscriptions: License[] | null } | null;
 }
 interface Dashboard {
   organizations: { nodes: { id: string; subscriptions: License[] | null }[] };
@@ -233,12 +229,12 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     const elsewhere = await startInProcessSupergraph();
     try {
       const elsewhereOperator = bearer((await elsewhere.accessTokens.issueForOperator({ operatorId: 'ops' })).accessToken);
-      const issuedKey = await elsewhere.query<{ issueLicenseKey: IssuedKey }>(
+      const issuedKey = await elsewhere.query(
         ISSUE_KEY,
         { product: 'IT Expert', termMonths: 12, deviceAllowance: 5, installerEmails: [installer()] },
         elsewhereOperator,
       );
-      const issuedVoucher = await elsewhere.query<{ issueVoucher: string }>(ISSUE_VOUCHER, { credits: 100 }, elsewhereOperator);
+      const issuedVoucher = await elsewhere.query(ISSUE_VOUCHER, { credits: 100 }, elsewhereOperator);
       expect(issuedKey.body.errors).toBeUndefined();
       expect(issuedVoucher.body.errors).toBeUndefined();
       neverIssuedKey = issuedKey.body.data?.issueLicenseKey.key ?? '';
@@ -270,7 +266,7 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     as.otherCustomerAdmin = await bearerHeaders(supergraph, { organizationId: otherCustomer.id, role: 'ADMIN', mfa: false });
 
     // An API client of the partner, the way a script gets one.
-    const created = await supergraph.query<{ createApiCredential: { clientSecret: string; credential: { clientId: string } } }>(
+    const created = await supergraph.query(
       CREATE_CREDENTIAL,
       { name: 'Licensing tests' },
       as.partnerAdmin,
@@ -289,7 +285,7 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     expect(tokenResponse.status).toBe(200);
     as.apiClient = bearer(String(((await tokenResponse.json()) as Record<string, unknown>).access_token));
 
-    const priceList = await supergraph.query<{ creditPrices: { product: string; creditsPerDeviceMonth: number }[] }>(PRICES, {}, as.partnerAdmin);
+    const priceList = await supergraph.query(PRICES, {}, as.partnerAdmin);
     expect(priceList.body.errors).toBeUndefined();
     for (const line of priceList.body.data?.creditPrices ?? []) prices.set(line.product, line.creditsPerDeviceMonth);
   }, 120_000);
@@ -342,7 +338,7 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
   async function issueKey(
     key: { product?: string; termMonths?: number; deviceAllowance?: number; installerEmails?: string[]; issuedOn?: string } = {},
   ): Promise<IssuedKey> {
-    const response = await supergraph.query<{ issueLicenseKey: IssuedKey }>(
+    const response = await supergraph.query(
       ISSUE_KEY,
       { product: 'IT Expert', termMonths: 12, deviceAllowance: 5, installerEmails: [installer()], ...key },
       operator,
@@ -353,13 +349,13 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     return issued;
   }
   async function issueVoucher(credits: number): Promise<string> {
-    const response = await supergraph.query<{ issueVoucher: string }>(ISSUE_VOUCHER, { credits }, operator);
+    const response = await supergraph.query(ISSUE_VOUCHER, { credits }, operator);
     expect(response.body.errors).toBeUndefined();
     return response.body.data?.issueVoucher ?? '';
   }
 
   const redeemKey = (headers: Headers, customerId: string, key: string, startDate: string) =>
-    supergraph.query<{ redeemLicenseKey: License }>(REDEEM_KEY, { customerId, key, startDate }, headers);
+    supergraph.query(REDEEM_KEY, { customerId, key, startDate }, headers);
   async function redeemed(headers: Headers, customerId: string, key: string, startDate: string): Promise<License> {
     const response = await redeemKey(headers, customerId, key, startDate);
     expect(response.body.errors).toBeUndefined();
@@ -367,7 +363,7 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     if (!license) throw new Error('redeemLicenseKey returned nothing');
     return license;
   }
-  const redeemVoucher = (headers: Headers, code: string) => supergraph.query<{ redeemVoucher: number }>(REDEEM_VOUCHER, { code }, headers);
+  const redeemVoucher = (headers: Headers, code: string) => supergraph.query(REDEEM_VOUCHER, { code }, headers);
   async function fund(headers: Headers, credits: number): Promise<number> {
     const response = await redeemVoucher(headers, await issueVoucher(credits));
     expect(response.body.errors).toBeUndefined();
@@ -383,19 +379,19 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     idempotencyKey: string;
   }
   const activate = (headers: Headers, activation: Activation) =>
-    supergraph.query<{ activateSubscription: License }>(ACTIVATE, { ...activation }, headers);
+    supergraph.query(ACTIVATE, { ...activation }, headers);
   const renew = (headers: Headers, subscriptionId: string, months: number, idempotencyKey: string) =>
-    supergraph.query<{ renewSubscription: License }>(RENEW, { subscriptionId, months, idempotencyKey }, headers);
+    supergraph.query(RENEW, { subscriptionId, months, idempotencyKey }, headers);
   const amend = (headers: Headers, subscriptionId: string, addDevices: number, addMonths: number, idempotencyKey: string) =>
-    supergraph.query<{ amendSubscription: License }>(AMEND, { subscriptionId, addDevices, addMonths, idempotencyKey }, headers);
+    supergraph.query(AMEND, { subscriptionId, addDevices, addMonths, idempotencyKey }, headers);
 
   async function subscriptionsOf(organizationId: string, headers: Headers, status?: Status[]): Promise<License[]> {
-    const response = await supergraph.query<Subscriptions>(SUBSCRIPTIONS, { id: organizationId, status }, headers);
+    const response = await supergraph.query(SUBSCRIPTIONS, { id: organizationId, status }, headers);
     expect(response.body.errors).toBeUndefined();
     return response.body.data?.organization?.subscriptions ?? [];
   }
   async function creditsOf(organizationId: string, headers: Headers): Promise<{ balance: number | null; movements: Movement[] }> {
-    const response = await supergraph.query<Credits>(CREDITS, { id: organizationId }, headers);
+    const response = await supergraph.query(CREDITS, { id: organizationId }, headers);
     expect(response.body.errors).toBeUndefined();
     return {
       balance: response.body.data?.organization?.creditBalance ?? null,
@@ -826,13 +822,13 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     });
 
     it('never shows them to an API client, though it may read the customer’s device data', async () => {
-      const response = await supergraph.query<Subscriptions>(SUBSCRIPTIONS, { id: statusCustomer.id }, as.apiClient);
+      const response = await supergraph.query(SUBSCRIPTIONS, { id: statusCustomer.id }, as.apiClient);
       expect(response.body.data?.organization?.subscriptions ?? null).toBeNull();
       expect(codes(response)).toEqual(['FORBIDDEN']);
     });
 
     it('shows nothing of the customer to a partner it granted nothing', async () => {
-      const response = await supergraph.query<Subscriptions>(SUBSCRIPTIONS, { id: statusCustomer.id }, as.otherPartnerAdmin);
+      const response = await supergraph.query(SUBSCRIPTIONS, { id: statusCustomer.id }, as.otherPartnerAdmin);
       expect(response.body.data?.organization ?? null).toBeNull();
     });
   });
@@ -854,10 +850,10 @@ describe('subscriptions: licence keys, credits and statuses (issue #4)', () => {
     }
     async function measure(world: { headers: Headers; expiring: Map<string, string[]> }) {
       // Once to warm up (token keys, prepared plans), then counted.
-      await supergraph.query<Dashboard>(DASHBOARD, {}, world.headers);
+      await supergraph.query(DASHBOARD, {}, world.headers);
       let data: Dashboard | null | undefined;
       const statements = await countStatements(supergraph, async () => {
-        const response = await supergraph.query<Dashboard>(DASHBOARD, {}, world.headers);
+        const response = await supergraph.query(DASHBOARD, {}, world.headers);
         expect(response.body.errors).toBeUndefined();
         data = response.body.data;
       });

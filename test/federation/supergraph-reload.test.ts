@@ -3,6 +3,7 @@ import { seedWorld, type SeededWorld } from '../support/fixtures';
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
+import { graphql } from '../generated/operations';
 
 /**
  * The gateway serves the supergraph from a file and reloads it when the file
@@ -20,13 +21,13 @@ const CHANGED_DESCRIPTION = 'An organization, as described by the reloaded super
 const CONCURRENT_CLIENTS = 24;
 
 /** Crosses all three subgraphs, so every query in flight has a plan with several fetches. */
-const DASHBOARD = /* GraphQL */ `
-  {
+const DASHBOARD = graphql(`
+  query SupergraphReloadDashboard {
     organizations(first: 100) {
       nodes { name subscriptions { product } devices { nodes { name sensors { type } } } }
     }
   }
-`;
+`);
 
 interface Dashboard {
   organizations: { nodes: { name: string }[] };
@@ -44,8 +45,8 @@ afterAll(async () => {
 });
 
 async function organizationDescription(): Promise<string | null | undefined> {
-  const { body } = await supergraph.query<{ __type: { description: string | null } | null }>(
-    '{ __type(name: "Organization") { description } }',
+  const { body } = await supergraph.query(
+    graphql(`query Type { __type(name: "Organization") { description } }`),
   );
   return body.data?.__type?.description;
 }
@@ -75,7 +76,7 @@ it('swaps in a changed supergraph file while every query in flight still succeed
   const client = async (): Promise<void> => {
     while (!stopped) {
       const sentAt = supergraph.logs.length;
-      const response = await supergraph.query<Dashboard>(DASHBOARD, {}, world.asPartnerAdmin);
+      const response = await supergraph.query(DASHBOARD, {}, world.asPartnerAdmin);
       observed.push({ response, sentAt, answeredAt: supergraph.logs.length });
     }
   };
@@ -127,7 +128,7 @@ it.each([
   expect(complaint).toMatch(/^error\s/);
   expect(complaint).toContain(`path=${supergraph.supergraphPath}`);
   expect(complaint).toContain('keeping the current one');
-  const { status, body } = await supergraph.query<Dashboard>(DASHBOARD, {}, world.asPartnerAdmin);
+  const { status, body } = await supergraph.query(DASHBOARD, {}, world.asPartnerAdmin);
   expect(failureOf({ status, body, headers: new Headers() })).toBeUndefined();
   expect(await organizationDescription()).toBe(descriptionBefore);
 });

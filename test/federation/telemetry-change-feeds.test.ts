@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
 import { bearerHeaders, countStatements, taggedOrganizations, testUser } from '../support/fixtures';
-import type { GraphQLResponse } from '../support/http';
+import type { GraphQLResponse, TypedOperation } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { waitFor } from '../support/wait-for';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for the change feeds (issue #5): an API client, a partner
@@ -21,7 +22,7 @@ import { waitFor } from '../support/wait-for';
  * share one world; each principal keeps its own cursors.
  */
 
-const INVENTORY = /* GraphQL */ `
+const INVENTORY = graphql(`
   query Inventory($after: String, $first: Int) {
     inventoryChanges(after: $after, first: $first) {
       changes { operation deviceId at device { id name ipAddress monitored } }
@@ -29,8 +30,8 @@ const INVENTORY = /* GraphQL */ `
       hasMore
     }
   }
-`;
-const INCIDENTS = /* GraphQL */ `
+`);
+const INCIDENTS = graphql(`
   query Incidents($after: String, $first: Int) {
     incidentChanges(after: $after, first: $first) {
       changes { operation incidentId at incident { id severity message } }
@@ -38,10 +39,10 @@ const INCIDENTS = /* GraphQL */ `
       hasMore
     }
   }
-`;
-const REVOKE = /* GraphQL */ `
-  mutation Revoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }
-`;
+`);
+const REVOKE = graphql(`
+  mutation TelemetryChangeFeedsRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }
+`);
 
 type Headers = Record<string, string>;
 type Operation = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -163,14 +164,14 @@ describe('change feeds: API clients and users stay in sync with what they may se
   });
 
   const inventoryPage = async (headers: Headers, after?: string, first?: number): Promise<Page<InventoryChange>> => {
-    const response = await supergraph.query<{ inventoryChanges: Page<InventoryChange> }>(INVENTORY, { after, first }, headers);
+    const response = await supergraph.query(INVENTORY, { after, first }, headers);
     expect(response.body.errors).toBeUndefined();
     const page = response.body.data?.inventoryChanges;
     if (!page) throw new Error('inventoryChanges answered no page');
     return page;
   };
   const incidentPage = async (headers: Headers, after?: string, first?: number): Promise<Page<IncidentChange>> => {
-    const response = await supergraph.query<{ incidentChanges: Page<IncidentChange> }>(INCIDENTS, { after, first }, headers);
+    const response = await supergraph.query(INCIDENTS, { after, first }, headers);
     expect(response.body.errors).toBeUndefined();
     const page = response.body.data?.incidentChanges;
     if (!page) throw new Error('incidentChanges answered no page');
@@ -404,7 +405,7 @@ describe('change feeds: API clients and users stay in sync with what they may se
     });
 
     it('costs the same SQL statements whatever the page size: one for the page, one per kind of entity resolved', async () => {
-      const statements = async (query: string, first: number) =>
+      const statements = async <TData,>(query: TypedOperation<TData, { first: number }>, first: number) =>
         countStatements(supergraph, async () => {
           const { body } = await supergraph.query(query, { first }, as.customerAdminA);
           expect(body.errors).toBeUndefined();
@@ -425,7 +426,7 @@ describe('change feeds: API clients and users stay in sync with what they may se
       expect(viewerBefore.changes.map((change) => change.deviceId)).toContain(B1.id);
       cursors.partnerViewer.inventory = viewerBefore.nextCursor;
 
-      const revoked = await supergraph.query<{ revokePartnerAccess: boolean }>(REVOKE, { partnerOrganizationId: P.id }, as.customerAdminB);
+      const revoked = await supergraph.query(REVOKE, { partnerOrganizationId: P.id }, as.customerAdminB);
       expect(revoked.body.errors).toBeUndefined();
       await sql('UPDATE telemetry.device SET firmware_revision = $2 WHERE id = $1', [B1.id, '4.0']);
       await settled();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { seedDemoDevices } from '@partnergraph/device-telemetry/demo-seed';
 import { countStatements, seedWorld, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance test for issue #5's batching: the partner dashboard (its
@@ -11,8 +12,8 @@ import { startInProcessSupergraph, type InProcessSupergraph } from '../support/i
  * devices. Two partners, each with its own world: a small one and a large one.
  */
 
-const DASHBOARD = /* GraphQL */ `
-  {
+const DASHBOARD = graphql(`
+  query TelemetryDashboardBatchingDashboard {
     organizations {
       nodes {
         name
@@ -21,19 +22,7 @@ const DASHBOARD = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface Dashboard {
-  organizations: {
-    nodes: {
-      name: string;
-      devices: {
-        nodes: { name: string; ipAddress: string; openIncidentCount: number; sensors: { type: string; latest: { at: string; value: number } | null }[] }[];
-      } | null;
-      openIncidentCount: number | null;
-    }[];
-  };
-}
+`);
 
 const SENSORS_PER_DEVICE = 2;
 const READINGS_PER_SENSOR = 3;
@@ -93,7 +82,7 @@ describe('the partner dashboard', () => {
   });
 
   const dashboardOf = async (world: SeededWorld) => {
-    const { body } = await supergraph.query<Dashboard>(DASHBOARD, {}, world.asPartnerAdmin);
+    const { body } = await supergraph.query(DASHBOARD, {}, world.asPartnerAdmin);
     expect(body.errors).toBeUndefined();
     return body.data?.organizations.nodes ?? [];
   };

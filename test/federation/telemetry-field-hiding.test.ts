@@ -3,9 +3,11 @@ import { ANONYMOUS, type Principal } from '@partnergraph/core';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
 import { taggedOrganizations, testUser } from '../support/fixtures';
-import { postGraphQL, type GraphQLResponse } from '../support/http';
+import { postGraphQL, type GraphQLResponse, type TypedOperation } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
+import type { VariablesOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for field-level hiding in device-telemetry (issue #5, the
@@ -31,28 +33,13 @@ import { gatewayHeaders } from '../support/internal-tokens';
 type Headers = Record<string, string>;
 type Seen = Record<string, string | null>;
 
-interface SeenDevice {
-  name: string;
-  ipAddress: string | null;
-  alias: string | null;
-  spread: string | null;
-  inline: string | null;
-  components: { name: string; ipAddress: string | null }[];
-}
-interface SeenLocation {
-  name: string;
-  kind: string;
-  devices: { name: string; ipAddress: string | null }[];
-  children: SeenLocation[];
-}
-
 const errorCodes = (response: GraphQLResponse<unknown>): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
 
 const ENTITIES = (selection: string, fragments = '') =>
   `query Entities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } } ${fragments}`;
 
 /** Every path to Device.ipAddress a gateway query can take. */
-const IP_PATHS = /* GraphQL */ `
+const IP_PATHS = graphql(`
   query Paths($id: ID!) {
     organization(id: $id) {
       devices(first: 100) {
@@ -65,15 +52,17 @@ const IP_PATHS = /* GraphQL */ `
     }
   }
   fragment Spread on Device { spread: ipAddress }
-`;
+`);
 
-const DEVICE_NAMES = /* GraphQL */ `
-  query Devices($id: ID!, $filter: DeviceFilter, $orderBy: DeviceOrder, $first: Int, $after: String) {
+const DEVICE_NAMES = graphql(`
+  query TelemetryFieldHidingDevices($id: ID!, $filter: DeviceFilter, $orderBy: DeviceOrder, $first: Int, $after: String) {
     organization(id: $id) {
       devices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { nodes { name } pageInfo { hasNextPage endCursor } }
     }
   }
-`;
+`);
+
+type DeviceNamesVariables = Omit<VariablesOf<typeof DEVICE_NAMES>, 'id'>;
 
 const UNMONITORED = ['Network card', 'Switch'];
 
@@ -251,22 +240,27 @@ describe('device telemetry: field-level hiding for every principal, on every pat
   };
   const only = (seen: Seen, names: readonly string[]): Seen => Object.fromEntries(Object.entries(seen).filter(([name]) => names.includes(name)));
   /** Fails the test on any error. */
-  const query = async <T>(caller: Caller, text: string, variables: Record<string, unknown> = {}) => {
-    const response = await supergraph.query<T>(text, { id: caller.owner.id, ...variables }, caller.headers);
+  /** `operation`, whose one variable is `$id`, for the caller's own organization; fails the test on any error. */
+  const query = async <TData,>(caller: Caller, operation: TypedOperation<TData, { id: string }>): Promise<TData> => {
+    const response = await supergraph.query(operation, { id: caller.owner.id }, caller.headers);
     expect(response.body.errors).toBeUndefined();
-    return response.body.data as T;
+    if (!response.body.data) throw new Error(`no data: ${JSON.stringify(response.body)}`);
+    return response.body.data;
   };
-  const deviceNames = async (caller: Caller, variables: Record<string, unknown>) =>
-    (await query<{ organization: { devices: { nodes: { name: string }[] } } }>(caller, DEVICE_NAMES, variables)).organization.devices.nodes.map(
-      (seen) => seen.name,
-    );
+  /** A page of the caller's own devices; fails the test on any error. */
+  const devicePage = async (caller: Caller, variables: DeviceNamesVariables) => {
+    const response = await supergraph.query(DEVICE_NAMES, { ...variables, id: caller.owner.id }, caller.headers);
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data?.organization?.devices;
+  };
+  const deviceNames = async (caller: Caller, variables: DeviceNamesVariables) => (await devicePage(caller, variables))?.nodes.map((seen) => seen.name);
 
   describe.each(callers)('$who', (caller) => {
     const seen = () => expectedSeen(caller);
     const hiddenIpText = () => [`10.${octetOf(caller.owner)}.`, '192.0.2', '2001:db8', '8a2e', '%'];
 
     it('sees each IP address as the access matrix says on every path: field, alias, fragment spread, inline fragment, nested lists', async () => {
-      const response = await supergraph.query<{ organization: { devices: { nodes: SeenDevice[] }; locations: SeenLocation[] } }>(
+      const response = await supergraph.query(
         IP_PATHS,
         { id: caller.owner.id },
         caller.headers,
@@ -275,13 +269,13 @@ describe('device telemetry: field-level hiding for every principal, on every pat
       const { devices, locations } = response.body.data?.organization ?? { devices: { nodes: [] }, locations: [] };
       const expected = seen();
       for (const path of ['ipAddress', 'alias', 'spread', 'inline'] as const) {
-        expect(Object.fromEntries(devices.nodes.map((node) => [node.name, node[path]]))).toEqual(expected);
+        expect(Object.fromEntries(devices?.nodes.map((node) => [node.name, node[path]]) ?? [])).toEqual(expected);
       }
-      const ups = devices.nodes.find((node) => node.name === 'UPS');
+      const ups = devices?.nodes.find((node) => node.name === 'UPS');
       expect(Object.fromEntries(ups?.components.map((component) => [component.name, component.ipAddress]) ?? [])).toEqual(
         only(expected, ['Battery module', 'Network card']),
       );
-      const [site] = locations;
+      const [site] = locations ?? [];
       const [roomSeen] = site?.children ?? [];
       const [rack] = roomSeen?.children ?? [];
       expect([site?.name, roomSeen?.name, rack?.name]).toEqual(['Site', 'Room', 'Rack']);
@@ -332,11 +326,10 @@ describe('device telemetry: field-level hiding for every principal, on every pat
         const paged: string[] = [];
         let after: string | null = null;
         for (let pages = 0; pages < 10; pages += 1) {
-          const data: { organization: { devices: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
-            await query(caller, DEVICE_NAMES, { orderBy: 'IP_ADDRESS', first: 2, after });
-          paged.push(...data.organization.devices.nodes.map((node) => node.name));
-          if (!data.organization.devices.pageInfo.hasNextPage) break;
-          after = data.organization.devices.pageInfo.endCursor;
+          const page = await devicePage(caller, { orderBy: 'IP_ADDRESS', first: 2, after });
+          paged.push(...(page?.nodes.map((node) => node.name) ?? []));
+          if (!page?.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor ?? null;
         }
         expect(paged).toEqual(inAddressOrder);
       });
@@ -350,7 +343,7 @@ describe('device telemetry: field-level hiding for every principal, on every pat
         },
       );
     } else {
-      it.each([
+      it.each<[string, DeviceNamesVariables]>([
         ['filtering by IP network', { filter: { ipNetwork: '10.1.113.0/24' } }],
         ['filtering by an invalid IP network', { filter: { ipNetwork: 'not-a-network' } }],
         ['ordering by IP address', { orderBy: 'IP_ADDRESS' }],
@@ -369,15 +362,9 @@ describe('device telemetry: field-level hiding for every principal, on every pat
       async () => {
         const monitored = ['Battery module', 'PDU', 'Sensor hub', 'UPS'];
         const all = [...monitored, ...UNMONITORED].sort();
-        const data = await query<{
-          organization: {
-            deviceCount: number;
-            devices: { nodes: { name: string; monitored: boolean; components: { name: string }[] }[] };
-            locations: { children: { children: { devices: { name: string }[] }[] }[] }[];
-          };
-        }>(
+        const data = await query(
           caller,
-          /* GraphQL */ `
+          graphql(`
             query Unmonitored($id: ID!) {
               organization(id: $id) {
                 deviceCount
@@ -385,16 +372,16 @@ describe('device telemetry: field-level hiding for every principal, on every pat
                 locations { children { children { devices { name } } } }
               }
             }
-          `,
+          `),
         );
         const { organization: seenOrganization } = data;
-        expect(seenOrganization.deviceCount).toBe(caller.own ? 6 : 4);
-        expect(seenOrganization.devices.nodes.map((node) => node.name)).toEqual(caller.own ? all : monitored);
-        expect(seenOrganization.devices.nodes.every((node) => node.monitored || caller.own)).toBe(true);
-        expect(seenOrganization.devices.nodes.find((node) => node.name === 'UPS')?.components.map((component) => component.name)).toEqual(
+        expect(seenOrganization?.deviceCount).toBe(caller.own ? 6 : 4);
+        expect(seenOrganization?.devices?.nodes.map((node) => node.name)).toEqual(caller.own ? all : monitored);
+        expect(seenOrganization?.devices?.nodes.every((node) => node.monitored || caller.own)).toBe(true);
+        expect(seenOrganization?.devices?.nodes.find((node) => node.name === 'UPS')?.components.map((component) => component.name)).toEqual(
           caller.own ? ['Battery module', 'Network card'] : ['Battery module'],
         );
-        expect(seenOrganization.locations[0]?.children[0]?.children[0]?.devices.map((device) => device.name)).toEqual(
+        expect(seenOrganization?.locations?.[0]?.children[0]?.children[0]?.devices.map((device) => device.name)).toEqual(
           caller.own ? ['Battery module', 'Network card', 'PDU', 'Switch', 'UPS'] : ['Battery module', 'PDU', 'UPS'],
         );
         expect(await deviceNames(caller, { filter: { monitored: false } })).toEqual(caller.own ? UNMONITORED : []);
@@ -429,10 +416,10 @@ describe('device telemetry: field-level hiding for every principal, on every pat
     });
 
     it('reads the inventory fields: dates, location with its parents, parent device, and locations through _entities', async () => {
-      const data = await query<{ organization: { devices: { nodes: Record<string, unknown>[] } } }>(
+      const data = await query(
         caller,
-        /* GraphQL */ `
-          query Inventory($id: ID!) {
+        graphql(`
+          query TelemetryFieldHidingInventory($id: ID!) {
             organization(id: $id) {
               devices(filter: { types: [UPS, SENSOR_HUB, OTHER] }) {
                 nodes {
@@ -443,11 +430,11 @@ describe('device telemetry: field-level hiding for every principal, on every pat
               }
             }
           }
-        `,
+        `),
       );
       const rack = { name: 'Rack', kind: 'RACK', parent: { name: 'Room', kind: 'ROOM', parent: { name: 'Site', kind: 'SITE', parent: null } } };
       const dates = { warrantyEndsOn: '2028-06-30', lastServicedOn: '2025-11-03', nextServiceDueOn: '2026-05-03' };
-      expect(data.organization.devices.nodes).toEqual([
+      expect(data.organization?.devices?.nodes).toEqual([
         { name: 'Battery module', ...dates, location: rack, parent: { name: 'UPS' } },
         ...(caller.own ? [{ name: 'Network card', ...dates, location: rack, parent: { name: 'UPS' } }] : []),
         { name: 'Sensor hub', ...dates, location: rack.parent, parent: null },
@@ -524,12 +511,12 @@ describe('device telemetry: field-level hiding for every principal, on every pat
   it('customers read the applications and jobs of their equipment in full', async () => {
     const [customerAdmin] = callers;
     if (!customerAdmin) throw new Error('no customer admin');
-    const data = await query<{ organization: { devices: { nodes: unknown[] } } }>(
+    const data = await query(
       customerAdmin,
-      `query Q($id: ID!) { organization(id: $id) { devices(filter: { types: [UPS] }) { nodes {
-         applications { id name version } jobs { id name schedule lastRunAt lastStatus } } } } }`,
+      graphql(`query UpsApplicationsAndJobs($id: ID!) { organization(id: $id) { devices(filter: { types: [UPS] }) { nodes {
+         applications { id name version } jobs { id name schedule lastRunAt lastStatus } } } } }`),
     );
-    expect(data.organization.devices.nodes).toEqual([
+    expect(data.organization?.devices?.nodes).toEqual([
       {
         applications: [
           { id: expect.any(String), name: 'PowerChute Network Shutdown', version: '5.1' },
@@ -557,11 +544,11 @@ describe('device telemetry: field-level hiding for every principal, on every pat
     it('hides everything of the customer from every partner principal on the very next request', async () => {
       const partnerCallers = callers.filter((caller) => !caller.own && caller.owner === A);
       for (const caller of partnerCallers) {
-        expect((await query<{ organization: { deviceCount: number } }>(caller, 'query Q($id: ID!) { organization(id: $id) { deviceCount } }')).organization.deviceCount).toBe(4);
+        expect((await query(caller, graphql(`query DeviceCount($id: ID!) { organization(id: $id) { deviceCount } }`))).organization?.deviceCount).toBe(4);
       }
       const [adminA] = callers;
-      const revoked = await supergraph.query<{ revokePartnerAccess: boolean }>(
-        'mutation Revoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }',
+      const revoked = await supergraph.query(
+        graphql(`mutation TelemetryFieldHidingRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }`),
         { partnerOrganizationId: P.id },
         adminA?.headers,
       );

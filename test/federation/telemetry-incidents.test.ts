@@ -6,6 +6,9 @@ import { bearerHeaders, countStatements, seedWorld, taggedOrganizations, testUse
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
+import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../generated/operations';
+import type { IncidentSeverity } from '../generated/operations/graphql';
 
 /*
  * Incidents (issue #5), acknowledging them (the access matrix's "acknowledge
@@ -47,8 +50,8 @@ interface Page<T> {
 
 const errorCodes = (response: GraphQLResponse<unknown>): unknown[] => (response.body.errors ?? []).map((error) => error.extensions?.code);
 
-const ORGANIZATION_INCIDENTS = /* GraphQL */ `
-  query Incidents($id: ID!, $first: Int, $after: String, $open: Boolean, $severities: [IncidentSeverity!]) {
+const ORGANIZATION_INCIDENTS = graphql(`
+  query TelemetryIncidentsIncidents($id: ID!, $first: Int, $after: String, $open: Boolean, $severities: [IncidentSeverity!]) {
     organization(id: $id) {
       incidents(first: $first, after: $after, open: $open, severities: $severities) {
         nodes { id severity raisedAt clearedAt }
@@ -56,8 +59,8 @@ const ORGANIZATION_INCIDENTS = /* GraphQL */ `
       }
     }
   }
-`;
-const DEVICE_INCIDENTS = /* GraphQL */ `
+`);
+const DEVICE_INCIDENTS = graphql(`
   query DeviceIncidents($id: ID!, $first: Int, $after: String, $open: Boolean) {
     organization(id: $id) {
       devices(first: 100) {
@@ -69,13 +72,13 @@ const DEVICE_INCIDENTS = /* GraphQL */ `
       }
     }
   }
-`;
-const OPEN_COUNTS = /* GraphQL */ `
+`);
+const OPEN_COUNTS = graphql(`
   query OpenCounts($id: ID!) {
     organization(id: $id) { openIncidentCount devices(first: 100) { nodes { id openIncidentCount } } }
   }
-`;
-const INCIDENT_DETAIL = /* GraphQL */ `
+`);
+const INCIDENT_DETAIL = graphql(`
   query IncidentDetail($id: ID!) {
     organization(id: $id) {
       incidents(first: 100) {
@@ -83,13 +86,13 @@ const INCIDENT_DETAIL = /* GraphQL */ `
       }
     }
   }
-`;
-const ACKNOWLEDGE = /* GraphQL */ `
+`);
+const ACKNOWLEDGE = graphql(`
   mutation Acknowledge($incidentId: ID!, $note: String) {
     acknowledgeIncident(incidentId: $incidentId, note: $note) { id acknowledgement { byUserId note at } }
   }
-`;
-const ASSESSMENT = /* GraphQL */ `
+`);
+const ASSESSMENT = graphql(`
   query Assessment($id: ID!, $month: String!) {
     organization(id: $id) {
       assessment(month: $month) {
@@ -100,9 +103,9 @@ const ASSESSMENT = /* GraphQL */ `
       }
     }
   }
-`;
-const DASHBOARD = /* GraphQL */ `
-  {
+`);
+const DASHBOARD = graphql(`
+  query TelemetryIncidentsDashboard {
     organizations(first: 100) {
       nodes {
         id
@@ -111,12 +114,7 @@ const DASHBOARD = /* GraphQL */ `
       }
     }
   }
-`;
-interface DashboardData {
-  organizations: {
-    nodes: { id: string; openIncidentCount: number; devices: { nodes: { openIncidentCount: number; incidents: { nodes: unknown[] } }[] } }[];
-  };
-}
+`);
 const ENTITIES = (selection: string) => `query Entities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
 
 describe('incidents, acknowledging them, and monthly assessments', () => {
@@ -279,15 +277,15 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
   });
 
   /** organization(id:).incidents with these arguments; fails the test on any error. */
-  const incidentPage = async (headers: Headers, variables: Record<string, unknown>) => {
-    const response = await supergraph.query<{ organization: { incidents: Page<SeenIncident> } | null }>(ORGANIZATION_INCIDENTS, variables, headers);
+  const incidentPage = async (headers: Headers, variables: VariablesOf<typeof ORGANIZATION_INCIDENTS>) => {
+    const response = await supergraph.query(ORGANIZATION_INCIDENTS, variables, headers);
     expect(response.body.errors).toBeUndefined();
     const page = response.body.data?.organization?.incidents;
     if (!page) throw new Error('organization(id:).incidents is null for this caller');
     return page;
   };
   /** Every page of organization(id:).incidents, `first` at a time. */
-  const allIncidents = async (headers: Headers, variables: Record<string, unknown>, first: number) => {
+  const allIncidents = async (headers: Headers, variables: Omit<VariablesOf<typeof ORGANIZATION_INCIDENTS>, 'first' | 'after'>, first: number) => {
     const pages: SeenIncident[][] = [];
     let after: string | null = null;
     for (;;) {
@@ -330,7 +328,7 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
       expect(order[tied + 1]?.raisedAt).toBe(SAME_INSTANT);
     });
 
-    it.each([
+    it.each<[string, { open?: boolean; severities?: IncidentSeverity[] }, (seeded: SeededIncident) => boolean]>([
       ['open ones', { open: true }, (seeded: SeededIncident) => seeded.clearedAt === null],
       ['cleared ones', { open: false }, (seeded: SeededIncident) => seeded.clearedAt !== null],
       ['critical ones', { severities: ['CRITICAL'] }, (seeded: SeededIncident) => seeded.severity === 'CRITICAL'],
@@ -346,9 +344,9 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
 
     it('gives each incident its device, message, reactivation count and no acknowledgement until there is one', async () => {
       const fabrikamAdmin = await bearerHeaders(supergraph, { organizationId: F.id, role: 'ADMIN', mfa: false });
-      const response = await supergraph.query<{ organization: { incidents: { nodes: unknown[] } } }>(INCIDENT_DETAIL, { id: F.id }, fabrikamAdmin);
+      const response = await supergraph.query(INCIDENT_DETAIL, { id: F.id }, fabrikamAdmin);
       expect(response.body.errors).toBeUndefined();
-      expect(response.body.data?.organization.incidents.nodes).toEqual([
+      expect(response.body.data?.organization?.incidents?.nodes).toEqual([
         {
           id: incidents.fSwitchOpen.id,
           message: 'CRITICAL alarm',
@@ -372,11 +370,9 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
   describe('Device.incidents and open incident counts', () => {
     it('pages one device’s incidents newest first, and filters open ones', async () => {
       const devicePages = async (variables: Record<string, unknown>) => {
-        const response = await supergraph.query<{
-          organization: { devices: { nodes: { id: string; incidents: Page<{ id: string }> }[] } };
-        }>(DEVICE_INCIDENTS, { id: C.id, ...variables }, as.customerAdmin);
+        const response = await supergraph.query(DEVICE_INCIDENTS, { id: C.id, ...variables }, as.customerAdmin);
         expect(response.body.errors).toBeUndefined();
-        return new Map(response.body.data?.organization.devices.nodes.map((node) => [node.id, node.incidents]));
+        return new Map(response.body.data?.organization?.devices?.nodes.map((node) => [node.id, node.incidents]));
       };
       const onUps = newestFirst(ofC.filter((seeded) => seeded.deviceId === ups.id)).map((seeded) => seeded.id);
       const firstPage = (await devicePages({ first: 2 })).get(ups.id);
@@ -392,14 +388,12 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
 
     it('counts open incidents with unmonitored equipment for the customer’s own users, and without it for partners', async () => {
       const counts = async (headers: Headers) => {
-        const response = await supergraph.query<{
-          organization: { openIncidentCount: number; devices: { nodes: { id: string; openIncidentCount: number }[] } };
-        }>(OPEN_COUNTS, { id: C.id }, headers);
+        const response = await supergraph.query(OPEN_COUNTS, { id: C.id }, headers);
         expect(response.body.errors).toBeUndefined();
         const seenOrganization = response.body.data?.organization;
         return {
           organization: seenOrganization?.openIncidentCount,
-          devices: Object.fromEntries(seenOrganization?.devices.nodes.map((node) => [node.id, node.openIncidentCount]) ?? []),
+          devices: Object.fromEntries(seenOrganization?.devices?.nodes.map((node) => [node.id, node.openIncidentCount]) ?? []),
         };
       };
       const customerView = { organization: 4, devices: { [ups.id]: 2, [pdu.id]: 1, [oldUps.id]: 1 } };
@@ -422,13 +416,13 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
     });
 
     it('not through Device.incidents: the device itself is not listed and resolves to null by reference', async () => {
-      const response = await supergraph.query<{ organization: { devices: { nodes: { id: string }[] } } }>(
+      const response = await supergraph.query(
         DEVICE_INCIDENTS,
         { id: C.id },
         as.partnerAdmin,
       );
       expect(response.body.errors).toBeUndefined();
-      expect(response.body.data?.organization.devices.nodes.map((node) => node.id).sort()).toEqual([ups.id, pdu.id].sort());
+      expect(response.body.data?.organization?.devices?.nodes.map((node) => node.id).sort()).toEqual([ups.id, pdu.id].sort());
       const byReference = await entities(
         partnerAdminPrincipal,
         [{ __typename: 'Device', id: oldUps.id }],
@@ -472,7 +466,7 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
     });
 
     it('not in the revoked customer’s lists and counts: the organization is gone for the partner', async () => {
-      const response = await supergraph.query<{ organization: null }>(OPEN_COUNTS, { id: R.id }, as.partnerAdmin);
+      const response = await supergraph.query(OPEN_COUNTS, { id: R.id }, as.partnerAdmin);
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data).toEqual({ organization: null });
     });
@@ -480,7 +474,7 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
 
   describe('acknowledgeIncident', () => {
     const acknowledge = (headers: Headers, incidentId: string, note?: string | null) =>
-      supergraph.query<{ acknowledgeIncident: { id: string; acknowledgement: { byUserId: string; note: string | null; at: string } | null } }>(
+      supergraph.query(
         ACKNOWLEDGE,
         { incidentId, note },
         headers,
@@ -518,9 +512,8 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data?.acknowledgeIncident.acknowledgement).toEqual({ byUserId: userIds.customerViewer, note: null, at: expect.any(String) });
       expect(await incidentRow(target.id)).toMatchObject({ acknowledged_by: userIds.customerViewer, acknowledgement_note: null });
-      type Listed = { organization: { incidents: { nodes: { id: string; acknowledgement: { byUserId: string } | null }[] } } };
-      const listed = await supergraph.query<Listed>(INCIDENT_DETAIL, { id: C.id }, as.partnerAdmin);
-      const listedTarget = listed.body.data?.organization.incidents.nodes.find((node) => node.id === target.id);
+      const listed = await supergraph.query(INCIDENT_DETAIL, { id: C.id }, as.partnerAdmin);
+      const listedTarget = listed.body.data?.organization?.incidents?.nodes.find((node) => node.id === target.id);
       expect(listedTarget?.acknowledgement?.byUserId).toBe(userIds.customerViewer);
     });
 
@@ -556,22 +549,7 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
 
   describe('Organization.assessment', () => {
     const assessment = (headers: Headers, month: string, id = C.id) =>
-      supergraph.query<{
-        organization: {
-          assessment: {
-            month: string;
-            monitoringCoverage: number;
-            incidentsBySeverity: { severity: Severity; count: number }[];
-            upsHealth: {
-              device: { id: string; name: string };
-              score: number;
-              minBatteryRuntimeMinutes: number | null;
-              averageLoadPercent: number | null;
-              criticalIncidents: number;
-            }[];
-          } | null;
-        } | null;
-      }>(ASSESSMENT, { id, month }, headers);
+      supergraph.query(ASSESSMENT, { id, month }, headers);
 
     // C1 UPS: 100 − 40 × (15 − 9) / 15 − 30 × (90 − 80) / 20 − 10 × 2 = 100 − 16 − 15 − 20 = 49.
     const upsHealth = {
@@ -682,22 +660,22 @@ describe('incidents, acknowledging them, and monthly assessments', () => {
             );
           }
         }
-        let response: GraphQLResponse<DashboardData> | undefined;
+        let response: GraphQLResponse<ResultOf<typeof DASHBOARD>> | undefined;
         const statements = await countStatements(supergraph, async () => {
-          response = await supergraph.query<DashboardData>(DASHBOARD, {}, world.asPartnerAdmin);
+          response = await supergraph.query(DASHBOARD, {}, world.asPartnerAdmin);
         });
         const body = response?.body ?? {};
         expect(body.errors).toBeUndefined();
         const customers = body.data?.organizations.nodes.filter((node) => node.id !== world.partner.id) ?? [];
         expect(customers).toHaveLength(size.customers);
-        const seenDevices = customers.flatMap((node) => node.devices.nodes);
+        const seenDevices = customers.flatMap((node) => node.devices?.nodes ?? []);
         // The page of open incidents holds at most two, and no device has more open than that.
         expect(seenDevices.map((seenDevice) => seenDevice.incidents.nodes.length)).toEqual(
           seenDevices.map((seenDevice) => seenDevice.openIncidentCount),
         );
         const deviceCounts = seenDevices.map((seenDevice) => seenDevice.openIncidentCount);
         expect(deviceCounts).toHaveLength(size.customers * size.devicesPerCustomer);
-        expect(customers.map((node) => node.openIncidentCount).reduce((sum, count) => sum + count, 0)).toBe(
+        expect(customers.map((node) => node.openIncidentCount ?? 0).reduce((sum, count) => sum + count, 0)).toBe(
           deviceCounts.reduce((sum, count) => sum + count, 0),
         );
         return statements['device-telemetry'];

@@ -7,6 +7,7 @@ import { bearerHeaders, countStatements, taggedOrganizations, testUser } from '.
 import { postGraphQL, type GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { gatewayHeaders } from '../support/internal-tokens';
+import { graphql } from '../generated/operations';
 
 /*
  * Acceptance tests for "Who sees what" (README) and the access matrix
@@ -24,11 +25,11 @@ import { gatewayHeaders } from '../support/internal-tokens';
  * The tests share one world; the revocation of B's grant comes last.
  */
 
-const ORGANIZATIONS = /* GraphQL */ `
-  { organizations(first: 100) { nodes { id name } } }
-`;
-const ORGANIZATION = /* GraphQL */ `
-  query Organization($id: ID!) {
+const ORGANIZATIONS = graphql(`
+  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }
+`);
+const ORGANIZATION = graphql(`
+  query TenantAccessOrganization($id: ID!) {
     organization(id: $id) {
       id
       name
@@ -36,34 +37,16 @@ const ORGANIZATION = /* GraphQL */ `
       devices(first: 100) { nodes { id name ipAddress monitored } }
     }
   }
-`;
-const REVOKE = /* GraphQL */ `
-  mutation Revoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }
-`;
-const DASHBOARD = /* GraphQL */ `
-  { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }
-`;
+`);
+const REVOKE = graphql(`
+  mutation TenantAccessRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }
+`);
+const DASHBOARD = graphql(`
+  query TenantAccessDashboard { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }
+`);
 const ENTITIES = (selection: string) => `query Entities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
 
 type Headers = Record<string, string>;
-
-interface OrganizationsData {
-  organizations: { nodes: { id: string; name: string }[] };
-}
-interface SeenDevice {
-  id: string;
-  name: string;
-  ipAddress: string | null;
-  monitored: boolean;
-}
-interface OrganizationData {
-  organization: {
-    id: string;
-    name: string;
-    subscriptions: { id: string; product: string }[] | null;
-    devices: { nodes: SeenDevice[] } | null;
-  } | null;
-}
 interface EntitiesData<T> {
   _entities: (T | null)[];
 }
@@ -189,13 +172,13 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
 
   /** The ids `organizations` lists for the caller; fails the test on any error. */
   const listedIds = async (headers: Headers): Promise<string[]> => {
-    const { status, body } = await supergraph.query<OrganizationsData>(ORGANIZATIONS, {}, headers);
+    const { status, body } = await supergraph.query(ORGANIZATIONS, {}, headers);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     return (body.data?.organizations.nodes ?? []).map((listed) => listed.id).sort();
   };
   const ids = (...organizations: DemoOrganization[]) => organizations.map((listed) => listed.id).sort();
-  const organizationAs = (id: string, headers: Headers) => supergraph.query<OrganizationData>(ORGANIZATION, { id }, headers);
+  const organizationAs = (id: string, headers: Headers) => supergraph.query(ORGANIZATION, { id }, headers);
   /** organization(id:) with its licences and devices; fails the test on any error or if it is null. */
   const readOrganization = async (owner: DemoOrganization, headers: Headers) => {
     const { body } = await organizationAs(owner.id, headers);
@@ -273,12 +256,10 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
     });
 
     it('never gets another customer’s devices or licences in the dashboard query', async () => {
-      const { body } = await supergraph.query<{
-        organizations: { nodes: { name: string; subscriptions: { product: string }[]; devices: { nodes: { name: string; ipAddress: string }[] } }[] };
-      }>(DASHBOARD, {}, as.partnerAdmin);
+      const { body } = await supergraph.query(DASHBOARD, {}, as.partnerAdmin);
       expect(body.errors).toBeUndefined();
       const nodes = body.data?.organizations.nodes ?? [];
-      const deviceNames = nodes.flatMap((seen) => seen.devices.nodes.map((seenDevice) => seenDevice.name)).sort();
+      const deviceNames = nodes.flatMap((seen) => seen.devices?.nodes.map((seenDevice) => seenDevice.name)).sort();
       expect(deviceNames).toEqual([...Object.keys(A_MASKED), ...Object.keys(B_IN_FULL), 'C1 UPS', 'C2 Sensor hub'].sort());
       expect(nodes.flatMap((seen) => seen.subscriptions)).toHaveLength(licenses.A.length + licenses.B.length + licenses.C.length);
     });
@@ -342,18 +323,18 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
 
   describe('aliases and fragments', () => {
     it('do not get past the masking of IP addresses', async () => {
-      const { body } = await supergraph.query<{ organization: { devices: { nodes: Record<'ip' | 'ipAddress' | 'address', string>[] } } }>(
-        /* GraphQL */ `
+      const { body } = await supergraph.query(
+        graphql(`
           query Aliased($id: ID!) {
             organization(id: $id) { devices { nodes { ip: ipAddress ... on Device { ipAddress } ...Address } } }
           }
           fragment Address on Device { address: ipAddress }
-        `,
+        `),
         { id: A.id },
         as.partnerAdmin,
       );
       expect(body.errors).toBeUndefined();
-      const nodes = body.data?.organization.devices.nodes ?? [];
+      const nodes = body.data?.organization?.devices?.nodes ?? [];
       const masked = Object.values(A_MASKED).sort();
       for (const field of ['ip', 'ipAddress', 'address'] as const) {
         expect(nodes.map((node) => node[field]).sort()).toEqual(masked);
@@ -451,7 +432,7 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
       const licenseBefore = await entities('subscriptions', partnerAdminPrincipal, [licenseRef(licenseOfB)], LICENSE_FIELDS);
       expect(licenseBefore.body.data?._entities).toEqual([{ id: licenseOfB.id, product: licenseOfB.product }]);
 
-      const revoked = await supergraph.query<{ revokePartnerAccess: boolean }>(REVOKE, { partnerOrganizationId: P.id }, as.customerAdminB);
+      const revoked = await supergraph.query(REVOKE, { partnerOrganizationId: P.id }, as.customerAdminB);
       expect(revoked.body.errors).toBeUndefined();
       expect(revoked.body.data?.revokePartnerAccess).toBe(true);
 

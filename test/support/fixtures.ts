@@ -4,8 +4,9 @@ import type { UserTokenSubject } from '@partnergraph/core';
 import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
 import { seedDemoSubscriptions, type DemoSubscriptionLicense } from '@partnergraph/subscriptions/demo-seed';
-import type { GraphQLResponse } from './http';
+import type { GraphQLResponse, TypedOperation } from './http';
 import type { InProcessSupergraph } from './in-process-supergraph';
+import { graphql } from '../generated/operations';
 
 export interface SeededWorld {
   partner: DemoOrganization;
@@ -140,42 +141,49 @@ export function wrongTotpCode(secret: string): string {
 }
 
 /**
- * createPartnerAccount as a sign-up form does it: the admin enrols an authenticator with
- * startPartnerAccountMfaEnrolment, then the account is created with its token and a current code. `selection` is
- * what to read of the session; the answer and the admin's TOTP secret are returned (the first step's answer, and no
- * secret, when that is refused).
+ * The variables createPartnerAccountWithMfa gives its createPartnerAccount mutation, which declares them as
+ * `($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String)`.
  */
-export async function createPartnerAccountWithMfa<TData = Record<string, unknown>>(
+export interface CreatePartnerAccountVariables {
+  name: string;
+  partnerId?: string | null;
+  admin: { email: string; displayName: string; password: string };
+  token?: string | null;
+  code?: string | null;
+}
+
+/**
+ * createPartnerAccount as a sign-up form does it: the admin enrols an authenticator with
+ * startPartnerAccountMfaEnrolment, then `createAccount` (a createPartnerAccount mutation that selects what the test
+ * reads of the session) creates the account with its token and a current code. The answer and the admin's TOTP
+ * secret are returned (the first step's answer, and no secret, when that is refused).
+ */
+export async function createPartnerAccountWithMfa<TData>(
   supergraph: InProcessSupergraph,
   account: { organizationName: string; partnerId?: string | null; admin: { email: string; displayName: string; password: string } },
-  selection = 'accessToken',
+  createAccount: TypedOperation<TData, CreatePartnerAccountVariables>,
 ): Promise<{ response: GraphQLResponse<TData>; secret: string }> {
-  const started = await supergraph.query<{ startPartnerAccountMfaEnrolment: { enrolmentToken: string; secret: string } }>(
-    'mutation ($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret } }',
+  const started = await supergraph.query(
+    graphql(`mutation SignUpMfaEnrolment($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret } }`),
     { e: account.admin.email },
   );
   const enrolment = started.body.data?.startPartnerAccountMfaEnrolment;
   // A refused first step (a malformed email) is the answer, as a sign-up form would show it.
   if (!enrolment) return { response: started as unknown as GraphQLResponse<TData>, secret: '' };
-  const response = await supergraph.query<TData>(
-    `mutation ($name: String!, $partnerId: String, $admin: NewPartnerAdmin!, $token: String, $code: String) {
-      createPartnerAccount(organizationName: $name, partnerId: $partnerId, admin: $admin, mfaEnrolmentToken: $token, totpCode: $code) { ${selection} }
-    }`,
-    {
-      name: account.organizationName,
-      partnerId: account.partnerId ?? null,
-      admin: account.admin,
-      token: enrolment.enrolmentToken,
-      code: currentTotpCode(enrolment.secret),
-    },
-  );
+  const response = await supergraph.query(createAccount, {
+    name: account.organizationName,
+    partnerId: account.partnerId ?? null,
+    admin: account.admin,
+    token: enrolment.enrolmentToken,
+    code: currentTotpCode(enrolment.secret),
+  });
   return { response, secret: enrolment.secret };
 }
 
 /** startInvitationMfaEnrolment for an invitation token: the secret offered, or an error naming the answer. */
 export async function startInvitationMfaEnrolment(supergraph: InProcessSupergraph, token: string): Promise<string> {
-  const started = await supergraph.query<{ startInvitationMfaEnrolment: { secret: string } }>(
-    'mutation ($t: String!) { startInvitationMfaEnrolment(token: $t) { secret } }',
+  const started = await supergraph.query(
+    graphql(`mutation InvitationMfaEnrolment($t: String!) { startInvitationMfaEnrolment(token: $t) { secret } }`),
     { t: token },
   );
   const secret = started.body.data?.startInvitationMfaEnrolment.secret;

@@ -34,7 +34,7 @@ import {
   type SubgraphPackage,
   type SubgraphServer,
 } from '@partnergraph/subgraph-kit';
-import { postGraphQL, type GraphQLResponse } from './http';
+import { operationSender, type SendOperation } from './http';
 import { createTestDatabase } from './test-database';
 
 export interface RunningSubgraph {
@@ -57,11 +57,8 @@ export interface InProcessSupergraph {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Every line the gateway and subgraphs logged. */
   logs: string[];
-  query<TData = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<TData>>;
+  /** Sends an operation to the gateway: a typed one (`graphql()` of test/generated/operations) or, for one the API schema does not allow, a string. */
+  query: SendOperation;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -207,7 +204,7 @@ export async function startInProcessSupergraph(
     secrets,
     subgraphs,
     logs,
-    query: (query, variables, headers) => postGraphQL(gatewayUrl, { query, variables }, headers),
+    query: operationSender(gatewayUrl),
     stopSubgraph,
     async stop() {
       await gateway.stop();

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { postGraphQL, type GraphQLResponse } from './http';
+import { operationSender, type SendOperation } from './http';
 import { freePorts, NODE_ARGS, REPOSITORY_ROOT, signalProcessGroup } from './processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -42,11 +42,8 @@ export interface RunningStack {
   databaseUrl: string;
   /** Every line the launcher and its services wrote to stdout and stderr so far. */
   output(): string[];
-  query<TData = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<TData>>;
+  /** Sends an operation to the gateway: a typed one (`graphql()` of test/generated/operations) or, for one the API schema does not allow, a string. */
+  query: SendOperation;
   /** Signals the whole process group, as a terminal does on Ctrl-C. */
   signalGroup(signal: NodeJS.Signals): void;
   /**
@@ -230,7 +227,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     dataDir,
     databaseUrl: database.url,
     output: () => [...lines],
-    query: (query, variables, headers) => postGraphQL(gatewayUrl, { query, variables }, headers),
+    query: operationSender(gatewayUrl),
     signalGroup: (signal) => signalProcessGroup(pid, signal),
     waitForExit,
     stop(signal = 'SIGTERM') {
