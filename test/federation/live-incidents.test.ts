@@ -6,6 +6,7 @@ import { bearerHeaders, seedWorld, taggedOrganizations, testUser, type SeededWor
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { graphql } from '../generated/operations';
 
 /*
  * Issue 15, items 2 to 5 through the gateway: subscriptions over graphql-ws and
@@ -27,8 +28,8 @@ interface IncidentEvent {
   } | null;
 }
 
-const WATCH = /* GraphQL */ `
-  subscription Watch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {
+const WATCH = graphql(`
+  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {
     incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {
       cursor
       kind
@@ -36,7 +37,9 @@ const WATCH = /* GraphQL */ `
       incident { id severity clearedAt device { id ipAddress organization { id name } } }
     }
   }
-`;
+`);
+const ACKNOWLEDGE = graphql(`mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: "on it") { id } }`);
+const REVOKE = graphql(`mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }`);
 
 describe('live incidents through the gateway', () => {
   let database: TestDatabase;
@@ -115,7 +118,7 @@ describe('live incidents through the gateway', () => {
     await write({ ...raised, clearedAt: new Date() });
     await write({ ...raised, clearedAt: null, reactivationCount: 1 });
     const acknowledged = await supergraph.query(
-      'mutation Ack($id: ID!) { acknowledgeIncident(incidentId: $id, note: "on it") { id } }',
+      ACKNOWLEDGE,
       { id: raised.id },
       world.asPartnerAdmin,
     );
@@ -202,7 +205,7 @@ describe('live incidents through the gateway', () => {
     await started();
 
     const revoked = await supergraph.query(
-      'mutation Revoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }',
+      REVOKE,
       { id: readOnlyPartner.id },
       asCustomerAdmin,
     );

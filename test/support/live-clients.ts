@@ -59,12 +59,18 @@ export function webSocketClient(gatewayUrl: string, authorization?: string, opti
   });
 }
 
-export function subscribeOverWebSocket<T>(client: Client, field: string, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
-  return collect<T>((sink) => client.subscribe({ query, variables }, sink), field);
+export function subscribeOverWebSocket<T>(client: Client, field: string, query: { toString(): string }, variables: Record<string, unknown> = {}): Subscription<T> {
+  return collect<T>((sink) => client.subscribe({ query: query.toString(), variables }, sink), field);
 }
 
 /** A subscription over GraphQL over SSE at the gateway's /graphql/stream. */
-export function subscribeOverSse<T>(gatewayUrl: string, authorization: string | undefined, field: string, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
+export function subscribeOverSse<T>(
+  gatewayUrl: string,
+  authorization: string | undefined,
+  field: string,
+  query: { toString(): string },
+  variables: Record<string, unknown> = {},
+): Subscription<T> {
   const client = createSseClient({
     url: `${gatewayUrl}/stream`,
     headers: authorization ? { authorization } : {},
@@ -72,7 +78,7 @@ export function subscribeOverSse<T>(gatewayUrl: string, authorization: string | 
     singleConnection: false,
   });
   return collect<T>((sink) => {
-    const unsubscribe = client.subscribe({ query, variables }, sink);
+    const unsubscribe = client.subscribe({ query: query.toString(), variables }, sink);
     return () => {
       unsubscribe();
       client.dispose();

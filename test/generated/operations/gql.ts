@@ -69,6 +69,9 @@ type Documents = {
     "query InvitationsViewer { viewer { user { email } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": typeof types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": typeof types.AcceptUserInvitationDocument,
+    "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": typeof types.LiveWatchDocument,
+    "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
+    "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -219,6 +222,9 @@ const documents: Documents = {
     "query InvitationsViewer { viewer { user { email } } }": types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": types.AcceptUserInvitationDocument,
+    "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": types.LiveWatchDocument,
+    "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
+    "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -531,6 +537,18 @@ export function graphql(source: "mutation InvitationsSignIn($email: String!, $pa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }"): typeof import('./graphql').AcceptUserInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n"): typeof import('./graphql').LiveWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }"): typeof import('./graphql').LiveAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

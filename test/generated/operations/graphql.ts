@@ -85,6 +85,16 @@ export type HistoryResolution =
   | 'HOURLY'
   | 'RAW';
 
+/** What happened to an incident. */
+export type IncidentEventKind =
+  | 'ACKNOWLEDGED'
+  | 'CLEARED'
+  | 'DELETED'
+  | 'RAISED'
+  | 'REACTIVATED'
+  /** Changed otherwise: its device became visible or invisible to partners (monitored or not), or its details changed. */
+  | 'UPDATED';
+
 export type IncidentSeverity =
   | 'CRITICAL'
   | 'INFO'
@@ -527,6 +537,29 @@ export type AcceptUserInvitationMutationVariables = Exact<{
 
 
 export type AcceptUserInvitationMutation = { acceptUserInvitation: { user: { email: string, role: OrganizationRole, organization: { id: string } } } };
+
+export type LiveWatchSubscriptionVariables = Exact<{
+  organizationIds?: Array<string | number> | string | number | null | undefined;
+  severities?: Array<IncidentSeverity> | IncidentSeverity | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incidentId: string, incident: { id: string, severity: IncidentSeverity, clearedAt: string | null, device: { id: string, ipAddress: string | null, organization: { id: string, name: string } | null } | null } | null } };
+
+export type LiveAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LiveAcknowledgeMutation = { acknowledgeIncident: { id: string } };
+
+export type LiveRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LiveRevokeMutation = { revokePartnerAccess: boolean };
 
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
@@ -1918,6 +1951,44 @@ export const AcceptUserInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptUserInvitationMutation, AcceptUserInvitationMutationVariables>;
+export const LiveWatchDocument = new TypedDocumentString(`
+    subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {
+  incidentEvents(
+    organizationIds: $organizationIds
+    severities: $severities
+    after: $after
+  ) {
+    cursor
+    kind
+    incidentId
+    incident {
+      id
+      severity
+      clearedAt
+      device {
+        id
+        ipAddress
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveWatchSubscription, LiveWatchSubscriptionVariables>;
+export const LiveAcknowledgeDocument = new TypedDocumentString(`
+    mutation LiveAcknowledge($id: ID!) {
+  acknowledgeIncident(incidentId: $id, note: "on it") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LiveAcknowledgeMutation, LiveAcknowledgeMutationVariables>;
+export const LiveRevokeDocument = new TypedDocumentString(`
+    mutation LiveRevoke($id: ID!) {
+  revokePartnerAccess(partnerOrganizationId: $id)
+}
+    `) as unknown as TypedDocumentString<LiveRevokeMutation, LiveRevokeMutationVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {
