@@ -15,7 +15,10 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   },
   Mutation: {
     recordReadings: { caller: 'recordReadings' },
+    // The collector's ingest, as readings are.
+    recordAlarms: { caller: 'recordReadings' },
     acknowledgeIncident: { target: 'acknowledgeIncidents' },
+    setSensorThresholds: { target: 'write' },
   },
   Organization: {
     id: 'gateway-key',
@@ -47,7 +50,7 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
     applications: 'applications',
     jobs: 'applications',
   },
-  Sensor: all('read', ['id', 'type', 'unit', 'device', 'latest', 'history']),
+  Sensor: all('read', ['id', 'type', 'unit', 'device', 'latest', 'history', 'thresholds']),
   Incident: all('read', ['id', 'device', 'severity', 'message', 'raisedAt', 'clearedAt', 'reactivationCount', 'acknowledgement']),
   // Reached only through checked fields; the devices, sensors and incidents inside are checked as their own types.
   DeviceConnection: all('parent', ['nodes', 'pageInfo']),
@@ -68,4 +71,6 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   IncidentChangePage: all('parent', ['changes', 'nextCursor', 'hasMore']),
   IncidentChange: all('parent', ['operation', 'incidentId', 'incident', 'at']),
   RecordReadingsResult: all('parent', ['recorded', 'duplicates']),
+  RecordAlarmsResult: all('parent', ['raised', 'cleared', 'reactivated', 'duplicates']),
+  SensorThresholds: all('parent', ['low', 'high', 'hysteresis']),
 };

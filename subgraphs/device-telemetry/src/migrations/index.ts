@@ -1,6 +1,12 @@
 import { CreateDeviceAndSensor1764300200000 } from './1764300200000-create-device-and-sensor';
 import { CreateTelemetryModel1764301300000 } from './1764301300000-create-telemetry-model';
 import { ChangeLogVisibility1764301600000 } from './1764301600000-change-log-visibility';
+import { AlarmsAndThresholds1764302100000 } from './1764302100000-alarms-and-thresholds';
 
 /** In the order they apply. */
-export const migrations = [CreateDeviceAndSensor1764300200000, CreateTelemetryModel1764301300000, ChangeLogVisibility1764301600000];
+export const migrations = [
+  CreateDeviceAndSensor1764300200000,
+  CreateTelemetryModel1764301300000,
+  ChangeLogVisibility1764301600000,
+  AlarmsAndThresholds1764302100000,
+];
