@@ -410,16 +410,25 @@ const KINDS: [string, Who, CustomerName][] = [
  * Arguments for each mutation, aimed at `tenant`, that an allowed caller gets
  * past the shield with and that change nothing the walk reads: unknown ids,
  * tokens and codes that end in a domain error, fresh invitations, a reading
- * at a new instant, an acknowledgement, a licence bought with the partner's
- * own credits.
+ * at a new instant, a clear of an alarm never raised, an acknowledgement,
+ * thresholds no reading of the walk crosses, a licence bought with the
+ * partner's own credits.
  */
 function mutationArguments(tenant: CustomerName): Record<string, Record<string, ArgumentValue>> {
-  const { organization, incidents, sensors, license, viewer } = world.customers[tenant];
+  const { organization, devices, incidents, sensors, license, viewer } = world.customers[tenant];
   const fresh = randomUUID();
   const bogusCode = 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA';
   return {
     recordReadings: { readings: [{ sensorId: sensors.upsLoad, at: new Date(Date.now() - Math.floor(Math.random() * 3600_000)).toISOString(), value: 1 }] },
+    // A clear of an alarm never raised: past the shield, it changes nothing.
+    recordAlarms: {
+      alarms: [
+        { deviceId: devices.ups.id, alarmId: `walk-${fresh}`, severity: new EnumValue('INFO'), message: 'Walk', at: new Date().toISOString(), state: new EnumValue('CLEARED') },
+      ],
+    },
     acknowledgeIncident: { incidentId: incidents.ups, note: 'Seen by the walk' },
+    // Bounds the walk's readings (value 1) lie well within.
+    setSensorThresholds: { sensorId: sensors.upsLoad, low: -1000, high: 1000, hysteresis: 1 },
     signIn: { email: viewer.email, password: TEST_PASSWORD },
     refreshSession: { refreshToken: `not-a-refresh-token-${fresh}` },
     enrollMfa: {},

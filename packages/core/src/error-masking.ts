@@ -74,6 +74,10 @@ const PUBLIC_EXTENSIONS = [
   'unknownSensorIds',
   'unknownSensorCount',
   'maxReadings',
+  // recordAlarms: likewise, for alarms and their devices.
+  'unknownDeviceIds',
+  'unknownDeviceCount',
+  'maxAlarms',
 ];
 
 function pickPublicExtensions(extensions: Record<string, unknown>): Record<string, unknown> {

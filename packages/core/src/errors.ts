@@ -86,6 +86,13 @@ export const ERROR_CODES = {
   },
   READING_VALUE_NOT_FINITE: { status: 400, description: 'A reading value is not a finite number.' },
   READING_SENSOR_UNKNOWN: { status: 400, description: 'A reading names a sensor that does not exist (see unknownSensorIds).' },
+  ALARM_BATCH_TOO_LARGE: { status: 413, description: 'A recordAlarms batch holds at most 1,000 alarms: send it in parts.' },
+  ALARM_TIME_INVALID: {
+    status: 400,
+    description: 'An alarm is not timed as an ISO 8601 instant with an offset, from 2000 to five minutes from now (see index).',
+  },
+  ALARM_DEVICE_UNKNOWN: { status: 400, description: 'An alarm names a device that does not exist (see unknownDeviceIds).' },
+  SENSOR_NOT_FOUND: { status: 404, description: 'No sensor with that id exists for this caller.' },
   HISTORY_RANGE_INVALID: {
     status: 400,
     description: 'A history range is two ISO 8601 instants with offsets, `from` before `to`, at most ten years apart.',

@@ -20,7 +20,10 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   },
   Mutation: {
     recordReadings: { caller: 'recordReadings' },
+    // The collector's ingest, as readings are.
+    recordAlarms: { caller: 'recordReadings' },
     acknowledgeIncident: { target: 'acknowledgeIncidents' },
+    setSensorThresholds: { target: 'write' },
   },
   Organization: {
     id: 'gateway-key',
@@ -52,7 +55,7 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
     applications: 'applications',
     jobs: 'applications',
   },
-  Sensor: all('read', ['id', 'type', 'unit', 'device', 'latest', 'history']),
+  Sensor: all('read', ['id', 'type', 'unit', 'device', 'latest', 'history', 'thresholds']),
   Incident: all('read', ['id', 'device', 'severity', 'message', 'raisedAt', 'clearedAt', 'reactivationCount', 'acknowledgement']),
   // Reached only through checked fields; the devices, sensors and incidents inside are checked as their own types.
   DeviceConnection: all('parent', ['nodes', 'pageInfo']),
@@ -75,4 +78,6 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   IncidentEventPage: all('parent', ['cursor', 'events', 'hasMore', 'scope']),
   IncidentEvent: all('parent', ['cursor', 'kind', 'incidentId', 'incident', 'at']),
   RecordReadingsResult: all('parent', ['recorded', 'duplicates']),
+  RecordAlarmsResult: all('parent', ['raised', 'cleared', 'reactivated', 'duplicates']),
+  SensorThresholds: all('parent', ['low', 'high', 'hysteresis']),
 };

@@ -15,6 +15,10 @@ export interface Incident {
   acknowledgedBy: string | null;
   acknowledgedAt: Date | null;
   acknowledgementNote: string | null;
+  /** The alarm it follows: the device's own alarm id, or `threshold:<sensor id>`; null for incidents raised otherwise. */
+  alarmId: string | null;
+  /** The instant of the alarm's last change of state (raised, cleared, reactivated); reports at or before it change nothing. */
+  alarmChangedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -33,6 +37,8 @@ export const IncidentEntity = new EntitySchema<Incident>({
     acknowledgedBy: { name: 'acknowledged_by', type: 'uuid', nullable: true },
     acknowledgedAt: { name: 'acknowledged_at', type: 'timestamptz', nullable: true },
     acknowledgementNote: { name: 'acknowledgement_note', type: 'text', nullable: true },
+    alarmId: { name: 'alarm_id', type: 'text', nullable: true },
+    alarmChangedAt: { name: 'alarm_changed_at', type: 'timestamptz', nullable: true },
     updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });

@@ -15,6 +15,7 @@ import { ReadingEntity } from './reading';
 import { ReadingDailyEntity, ReadingHourlyEntity } from './reading-rollup';
 import { resolvers } from './resolvers';
 import { SensorEntity } from './sensor';
+import { SensorThresholdEntity } from './sensor-threshold';
 
 /** How every field of the schema is governed; the shield's rules are built from it. */
 export { deviceTelemetryFieldPolicy } from './field-policy';
@@ -29,6 +30,7 @@ export const deviceTelemetryStorage: SubgraphStorage = {
     LocationEntity,
     DeviceEntity,
     SensorEntity,
+    SensorThresholdEntity,
     ReadingEntity,
     ReadingHourlyEntity,
     ReadingDailyEntity,

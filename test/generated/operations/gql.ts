@@ -137,6 +137,10 @@ type Documents = {
     "\n  mutation SubscriptionsLicensingCreate($name: String!) { createApiCredential(name: $name) { clientSecret credential { clientId } } }\n": typeof types.SubscriptionsLicensingCreateDocument,
     "\n  query SupergraphReloadDashboard {\n    organizations(first: 100) {\n      nodes { name subscriptions { product } devices { nodes { name sensors { type } } } }\n    }\n  }\n": typeof types.SupergraphReloadDashboardDocument,
     "query Type { __type(name: \"Organization\") { description } }": typeof types.TypeDocument,
+    "\n  mutation AlarmsRecord($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": typeof types.AlarmsRecordDocument,
+    "\n  mutation AlarmsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.AlarmsRecordReadingsDocument,
+    "\n  mutation AlarmsSetThresholds($sensorId: ID!, $low: Float, $high: Float, $hysteresis: Float! = 0) {\n    setSensorThresholds(sensorId: $sensorId, low: $low, high: $high, hysteresis: $hysteresis) { id thresholds { low high hysteresis } }\n  }\n": typeof types.AlarmsSetThresholdsDocument,
+    "\n  query AlarmsIncidents($id: ID!) {\n    organization(id: $id) { incidents(first: 100) { nodes { id } } }\n  }\n": typeof types.AlarmsIncidentsDocument,
     "\n  query Inventory($after: String, $first: Int) {\n    inventoryChanges(after: $after, first: $first) {\n      changes { operation deviceId at device { id name ipAddress monitored } }\n      nextCursor\n      hasMore\n    }\n  }\n": typeof types.InventoryDocument,
     "\n  query Incidents($after: String, $first: Int) {\n    incidentChanges(after: $after, first: $first) {\n      changes { operation incidentId at incident { id severity message } }\n      nextCursor\n      hasMore\n    }\n  }\n": typeof types.IncidentsDocument,
     "\n  mutation TelemetryChangeFeedsRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": typeof types.TelemetryChangeFeedsRevokeDocument,
@@ -290,6 +294,10 @@ const documents: Documents = {
     "\n  mutation SubscriptionsLicensingCreate($name: String!) { createApiCredential(name: $name) { clientSecret credential { clientId } } }\n": types.SubscriptionsLicensingCreateDocument,
     "\n  query SupergraphReloadDashboard {\n    organizations(first: 100) {\n      nodes { name subscriptions { product } devices { nodes { name sensors { type } } } }\n    }\n  }\n": types.SupergraphReloadDashboardDocument,
     "query Type { __type(name: \"Organization\") { description } }": types.TypeDocument,
+    "\n  mutation AlarmsRecord($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": types.AlarmsRecordDocument,
+    "\n  mutation AlarmsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.AlarmsRecordReadingsDocument,
+    "\n  mutation AlarmsSetThresholds($sensorId: ID!, $low: Float, $high: Float, $hysteresis: Float! = 0) {\n    setSensorThresholds(sensorId: $sensorId, low: $low, high: $high, hysteresis: $hysteresis) { id thresholds { low high hysteresis } }\n  }\n": types.AlarmsSetThresholdsDocument,
+    "\n  query AlarmsIncidents($id: ID!) {\n    organization(id: $id) { incidents(first: 100) { nodes { id } } }\n  }\n": types.AlarmsIncidentsDocument,
     "\n  query Inventory($after: String, $first: Int) {\n    inventoryChanges(after: $after, first: $first) {\n      changes { operation deviceId at device { id name ipAddress monitored } }\n      nextCursor\n      hasMore\n    }\n  }\n": types.InventoryDocument,
     "\n  query Incidents($after: String, $first: Int) {\n    incidentChanges(after: $after, first: $first) {\n      changes { operation incidentId at incident { id severity message } }\n      nextCursor\n      hasMore\n    }\n  }\n": types.IncidentsDocument,
     "\n  mutation TelemetryChangeFeedsRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": types.TelemetryChangeFeedsRevokeDocument,
@@ -809,6 +817,22 @@ export function graphql(source: "\n  query SupergraphReloadDashboard {\n    orga
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Type { __type(name: \"Organization\") { description } }"): typeof import('./graphql').TypeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlarmsRecord($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n"): typeof import('./graphql').AlarmsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlarmsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').AlarmsRecordReadingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlarmsSetThresholds($sensorId: ID!, $low: Float, $high: Float, $hysteresis: Float! = 0) {\n    setSensorThresholds(sensorId: $sensorId, low: $low, high: $high, hysteresis: $hysteresis) { id thresholds { low high hysteresis } }\n  }\n"): typeof import('./graphql').AlarmsSetThresholdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlarmsIncidents($id: ID!) {\n    organization(id: $id) { incidents(first: 100) { nodes { id } } }\n  }\n"): typeof import('./graphql').AlarmsIncidentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

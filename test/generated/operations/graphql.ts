@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AlarmInput = {
+  /** The device's own id for the alarm, 1 to 200 characters; the same id across reports of the same alarm. */
+  alarmId: string;
+  /** When the alarm took this state: an ISO 8601 instant with an offset. */
+  at: string;
+  deviceId: string | number;
+  /** 1 to 1,000 characters. */
+  message: string;
+  severity: IncidentSeverity;
+  state: AlarmState;
+};
+
+export type AlarmState =
+  | 'ACTIVE'
+  | 'CLEARED';
+
 export type AuditAction =
   | 'API_CREDENTIAL_CREATED'
   | 'API_CREDENTIAL_REVOKED'
@@ -1014,6 +1030,37 @@ export type TypeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TypeQuery = { __type: { description: string | null } | null };
+
+export type AlarmsRecordMutationVariables = Exact<{
+  alarms: Array<AlarmInput> | AlarmInput;
+}>;
+
+
+export type AlarmsRecordMutation = { recordAlarms: { raised: number, cleared: number, reactivated: number, duplicates: number } };
+
+export type AlarmsRecordReadingsMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type AlarmsRecordReadingsMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type AlarmsSetThresholdsMutationVariables = Exact<{
+  sensorId: string | number;
+  low?: number | null | undefined;
+  high?: number | null | undefined;
+  hysteresis?: number;
+}>;
+
+
+export type AlarmsSetThresholdsMutation = { setSensorThresholds: { id: string, thresholds: { low: number | null, high: number | null, hysteresis: number } | null } };
+
+export type AlarmsIncidentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AlarmsIncidentsQuery = { organization: { incidents: { nodes: Array<{ id: string }> } | null } | null };
 
 export type InventoryQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -2767,6 +2814,52 @@ export const TypeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TypeQuery, TypeQueryVariables>;
+export const AlarmsRecordDocument = new TypedDocumentString(`
+    mutation AlarmsRecord($alarms: [AlarmInput!]!) {
+  recordAlarms(alarms: $alarms) {
+    raised
+    cleared
+    reactivated
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<AlarmsRecordMutation, AlarmsRecordMutationVariables>;
+export const AlarmsRecordReadingsDocument = new TypedDocumentString(`
+    mutation AlarmsRecordReadings($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<AlarmsRecordReadingsMutation, AlarmsRecordReadingsMutationVariables>;
+export const AlarmsSetThresholdsDocument = new TypedDocumentString(`
+    mutation AlarmsSetThresholds($sensorId: ID!, $low: Float, $high: Float, $hysteresis: Float! = 0) {
+  setSensorThresholds(
+    sensorId: $sensorId
+    low: $low
+    high: $high
+    hysteresis: $hysteresis
+  ) {
+    id
+    thresholds {
+      low
+      high
+      hysteresis
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlarmsSetThresholdsMutation, AlarmsSetThresholdsMutationVariables>;
+export const AlarmsIncidentsDocument = new TypedDocumentString(`
+    query AlarmsIncidents($id: ID!) {
+  organization(id: $id) {
+    incidents(first: 100) {
+      nodes {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlarmsIncidentsQuery, AlarmsIncidentsQueryVariables>;
 export const InventoryDocument = new TypedDocumentString(`
     query Inventory($after: String, $first: Int) {
   inventoryChanges(after: $after, first: $first) {

@@ -33,6 +33,22 @@ export type Acknowledgement = {
   note: Maybe<Scalars['String']['output']>;
 };
 
+export type AlarmInput = {
+  /** The device's own id for the alarm, 1 to 200 characters; the same id across reports of the same alarm. */
+  alarmId: Scalars['String']['input'];
+  /** When the alarm took this state: an ISO 8601 instant with an offset. */
+  at: Scalars['String']['input'];
+  deviceId: Scalars['ID']['input'];
+  /** 1 to 1,000 characters. */
+  message: Scalars['String']['input'];
+  severity: IncidentSeverity;
+  state: AlarmState;
+};
+
+export type AlarmState =
+  | 'ACTIVE'
+  | 'CLEARED';
+
 /** Software running on a device. Customers' own users only. */
 export type Application = {
   __typename?: 'Application';
@@ -290,11 +306,25 @@ export type Mutation = {
    */
   acknowledgeIncident: Incident;
   /**
+   * Applies a batch of up to 1,000 device alarms, whole or not at all. The telemetry collector only. Each (device,
+   * alarmId) has one incident: ACTIVE raises it, or raises it again once cleared (counting reactivations); CLEARED
+   * clears it. Reports are applied in time order; one no newer than the alarm's last change, or sent again, is a
+   * duplicate. Unknown devices (ALARM_DEVICE_UNKNOWN), bad instants (ALARM_TIME_INVALID) and empty or overlong ids and
+   * messages (BAD_USER_INPUT) refuse the whole batch.
+   */
+  recordAlarms: RecordAlarmsResult;
+  /**
    * Stores a batch of up to 10,000 readings, whole or not at all. The telemetry collector only. Idempotent on (sensor,
    * instant): a reading sent again is counted as a duplicate. Unknown sensors (READING_SENSOR_UNKNOWN), bad instants
    * (READING_TIME_INVALID) and non-finite values (READING_VALUE_NOT_FINITE) refuse the whole batch.
    */
   recordReadings: RecordReadingsResult;
+  /**
+   * Sets the sensor's thresholds (at least one bound; low below high, with room for the hysteresis twice between them),
+   * or removes them when both bounds are null, clearing an incident they raised. Admins who may write the
+   * organization's data (customer admins, partner admins with administrator access).
+   */
+  setSensorThresholds: Sensor;
 };
 
 
@@ -304,8 +334,21 @@ export type MutationAcknowledgeIncidentArgs = {
 };
 
 
+export type MutationRecordAlarmsArgs = {
+  alarms: Array<AlarmInput>;
+};
+
+
 export type MutationRecordReadingsArgs = {
   readings: Array<ReadingInput>;
+};
+
+
+export type MutationSetSensorThresholdsArgs = {
+  high?: InputMaybe<Scalars['Float']['input']>;
+  hysteresis?: Scalars['Float']['input'];
+  low?: InputMaybe<Scalars['Float']['input']>;
+  sensorId: Scalars['ID']['input'];
 };
 
 export type Organization = {
@@ -409,6 +452,21 @@ export type ReadingInput = {
   value: Scalars['Float']['input'];
 };
 
+export type RecordAlarmsResult = {
+  __typename?: 'RecordAlarmsResult';
+  /** Alarms that cleared an open incident. */
+  cleared: Scalars['Int']['output'];
+  /**
+   * Alarms that changed nothing: sent before, repeating the state the alarm is already in (clearing one never raised
+   * included), or no newer than the alarm's last change.
+   */
+  duplicates: Scalars['Int']['output'];
+  /** Alarms that raised a new incident. */
+  raised: Scalars['Int']['output'];
+  /** Alarms that raised a cleared incident again. */
+  reactivated: Scalars['Int']['output'];
+};
+
 export type RecordReadingsResult = {
   __typename?: 'RecordReadingsResult';
   /** Readings already stored for the same sensor and instant, left as they were. */
@@ -429,6 +487,8 @@ export type Sensor = {
   id: Scalars['ID']['output'];
   /** The newest reading, if any. */
   latest: Maybe<Reading>;
+  /** The bounds that raise and clear an incident on the sensor's device as readings arrive; null when none are set. */
+  thresholds: Maybe<SensorThresholds>;
   type: SensorType;
   /** The unit its readings are in, such as °C, % or V. */
   unit: Scalars['String']['output'];
@@ -450,6 +510,17 @@ export type SensorHistory = {
   buckets: Array<HistoryBucket>;
   /** Where the buckets were computed from. */
   resolution: HistoryResolution;
+};
+
+/**
+ * A reading above `high` or below `low` raises a WARNING incident on the sensor's device (unless one is open); a reading at
+ * least `hysteresis` inside both bounds clears it. Readings are weighed in time order, as they are recorded.
+ */
+export type SensorThresholds = {
+  __typename?: 'SensorThresholds';
+  high: Maybe<Scalars['Float']['output']>;
+  hysteresis: Scalars['Float']['output'];
+  low: Maybe<Scalars['Float']['output']>;
 };
 
 export type SensorType =
@@ -612,6 +683,8 @@ export type ResolversTypes = {
   Acknowledgement: ResolverTypeWrapper<Acknowledgement>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AlarmInput: AlarmInput;
+  AlarmState: AlarmState;
   Application: ResolverTypeWrapper<ApplicationModel>;
   Assessment: ResolverTypeWrapper<AssessmentScopeModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -645,9 +718,11 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reading: ResolverTypeWrapper<Reading>;
   ReadingInput: ReadingInput;
+  RecordAlarmsResult: ResolverTypeWrapper<RecordAlarmsResult>;
   RecordReadingsResult: ResolverTypeWrapper<RecordReadingsResult>;
   Sensor: ResolverTypeWrapper<SensorModel>;
   SensorHistory: ResolverTypeWrapper<SensorHistory>;
+  SensorThresholds: ResolverTypeWrapper<SensorThresholds>;
   SensorType: SensorType;
   SeverityCount: ResolverTypeWrapper<SeverityCount>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -659,6 +734,7 @@ export type ResolversParentTypes = {
   Acknowledgement: Acknowledgement;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AlarmInput: AlarmInput;
   Application: ApplicationModel;
   Assessment: AssessmentScopeModel;
   Float: Scalars['Float']['output'];
@@ -684,9 +760,11 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Reading: Reading;
   ReadingInput: ReadingInput;
+  RecordAlarmsResult: RecordAlarmsResult;
   RecordReadingsResult: RecordReadingsResult;
   Sensor: SensorModel;
   SensorHistory: SensorHistory;
+  SensorThresholds: SensorThresholds;
   SeverityCount: SeverityCount;
   Subscription: Record<PropertyKey, never>;
   UpsHealth: UpsHealthModel;
@@ -828,7 +906,9 @@ export type LocationResolvers<ContextType = DeviceTelemetryContext, ParentType e
 
 export type MutationResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acknowledgeIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationAcknowledgeIncidentArgs, 'incidentId'>>;
+  recordAlarms?: Resolver<ResolversTypes['RecordAlarmsResult'], ParentType, ContextType, RequireFields<MutationRecordAlarmsArgs, 'alarms'>>;
   recordReadings?: Resolver<ResolversTypes['RecordReadingsResult'], ParentType, ContextType, RequireFields<MutationRecordReadingsArgs, 'readings'>>;
+  setSensorThresholds?: Resolver<ResolversTypes['Sensor'], ParentType, ContextType, RequireFields<MutationSetSensorThresholdsArgs, 'hysteresis' | 'sensorId'>>;
 };
 
 export type OrganizationResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
@@ -858,6 +938,13 @@ export type ReadingResolvers<ContextType = DeviceTelemetryContext, ParentType ex
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type RecordAlarmsResultResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['RecordAlarmsResult'] = ResolversParentTypes['RecordAlarmsResult']> = {
+  cleared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reactivated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RecordReadingsResultResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['RecordReadingsResult'] = ResolversParentTypes['RecordReadingsResult']> = {
   duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -869,6 +956,7 @@ export type SensorResolvers<ContextType = DeviceTelemetryContext, ParentType ext
   history?: Resolver<ResolversTypes['SensorHistory'], ParentType, ContextType, RequireFields<SensorHistoryArgs, 'from' | 'maxPoints' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latest?: Resolver<Maybe<ResolversTypes['Reading']>, ParentType, ContextType>;
+  thresholds?: Resolver<Maybe<ResolversTypes['SensorThresholds']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SensorType'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -877,6 +965,12 @@ export type SensorHistoryResolvers<ContextType = DeviceTelemetryContext, ParentT
   bucketSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   buckets?: Resolver<Array<ResolversTypes['HistoryBucket']>, ParentType, ContextType>;
   resolution?: Resolver<ResolversTypes['HistoryResolution'], ParentType, ContextType>;
+};
+
+export type SensorThresholdsResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['SensorThresholds'] = ResolversParentTypes['SensorThresholds']> = {
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hysteresis?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type SeverityCountResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['SeverityCount'] = ResolversParentTypes['SeverityCount']> = {
@@ -918,9 +1012,11 @@ export type Resolvers<ContextType = DeviceTelemetryContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reading?: ReadingResolvers<ContextType>;
+  RecordAlarmsResult?: RecordAlarmsResultResolvers<ContextType>;
   RecordReadingsResult?: RecordReadingsResultResolvers<ContextType>;
   Sensor?: SensorResolvers<ContextType>;
   SensorHistory?: SensorHistoryResolvers<ContextType>;
+  SensorThresholds?: SensorThresholdsResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   UpsHealth?: UpsHealthResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { CreateDeviceAndSensor1764300200000 } from './1764300200000-create-devic
 import { CreateTelemetryModel1764301300000 } from './1764301300000-create-telemetry-model';
 import { ChangeLogVisibility1764301600000 } from './1764301600000-change-log-visibility';
 import { IncidentEvents1764302000000 } from './1764302000000-incident-events';
+import { AlarmsAndThresholds1764302100000 } from './1764302100000-alarms-and-thresholds';
 
 /** In the order they apply. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateTelemetryModel1764301300000,
   ChangeLogVisibility1764301600000,
   IncidentEvents1764302000000,
+  AlarmsAndThresholds1764302100000,
 ];

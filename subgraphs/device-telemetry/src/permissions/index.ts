@@ -5,7 +5,7 @@ import type { Location } from '../location';
 import { mayFollowChanges } from './change-feeds';
 import { mayAcknowledgeIncidentInArguments, mayReadThisIncident } from './incidents';
 import { mayReadThisDevice, mayReadThisDevicesApplications } from './inventory';
-import { mayReadThisSensor } from './readings';
+import { mayReadThisSensor, maySetThresholdsOfSensorInArguments } from './readings';
 
 /** Rules per type and field, built from the field policy; anything it does not list is denied (see applyShield). */
 export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemetryFieldPolicy, {
@@ -27,5 +27,6 @@ export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemet
     'Query.incidentEventsFeed': mayFollowChanges,
     'Subscription.incidentEvents': mayFollowChanges,
     'Mutation.acknowledgeIncident': mayAcknowledgeIncidentInArguments,
+    'Mutation.setSensorThresholds': maySetThresholdsOfSensorInArguments,
   },
 });

@@ -1,7 +1,8 @@
-import type { IRule } from 'graphql-shield';
+import { rule, type IRule } from 'graphql-shield';
 import { parentRule } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
 import type { DeviceTelemetryContext } from '../context';
+import { thresholdsSettable } from '../readings/thresholds';
 import type { Sensor } from '../sensor';
 
 /**
@@ -16,5 +17,16 @@ export const mayReadThisSensor: IRule = parentRule(
     if (decision.unmonitoredEquipment) return true;
     const device = await loaders.deviceById.load(sensor.deviceId);
     return device?.organizationId === sensor.organizationId && mayReadDevice(decision, device);
+  },
+);
+
+/**
+ * `write` of the sensor's organization: SENSOR_NOT_FOUND for a sensor the
+ * caller cannot see, FORBIDDEN for one they see but may not change.
+ */
+export const maySetThresholdsOfSensorInArguments: IRule = rule({ cache: 'no_cache' })(
+  async (_parent, { sensorId }: { sensorId: string }, context: DeviceTelemetryContext) => {
+    const allowed = await thresholdsSettable(sensorId, context);
+    return allowed instanceof Error ? allowed : true;
   },
 );

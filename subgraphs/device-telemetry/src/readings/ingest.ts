@@ -1,6 +1,7 @@
 import { clientError } from '@partnergraph/core';
 import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { SensorEntity } from '../sensor';
+import { THRESHOLD_ALARM_PREFIX } from './thresholds';
 
 /** The most readings one call may carry. */
 export const MAX_READINGS_PER_BATCH = 10_000;
@@ -25,17 +26,20 @@ export interface IngestResult {
 }
 
 /**
- * Stores a batch of readings whole or not at all, and folds the new ones into
- * the hourly and daily rollups. Idempotent on (sensor, instant): a reading
- * already stored, or repeated within the batch, is a duplicate and changes
- * nothing (within the batch the first one wins). Each reading's organization
- * is its sensor's.
+ * Stores a batch of readings whole or not at all, folds the new ones into the
+ * hourly and daily rollups, and weighs them against their sensors' thresholds,
+ * raising and clearing the thresholds' incidents. Idempotent on (sensor,
+ * instant): a reading already stored, or repeated within the batch, is a
+ * duplicate and changes nothing (within the batch the first one wins). Each
+ * reading's organization is its sensor's.
  *
- * One statement does it all, so it is one transaction: it inserts only when
- * every sensor exists, and the rollups take only the rows it inserted. Rows
- * are written in key order, so concurrent batches wait for each other instead
- * of deadlocking. Only a refused batch costs a second statement, to name the
- * unknown sensors.
+ * One transaction of two statements: the first locks the thresholds of the
+ * batch's sensors, so that batches for one sensor weigh its readings one after
+ * the other, each seeing what the one before it committed; the second does
+ * the rest, inserting only when every sensor exists, the rollups and
+ * thresholds taking only the rows it inserted. Rows are written in key order,
+ * so concurrent batches wait for each other instead of deadlocking. Only a
+ * refused batch costs another statement, to name the unknown sensors.
  */
 export async function ingestReadings(
   database: Database,
@@ -45,11 +49,14 @@ export async function ingestReadings(
   if (readings.length === 0) return { recorded: 0, duplicates: 0 };
   const sensorIds = readings.map((reading) => reading.sensorId.toLowerCase());
   if (sensorIds.every(isUuid)) {
-    const [{ known, recorded }] = await database.dataSource.query<[{ known: number; recorded: number }]>(INGEST, [
-      sensorIds,
-      readings.map((reading) => reading.at.toISOString()),
-      readings.map((reading) => reading.value),
-    ]);
+    const [{ known, recorded }] = await database.dataSource.transaction(async (manager) => {
+      await manager.query(LOCK_THRESHOLDS, [sensorIds]);
+      return manager.query<[{ known: number; recorded: number }]>(INGEST, [
+        sensorIds,
+        readings.map((reading) => reading.at.toISOString()),
+        readings.map((reading) => reading.value),
+      ]);
+    });
     if (known === readings.length) return { recorded, duplicates: readings.length - recorded };
   }
   throw await unknownSensorsError(database, readings);
@@ -114,6 +121,87 @@ const rollupUpsert = (table: string, source: string) => `
     last_at = greatest(rollup.last_at, excluded.last_at),
     last_value = CASE WHEN excluded.last_at > rollup.last_at THEN excluded.last_value ELSE rollup.last_value END`;
 
+// In key order, so that batches sharing sensors queue instead of deadlocking.
+const LOCK_THRESHOLDS = `
+  SELECT threshold.sensor_id
+  FROM telemetry.sensor
+  JOIN telemetry.sensor_threshold AS threshold ON threshold.organization_id = sensor.organization_id AND threshold.sensor_id = sensor.id
+  WHERE sensor.id = ANY($1::uuid[])
+  ORDER BY threshold.organization_id, threshold.sensor_id
+  FOR UPDATE OF threshold`;
+
+/** What a reading outside a bound says, for the incident's message. */
+const breachMessage = (bound: 'high' | 'low') => `
+  format('%s reading %s %s is ${bound === 'high' ? 'above the high' : 'below the low'} threshold of %s %s',
+         initcap(replace(threshold.type, '_', ' ')), inserted.value, threshold.unit, threshold.${bound}, threshold.unit)`;
+
+// The thresholds' part of INGEST, after "inserted". Each new reading newer than the newest its threshold has weighed
+// says "breached" (outside a bound), "within" (at least the hysteresis inside both) or nothing (in between). Taken in
+// time order per sensor, the readings whose say differs from the state before them are the turns: a breach raises the
+// threshold's incident (or reactivates it), a return within clears it. The incident keeps the message of the newest
+// breach; the threshold keeps its new state and the newest reading weighed.
+const WEIGH_THRESHOLDS = `
+  thresholds AS (
+    SELECT threshold.*, sensor.device_id, sensor.type, sensor.unit, '${THRESHOLD_ALARM_PREFIX}' || threshold.sensor_id AS alarm_id
+    FROM telemetry.sensor_threshold AS threshold
+    JOIN telemetry.sensor ON sensor.organization_id = threshold.organization_id AND sensor.id = threshold.sensor_id
+    WHERE (threshold.organization_id, threshold.sensor_id) IN (SELECT organization_id, sensor_id FROM inserted)
+  ), weighed AS (
+    SELECT threshold.organization_id, threshold.sensor_id, threshold.device_id, threshold.alarm_id, threshold.breached AS before,
+           inserted.at,
+           CASE
+             WHEN inserted.value > threshold.high OR inserted.value < threshold.low THEN true
+             WHEN inserted.value <= coalesce(threshold.high - threshold.hysteresis, 'Infinity')
+              AND inserted.value >= coalesce(threshold.low + threshold.hysteresis, '-Infinity') THEN false
+           END AS breached,
+           CASE
+             WHEN inserted.value > threshold.high THEN ${breachMessage('high')}
+             WHEN inserted.value < threshold.low THEN ${breachMessage('low')}
+           END AS message
+    FROM inserted
+    JOIN thresholds AS threshold USING (organization_id, sensor_id)
+    WHERE threshold.evaluated_at IS NULL OR inserted.at > threshold.evaluated_at
+  ), decided AS (
+    SELECT weighed.*, lag(breached, 1, before) OVER (PARTITION BY organization_id, sensor_id ORDER BY at) AS previous
+    FROM weighed
+    WHERE breached IS NOT NULL
+  ), turns AS (
+    SELECT turn.organization_id, turn.sensor_id, turn.device_id, turn.alarm_id, incident.id AS incident_id,
+           count(*) FILTER (WHERE turn.breached)::int AS breaches,
+           min(turn.at) FILTER (WHERE turn.breached) AS first_breach_at,
+           (array_agg(turn.message ORDER BY turn.at DESC) FILTER (WHERE turn.breached))[1] AS message,
+           (array_agg(turn.breached ORDER BY turn.at DESC))[1] AS breached,
+           max(turn.at) AS changed_at
+    FROM decided AS turn
+    LEFT JOIN telemetry.incident
+      ON incident.organization_id = turn.organization_id AND incident.device_id = turn.device_id AND incident.alarm_id = turn.alarm_id
+    WHERE turn.breached <> turn.previous
+    GROUP BY 1, 2, 3, 4, 5
+  ), raised AS (
+    INSERT INTO telemetry.incident
+      (organization_id, device_id, alarm_id, severity, message, raised_at, cleared_at, reactivation_count, alarm_changed_at)
+    SELECT organization_id, device_id, alarm_id, 'WARNING', message, first_breach_at, CASE WHEN NOT breached THEN changed_at END,
+           breaches - 1, changed_at
+    FROM turns
+    WHERE incident_id IS NULL AND breaches > 0
+    ORDER BY organization_id, device_id, alarm_id
+  ), changed AS (
+    UPDATE telemetry.incident
+    SET cleared_at = CASE WHEN NOT turns.breached THEN turns.changed_at END,
+        reactivation_count = incident.reactivation_count + turns.breaches,
+        message = coalesce(turns.message, incident.message),
+        alarm_changed_at = turns.changed_at,
+        updated_at = now()
+    FROM turns
+    WHERE incident.organization_id = turns.organization_id AND incident.id = turns.incident_id
+  ), weighed_thresholds AS (
+    UPDATE telemetry.sensor_threshold AS threshold
+    SET evaluated_at = newest.at, breached = coalesce(turns.breached, threshold.breached)
+    FROM (SELECT organization_id, sensor_id, max(at) AS at FROM weighed GROUP BY 1, 2) AS newest
+    LEFT JOIN turns USING (organization_id, sensor_id)
+    WHERE threshold.organization_id = newest.organization_id AND threshold.sensor_id = newest.sensor_id
+  )`;
+
 // $1 sensor ids, $2 instants, $3 values, position for position. Nothing is inserted unless every sensor joined. The days
 // are built from the new rows' hours rather than from the rows again: far fewer rows for readings every few minutes.
 const INGEST = `
@@ -142,5 +230,5 @@ const INGEST = `
      FROM hours
      GROUP BY 1, 2, 3`,
   )}
-  )
+  ), ${WEIGH_THRESHOLDS}
   SELECT (SELECT count(*) FROM incoming)::int AS known, (SELECT count(*) FROM inserted)::int AS recorded`;

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { createByIdLoader, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { ReadingEntity, type Reading } from '../reading';
 import { SensorEntity, type Sensor } from '../sensor';
+import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
 
 /** Created per request, with the other loaders. */
 export function createReadingLoaders(database: Database) {
@@ -35,5 +36,23 @@ export function createReadingLoaders(database: Database) {
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
-  return { sensorById, latestReading };
+  /** Each sensor's thresholds, or null: one statement for all the sensors asked in the same tick. */
+  const thresholdsOfSensor = new DataLoader<Sensor, SensorThreshold | null, string>(
+    async (asked) => {
+      const rows = await selectRows(
+        dataSource,
+        SensorThresholdEntity,
+        (columns) => `SELECT ${columns}
+         FROM unnest($1::uuid[], $2::uuid[]) AS asked (organization_id, sensor_id)
+         JOIN telemetry.sensor_threshold AS threshold USING (organization_id, sensor_id)`,
+        [asked.map((sensor) => sensor.organizationId), asked.map((sensor) => sensor.id)],
+        'threshold',
+      );
+      const bySensor = new Map(rows.map((threshold) => [threshold.sensorId, threshold]));
+      return asked.map((sensor) => bySensor.get(sensor.id) ?? null);
+    },
+    { cacheKeyFn: (sensor) => sensor.id },
+  );
+
+  return { sensorById, latestReading, thresholdsOfSensor };
 }

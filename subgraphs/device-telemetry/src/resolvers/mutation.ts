@@ -1,8 +1,10 @@
 import { clientError } from '@partnergraph/core';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { acknowledgeable, acknowledgeIncident } from '../incidents/acknowledge';
+import { recordAlarms } from '../incidents/alarms';
 import { checkBatchSize, ingestReadings } from '../readings/ingest';
 import { parseInstant } from '../readings/instant';
+import { setThresholds, thresholdsSettable } from '../readings/thresholds';
 
 export const Mutation: MutationResolvers = {
   /** Shield lets only the telemetry collector through. */
@@ -16,6 +18,19 @@ export const Mutation: MutationResolvers = {
       return { sensorId: reading.sensorId, at, value: reading.value };
     });
     return ingestReadings(database, parsed);
+  },
+
+  /** Shield lets only the telemetry collector through. */
+  recordAlarms(_root, { alarms }, { database }) {
+    return recordAlarms(database, alarms);
+  },
+
+  async setSensorThresholds(_parent, { sensorId, low, high, hysteresis }, context) {
+    const sensor = await thresholdsSettable(sensorId, context);
+    if (sensor instanceof Error) throw sensor;
+    await setThresholds(context.database, sensor, { low: low ?? null, high: high ?? null, hysteresis });
+    context.loaders.thresholdsOfSensor.clear(sensor);
+    return sensor;
   },
 
   async acknowledgeIncident(_parent, { incidentId, note }, context) {

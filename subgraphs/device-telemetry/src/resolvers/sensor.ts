@@ -24,4 +24,9 @@ export const Sensor: SensorResolvers = {
   history(sensor, args, { database }) {
     return selectHistory(database, sensor, planHistory(args));
   },
+
+  async thresholds(sensor, _args, { loaders }) {
+    const threshold = await loaders.thresholdsOfSensor.load(sensor);
+    return threshold && { low: threshold.low, high: threshold.high, hysteresis: threshold.hysteresis };
+  },
 };
