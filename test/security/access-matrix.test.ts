@@ -255,6 +255,9 @@ function argumentFixtures(): ArgumentFixtures {
     'Query.organizations.first': 10,
     'Query.inventoryChanges.first': 50,
     'Query.incidentChanges.first': 50,
+    // From the start of the change log (the cursor of position (0, 0)): without `after`, the feed answers no events.
+    'Query.incidentEventsFeed.after': Buffer.from('v1:0:0').toString('base64url'),
+    'Query.incidentEventsFeed.first': 50,
     'Query.suggestPartnerId.organizationName': 'Acme, Inc.',
     'Organization.devices.first': 10,
     'Organization.incidents.first': 10,
@@ -500,8 +503,10 @@ describe('the walk itself', () => {
         ? seen.outcome.value !== undefined
         : seen.typeName === 'Mutation' && seen.outcome.kind === 'error' && !['FORBIDDEN', 'UNAUTHENTICATED'].includes(seen.outcome.code);
     const reached = new Set(observations.filter(answered).map((seen) => `${seen.typeName}.${seen.field}`));
+    // Subscription fields are not run over HTTP: the gateway follows each one's feed (a Query field walked here) as
+    // the subscriber, and test/federation/live-incidents.test.ts checks what reaches each kind of subscriber.
     const selectable = objectTypes(schema)
-      .filter(({ inaccessible }) => !inaccessible)
+      .filter(({ inaccessible, type }) => !inaccessible && type.name !== 'Subscription')
       .flatMap(({ type }) => clientFields(type).map((field) => `${type.name}.${field.name}`));
     expect(selectable.filter((name) => !reached.has(name))).toEqual([]);
   });

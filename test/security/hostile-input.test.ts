@@ -190,8 +190,12 @@ describe('choosing the operation', () => {
     expect(JSON.stringify(response.body)).toContain('OPERATION_NAME_INVALID');
   });
 
-  it('a subscription: OPERATION_NOT_SUPPORTED', async () => {
-    expectRefused(await world.query('anonymous', 'subscription { __typename }'), 'OPERATION_NOT_SUPPORTED');
+  it('a subscription as a plain HTTP request: OPERATION_NOT_SUPPORTED (subscriptions are served over WebSocket and SSE)', async () => {
+    expectRefused(await world.query('anonymous', 'subscription { incidentEvents { cursor } }'), 'OPERATION_NOT_SUPPORTED');
+  });
+
+  it('a subscription whose root is an introspection field: GRAPHQL_VALIDATION_FAILED', async () => {
+    expectRefused(await world.query('anonymous', 'subscription { __typename }'), 'GRAPHQL_VALIDATION_FAILED');
   });
 });
 
