@@ -24,13 +24,23 @@
     return token ? { authorization: 'Bearer ' + token } : {};
   }
 
-  // A JSON POST to the gateway, which passes its CSRF prevention. Subscriptions: once the gateway serves
-  // graphql-ws, add `subscriptionUrl` here (GraphiQL's UMD build bundles graphql-ws); the headers below then
-  // travel as the connection's params, the token included.
-  var gatewayFetcher = GraphiQL.createFetcher({ url: new URL(root.dataset.endpoint, location.href).href });
+  // Queries and mutations: a JSON POST to the gateway, which passes its CSRF prevention. Subscriptions: graphql-ws
+  // on the same URL, whose connection carries the token in its params; a new token opens a new connection.
+  var httpUrl = new URL(root.dataset.endpoint, location.href);
+  var webSocketUrl = new URL(httpUrl.href);
+  webSocketUrl.protocol = httpUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  var fetchers = {};
+  function fetcherFor(auth) {
+    var key = auth.authorization || '';
+    if (!fetchers[key]) {
+      fetchers[key] = GraphiQL.createFetcher({ url: httpUrl.href, subscriptionUrl: webSocketUrl.href, wsConnectionParams: auth });
+    }
+    return fetchers[key];
+  }
   function fetcher(params, options) {
-    var headers = Object.assign({}, options && options.headers, authorization());
-    return gatewayFetcher(params, Object.assign({}, options, { headers: headers }));
+    var auth = authorization();
+    var headers = Object.assign({}, options && options.headers, auth);
+    return fetcherFor(auth)(params, Object.assign({}, options, { headers: headers }));
   }
 
   root.textContent = '';

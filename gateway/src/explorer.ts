@@ -46,7 +46,7 @@ function asset(name: string): string {
 
 /**
  * The page allows nothing but this origin: GraphiQL, its styles and its requests come from the gateway.
- * (Subscriptions over graphql-ws will need their ws: or wss: URL in connect-src.)
+ * CSP 3's 'self' in connect-src covers the same host's ws: and wss: URLs, which subscriptions use.
  */
 const LOCAL_EXPLORER_POLICY = [
   "default-src 'none'",

@@ -10,6 +10,7 @@ import {
   TypeInfo,
   visit,
   visitWithTypeInfo,
+  type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -22,6 +23,7 @@ import { DEMO_CUSTOMERS, DEMO_PARTNER, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@
 import { loadKnownOperations, type KnownOperation } from '@partnergraph/scripts/known-operations';
 import { currentTotpCode, TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
+import { subscribeOverWebSocket, webSocketClient } from '../support/live-clients';
 import { REPOSITORY_ROOT } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { PartnerDashboardDocument } from '../generated/docs/graphql';
@@ -159,6 +161,8 @@ const VARIABLES: Record<string, () => Promise<unknown>> = {
   apiCustomerId: async () => TAILSPIN?.id,
   today: async () => new Date().toISOString().slice(0, 10),
   month: async () => new Date().toISOString().slice(0, 7),
+  // The newest event cursor an example was answered (a feed's), or from now.
+  after: async () => answered.get('cursor') ?? null,
   from: async () => hoursAgo(24),
   to: async () => hoursAgo(0),
   enrolmentToken: async () => answered.get('enrolmentToken'),
@@ -207,6 +211,25 @@ function remember(value: unknown): void {
   }
 }
 
+/** A subscription example runs when the gateway accepts it over WebSocket and keeps it open; its events are live-incidents.test.ts's. */
+async function subscriptionProblem(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<string | undefined> {
+  const [root] = operation.selectionSet.selections;
+  const client = webSocketClient(supergraph.gatewayUrl, headers.authorization);
+  const subscription = subscribeOverWebSocket(client, root?.kind === Kind.FIELD ? root.name.value : '', print(document), variables);
+  try {
+    const outcome = await Promise.race([subscription.ended, new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 500))]);
+    return outcome === 'open' ? undefined : `the subscription ended: ${JSON.stringify(outcome)}`;
+  } finally {
+    subscription.stop();
+    await client.dispose();
+  }
+}
+
 it('finds the examples: the README and every page of docs/', () => {
   const files = new Set(examples.map(({ file }) => file));
   expect([...files]).toEqual(expect.arrayContaining(['README.md', 'docs/api-guide.md']));
@@ -223,6 +246,11 @@ it('every example runs against the demo data, in the order of the pages, as the 
   for (const example of examples) {
     const operation = example.document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     if (operation?.kind !== Kind.OPERATION_DEFINITION) throw new Error(`${example.file}:${example.line} has no operation`);
+    if (operation.operation === 'subscription') {
+      const problem = await subscriptionProblem(example.document, operation, await variablesOf(operation), await headersOf(example.account));
+      if (problem) failures.push(`${example.file}:${example.line} as ${example.account}: ${problem}`);
+      continue;
+    }
     const response = await supergraph.query(print(example.document), await variablesOf(operation), await headersOf(example.account));
     remember(response.body.data);
     if (response.status !== 200 || response.body.errors) {

@@ -66,6 +66,16 @@ export type HistoryResolution =
   | 'HOURLY'
   | 'RAW';
 
+/** What happened to an incident. */
+export type IncidentEventKind =
+  | 'ACKNOWLEDGED'
+  | 'CLEARED'
+  | 'DELETED'
+  | 'RAISED'
+  | 'REACTIVATED'
+  /** Changed otherwise: its device became visible or invisible to partners (monitored or not), or its details changed. */
+  | 'UPDATED';
+
 export type IncidentSeverity =
   | 'CRITICAL'
   | 'INFO'
@@ -172,6 +182,11 @@ export type ApiGuideLine132MutationVariables = Exact<{
 
 export type ApiGuideLine132Mutation = { setPartnerAccess: { administrator: boolean, apiDeviceData: boolean, partner: { id: string, name: string } } };
 
+export type WatchCustomerIncidentsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WatchCustomerIncidentsSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incident: { id: string, severity: IncidentSeverity, message: string, clearedAt: string | null, device: { id: string, name: string } | null } | null } };
+
 export type ApiGuideLine352QueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -268,10 +283,24 @@ export type ApiGuideLine135QueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiGuideLine135Query = { viewer: { user: { id: string, organization: { id: string, partnerAccess: Array<{ administrator: boolean, apiDeviceData: boolean, grantedAt: string, partner: { id: string, name: string } }> | null, partnerAccessHistory: Array<{ action: PartnerAccessAction, administrator: boolean, apiDeviceData: boolean, at: string, actor: { id: string, email: string } | null }> | null } } | null } };
 
+export type IncidentEventsFeedQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type IncidentEventsFeedQuery = { incidentEventsFeed: { cursor: string, hasMore: boolean, events: Array<{ cursor: string, kind: IncidentEventKind, incidentId: string, incident: { id: string, severity: IncidentSeverity } | null }> } };
+
 export type ApiGuideLine194QueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ApiGuideLine194Query = { suggestPartnerId: string };
+
+export type WatchIncidentsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type WatchIncidentsSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, at: string, incident: { id: string, severity: IncidentSeverity, message: string, clearedAt: string | null, reactivationCount: number, device: { id: string, name: string, ipAddress: string | null, organization: { id: string, name: string } | null } | null } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -448,6 +477,24 @@ export const ApiGuideLine132Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiGuideLine132Mutation, ApiGuideLine132MutationVariables>;
+export const WatchCustomerIncidentsDocument = new TypedDocumentString(`
+    subscription WatchCustomerIncidents {
+  incidentEvents {
+    cursor
+    kind
+    incident {
+      id
+      severity
+      message
+      clearedAt
+      device {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchCustomerIncidentsSubscription, WatchCustomerIncidentsSubscriptionVariables>;
 export const ApiGuideLine352Document = new TypedDocumentString(`
     query ApiGuideLine352 {
   organizations {
@@ -763,8 +810,50 @@ export const ApiGuideLine135Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiGuideLine135Query, ApiGuideLine135QueryVariables>;
+export const IncidentEventsFeedDocument = new TypedDocumentString(`
+    query IncidentEventsFeed($after: String) {
+  incidentEventsFeed(after: $after, first: 100) {
+    cursor
+    hasMore
+    events {
+      cursor
+      kind
+      incidentId
+      incident {
+        id
+        severity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentEventsFeedQuery, IncidentEventsFeedQueryVariables>;
 export const ApiGuideLine194Document = new TypedDocumentString(`
     query ApiGuideLine194 {
   suggestPartnerId(organizationName: "Acme, Inc.")
 }
     `) as unknown as TypedDocumentString<ApiGuideLine194Query, ApiGuideLine194QueryVariables>;
+export const WatchIncidentsDocument = new TypedDocumentString(`
+    subscription WatchIncidents($after: String) {
+  incidentEvents(severities: [WARNING, CRITICAL], after: $after) {
+    cursor
+    kind
+    at
+    incident {
+      id
+      severity
+      message
+      clearedAt
+      reactivationCount
+      device {
+        id
+        name
+        ipAddress
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchIncidentsSubscription, WatchIncidentsSubscriptionVariables>;

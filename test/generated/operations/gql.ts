@@ -69,6 +69,10 @@ type Documents = {
     "query InvitationsViewer { viewer { user { email } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": typeof types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": typeof types.AcceptUserInvitationDocument,
+    "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": typeof types.LiveClientIncidentsDocument,
+    "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": typeof types.LiveClientWatchDocument,
+    "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": typeof types.LiveClientRecordAlarmsDocument,
+    "fragment LiveClientCleared on Incident { clearedAt }": typeof types.LiveClientClearedFragmentDoc,
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": typeof types.LiveWatchDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
@@ -226,6 +230,10 @@ const documents: Documents = {
     "query InvitationsViewer { viewer { user { email } } }": types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": types.AcceptUserInvitationDocument,
+    "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": types.LiveClientIncidentsDocument,
+    "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": types.LiveClientWatchDocument,
+    "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": types.LiveClientRecordAlarmsDocument,
+    "fragment LiveClientCleared on Incident { clearedAt }": types.LiveClientClearedFragmentDoc,
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": types.LiveWatchDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
@@ -545,6 +553,22 @@ export function graphql(source: "mutation InvitationsSignIn($email: String!, $pa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }"): typeof import('./graphql').AcceptUserInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n"): typeof import('./graphql').LiveClientIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n"): typeof import('./graphql').LiveClientWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n"): typeof import('./graphql').LiveClientRecordAlarmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment LiveClientCleared on Incident { clearedAt }"): typeof import('./graphql').LiveClientClearedFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

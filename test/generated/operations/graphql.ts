@@ -554,6 +554,27 @@ export type AcceptUserInvitationMutationVariables = Exact<{
 
 export type AcceptUserInvitationMutation = { acceptUserInvitation: { user: { email: string, role: OrganizationRole, organization: { id: string } } } };
 
+export type LiveClientIncidentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LiveClientIncidentsQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, incidents: { nodes: Array<{ id: string, severity: IncidentSeverity, clearedAt: string | null }> } }> } | null } | null };
+
+export type LiveClientWatchSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveClientWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incident: { id: string, severity: IncidentSeverity, clearedAt: string | null } | null } };
+
+export type LiveClientRecordAlarmsMutationVariables = Exact<{
+  alarms: Array<AlarmInput> | AlarmInput;
+}>;
+
+
+export type LiveClientRecordAlarmsMutation = { recordAlarms: { raised: number, cleared: number, reactivated: number, duplicates: number } };
+
+export type LiveClientClearedFragment = { clearedAt: string | null };
+
 export type LiveWatchSubscriptionVariables = Exact<{
   organizationIds?: Array<string | number> | string | number | null | undefined;
   severities?: Array<IncidentSeverity> | IncidentSeverity | null | undefined;
@@ -1305,6 +1326,11 @@ export const InvitationFieldsFragmentDoc = new TypedDocumentString(`
   expiresAt
 }
     `, {"fragmentName":"InvitationFields"}) as unknown as TypedDocumentString<InvitationFieldsFragment, unknown>;
+export const LiveClientClearedFragmentDoc = new TypedDocumentString(`
+    fragment LiveClientCleared on Incident {
+  clearedAt
+}
+    `, {"fragmentName":"LiveClientCleared"}) as unknown as TypedDocumentString<LiveClientClearedFragment, unknown>;
 export const MfaSessionFragmentDoc = new TypedDocumentString(`
     fragment MfaSession on Session {
   accessToken
@@ -1998,6 +2024,48 @@ export const AcceptUserInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptUserInvitationMutation, AcceptUserInvitationMutationVariables>;
+export const LiveClientIncidentsDocument = new TypedDocumentString(`
+    query LiveClientIncidents($id: ID!) {
+  organization(id: $id) {
+    id
+    devices(first: 10) {
+      nodes {
+        id
+        incidents(first: 10) {
+          nodes {
+            id
+            severity
+            clearedAt
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveClientIncidentsQuery, LiveClientIncidentsQueryVariables>;
+export const LiveClientWatchDocument = new TypedDocumentString(`
+    subscription LiveClientWatch {
+  incidentEvents {
+    cursor
+    kind
+    incident {
+      id
+      severity
+      clearedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveClientWatchSubscription, LiveClientWatchSubscriptionVariables>;
+export const LiveClientRecordAlarmsDocument = new TypedDocumentString(`
+    mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) {
+  recordAlarms(alarms: $alarms) {
+    raised
+    cleared
+    reactivated
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<LiveClientRecordAlarmsMutation, LiveClientRecordAlarmsMutationVariables>;
 export const LiveWatchDocument = new TypedDocumentString(`
     subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {
   incidentEvents(
