@@ -24,13 +24,14 @@ const DEVICE_INCIDENTS = graphql(`
   }
 `);
 const WATCH = graphql(`
-  subscription LiveClientWatch {
-    incidentEvents { cursor kind incident { id severity clearedAt } }
+  subscription LiveClientWatch($after: String) {
+    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }
   }
 `);
 // Apollo Client takes DocumentNodes: the typed documents' text, which codegen checks against the schema.
 const WATCH_DOCUMENT = gql(WATCH.toString());
 const INCIDENTS_DOCUMENT = gql(DEVICE_INCIDENTS.toString());
+const FEED_POSITION = graphql(`query LiveClientFeedPosition { incidentEventsFeed { cursor } }`);
 const RECORD_ALARMS = graphql(`
   mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }
 `);
@@ -89,15 +90,17 @@ describe('Apollo Client and an SSE client through the gateway', () => {
   it('raises an alarm, sees it live, and sees the cached incident cleared by the next event', async () => {
     const raisedAt = new Date(Date.now() - 60_000);
     const kinds: string[] = [];
-    const sse = subscribeOverSse<{ kind: string }>(supergraph.gatewayUrl, world.asPartnerAdmin.authorization, 'incidentEvents', WATCH);
-    const subscription = apollo.subscribe({ query: WATCH_DOCUMENT }).subscribe({
+    // From where the feed stands: every event written after, however late each subscription's first run.
+    const after = (await supergraph.query(FEED_POSITION, {}, world.asPartnerAdmin)).body.data?.incidentEventsFeed.cursor;
+    expect(after).toEqual(expect.any(String));
+    const sse = subscribeOverSse<{ kind: string }>(supergraph.gatewayUrl, world.asPartnerAdmin.authorization, 'incidentEvents', WATCH, { after });
+    const subscription = apollo.subscribe({ query: WATCH_DOCUMENT, variables: { after } }).subscribe({
       next: (result) => {
         const kind = (result.data as { incidentEvents?: { kind: string } } | undefined)?.incidentEvents?.kind;
         if (kind) kinds.push(kind);
       },
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await record([alarm('ACTIVE', raisedAt)])).toEqual({ raised: 1, cleared: 0, reactivated: 0, duplicates: 0 });
       await waitFor('the RAISED event', () => (kinds.includes('RAISED') ? true : undefined));
 

@@ -38,6 +38,7 @@ const WATCH = graphql(`
     }
   }
 `);
+const FEED_POSITION = graphql(`query LiveFeedPosition { incidentEventsFeed { cursor } }`);
 const ACKNOWLEDGE = graphql(`mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: "on it") { id } }`);
 const REVOKE = graphql(`mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }`);
 
@@ -75,8 +76,15 @@ describe('live incidents through the gateway', () => {
     ...changes,
   });
   const write = (...incidents: DemoIncident[]) => seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, incidents);
-  /** A subscription has started when its first run answered: raise nothing before, or "from now" may be later. */
-  const started = () => new Promise((resolve) => setTimeout(resolve, 400));
+  /** Where the feed stands now: subscribing from it, a subscriber gets every event written after, however late its first run. */
+  const position = async () => {
+    const response = await supergraph.query(FEED_POSITION, {}, world.asPartnerAdmin);
+    const cursor = response.body.data?.incidentEventsFeed.cursor;
+    if (!cursor) throw new Error(`no feed position: ${JSON.stringify(response.body.errors)}`);
+    return cursor;
+  };
+  /** For the limits: the subscriptions before have reached the gateway. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 400));
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -111,8 +119,7 @@ describe('live incidents through the gateway', () => {
 
   it('tells a partner admin of an incident raised, cleared, reactivated and acknowledged, resolved across subgraphs', async () => {
     const [device] = world.devices;
-    const watching = watch(world.asPartnerAdmin);
-    await started();
+    const watching = watch(world.asPartnerAdmin, { after: await position() });
     const raised = incident(device!);
     await write(raised);
     await write({ ...raised, clearedAt: new Date() });
@@ -142,9 +149,9 @@ describe('live incidents through the gateway', () => {
 
   it('shapes each event as a query by that subscriber: a read-only partner sees the address cut, nobody else sees it at all', async () => {
     const [first, , otherCustomers] = world.devices;
-    const readOnly = watch(asReadOnlyPartner);
-    const admin = watch(world.asPartnerAdmin, { organizationIds: [otherCustomers!.organizationId] });
-    await started();
+    const after = await position();
+    const readOnly = watch(asReadOnlyPartner, { after });
+    const admin = watch(world.asPartnerAdmin, { organizationIds: [otherCustomers!.organizationId], after });
     const raised = incident(first!);
     const elsewhere = incident(otherCustomers!);
     await write(raised, elsewhere);
@@ -159,9 +166,9 @@ describe('live incidents through the gateway', () => {
   });
 
   it('keeps incidents of unmonitored equipment from partners, and gives them to the customer', async () => {
-    const partner = watch(world.asPartnerAdmin);
-    const customer = watch(asCustomerAdmin);
-    await started();
+    const after = await position();
+    const partner = watch(world.asPartnerAdmin, { after });
+    const customer = watch(asCustomerAdmin, { after });
     const hidden = incident(unmonitored);
     const visible = incident(world.devices[0]!);
     await write(hidden);
@@ -172,8 +179,7 @@ describe('live incidents through the gateway', () => {
   });
 
   it('filters by severity', async () => {
-    const critical = watch(world.asPartnerAdmin, { severities: ['CRITICAL'] });
-    await started();
+    const critical = watch(world.asPartnerAdmin, { severities: ['CRITICAL'], after: await position() });
     const warning = incident(world.devices[1]!, { severity: 'WARNING' });
     const crit = incident(world.devices[1]!);
     await write(warning);
@@ -182,8 +188,7 @@ describe('live incidents through the gateway', () => {
   });
 
   it('resumes from a cursor: every event after it, once, in commit order, over SSE as over WebSocket', async () => {
-    const first = watch(world.asPartnerAdmin);
-    await started();
+    const first = watch(world.asPartnerAdmin, { after: await position() });
     const raised = [incident(world.devices[2]!), incident(world.devices[3]!), incident(world.devices[2]!)];
     for (const one of raised) await write(one);
     const events = await first.waitForEvents(3);
@@ -200,9 +205,13 @@ describe('live incidents through the gateway', () => {
   });
 
   it('ends the subscriptions a revoked grant covered within a second, with a code, and sends nothing committed after', async () => {
-    const named = watch(asReadOnlyPartner, { organizationIds: [world.customers[0]!.id] });
-    const everything = watch(asReadOnlyPartner);
-    await started();
+    const after = await position();
+    const named = watch(asReadOnlyPartner, { organizationIds: [world.customers[0]!.id], after });
+    const everything = watch(asReadOnlyPartner, { after });
+    // Both have run under the grant once they have its first event.
+    const before = incident(world.devices[0]!);
+    await write(before);
+    await Promise.all([named.waitForEvents(1), everything.waitForEvents(1)]);
 
     const revoked = await supergraph.query(
       REVOKE,
@@ -219,7 +228,7 @@ describe('live incidents through the gateway', () => {
     expect(everythingEnd.errors).toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBSCRIPTION_ACCESS_REVOKED', subscriptionEnded: true }) }),
     ]);
-    expect([...named.events, ...everything.events]).toEqual([]);
+    expect([...named.events, ...everything.events].map((event) => event.incidentId)).toEqual([before.id, before.id]);
   });
 
   it('lets anonymous callers subscribe to nothing, and closes a connection whose token does not verify', async () => {
@@ -234,7 +243,7 @@ describe('live incidents through the gateway', () => {
     const shared = client(world.asPartnerAdmin);
     const open = [1, 2, 3].map(() => subscribeOverWebSocket<IncidentEvent>(shared, 'incidentEvents', WATCH));
     subscriptions.push(...open);
-    await started();
+    await settled();
     const fourth = subscribeOverWebSocket<IncidentEvent>(shared, 'incidentEvents', WATCH);
     subscriptions.push(fourth);
     expect((await fourth.ended).errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS' }) })]);

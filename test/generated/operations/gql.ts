@@ -70,10 +70,12 @@ type Documents = {
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": typeof types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": typeof types.AcceptUserInvitationDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": typeof types.LiveClientIncidentsDocument,
-    "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": typeof types.LiveClientWatchDocument,
+    "\n  subscription LiveClientWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }\n  }\n": typeof types.LiveClientWatchDocument,
+    "query LiveClientFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveClientFeedPositionDocument,
     "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": typeof types.LiveClientRecordAlarmsDocument,
     "fragment LiveClientCleared on Incident { clearedAt }": typeof types.LiveClientClearedFragmentDoc,
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": typeof types.LiveWatchDocument,
+    "query LiveFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
@@ -231,10 +233,12 @@ const documents: Documents = {
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": types.AcceptUserInvitationDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": types.LiveClientIncidentsDocument,
-    "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": types.LiveClientWatchDocument,
+    "\n  subscription LiveClientWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }\n  }\n": types.LiveClientWatchDocument,
+    "query LiveClientFeedPosition { incidentEventsFeed { cursor } }": types.LiveClientFeedPositionDocument,
     "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": types.LiveClientRecordAlarmsDocument,
     "fragment LiveClientCleared on Incident { clearedAt }": types.LiveClientClearedFragmentDoc,
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": types.LiveWatchDocument,
+    "query LiveFeedPosition { incidentEventsFeed { cursor } }": types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
@@ -560,7 +564,11 @@ export function graphql(source: "\n  query LiveClientIncidents($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n"): typeof import('./graphql').LiveClientWatchDocument;
+export function graphql(source: "\n  subscription LiveClientWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }\n  }\n"): typeof import('./graphql').LiveClientWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveClientFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').LiveClientFeedPositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -573,6 +581,10 @@ export function graphql(source: "fragment LiveClientCleared on Incident { cleare
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n"): typeof import('./graphql').LiveWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').LiveFeedPositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -561,10 +561,17 @@ export type LiveClientIncidentsQueryVariables = Exact<{
 
 export type LiveClientIncidentsQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, incidents: { nodes: Array<{ id: string, severity: IncidentSeverity, clearedAt: string | null }> } }> } | null } | null };
 
-export type LiveClientWatchSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type LiveClientWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
 export type LiveClientWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incident: { id: string, severity: IncidentSeverity, clearedAt: string | null } | null } };
+
+export type LiveClientFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveClientFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
 
 export type LiveClientRecordAlarmsMutationVariables = Exact<{
   alarms: Array<AlarmInput> | AlarmInput;
@@ -583,6 +590,11 @@ export type LiveWatchSubscriptionVariables = Exact<{
 
 
 export type LiveWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incidentId: string, incident: { id: string, severity: IncidentSeverity, clearedAt: string | null, device: { id: string, ipAddress: string | null, organization: { id: string, name: string } | null } | null } | null } };
+
+export type LiveFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
 
 export type LiveAcknowledgeMutationVariables = Exact<{
   id: string | number;
@@ -2044,8 +2056,8 @@ export const LiveClientIncidentsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<LiveClientIncidentsQuery, LiveClientIncidentsQueryVariables>;
 export const LiveClientWatchDocument = new TypedDocumentString(`
-    subscription LiveClientWatch {
-  incidentEvents {
+    subscription LiveClientWatch($after: String) {
+  incidentEvents(after: $after) {
     cursor
     kind
     incident {
@@ -2056,6 +2068,13 @@ export const LiveClientWatchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveClientWatchSubscription, LiveClientWatchSubscriptionVariables>;
+export const LiveClientFeedPositionDocument = new TypedDocumentString(`
+    query LiveClientFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<LiveClientFeedPositionQuery, LiveClientFeedPositionQueryVariables>;
 export const LiveClientRecordAlarmsDocument = new TypedDocumentString(`
     mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) {
   recordAlarms(alarms: $alarms) {
@@ -2092,6 +2111,13 @@ export const LiveWatchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveWatchSubscription, LiveWatchSubscriptionVariables>;
+export const LiveFeedPositionDocument = new TypedDocumentString(`
+    query LiveFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<LiveFeedPositionQuery, LiveFeedPositionQueryVariables>;
 export const LiveAcknowledgeDocument = new TypedDocumentString(`
     mutation LiveAcknowledge($id: ID!) {
   acknowledgeIncident(incidentId: $id, note: "on it") {
