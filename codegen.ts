@@ -30,6 +30,7 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
   identity: {
     contextType: '../context#IdentityContext',
     mappers: {
+      AccessDecision: '@partnergraph/core#AccessDecision',
       Organization: '../organization#Organization',
       User: '../user-account#UserAccount',
       ApiCredential: '../api-credentials#ApiCredential',

@@ -132,6 +132,8 @@ export async function startInProcessSupergraph(
     secretEncryptionKeys?: readonly SecretKey[];
     /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** Where subscriptions and device-telemetry reach identity for access decisions, given identity's URL (a holding proxy); identity itself by default. */
+    accessCheckUrl?: (identityUrl: string) => string | Promise<string>;
     /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
     logLevel?: LogLevel;
     /** More subgraphs built with the kit (one `npm run new-subgraph` made), started here after the three and composed beside them. */
@@ -151,7 +153,8 @@ export async function startInProcessSupergraph(
   const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, shutdownLingerMs: 0, ...options.subgraphs };
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), await urlOf('identity'), keys.publicKeyPem, logger, settings);
-  for (const subgraph of accessCheckedPackages(subgraphs.identity.url)) {
+  const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
+  for (const subgraph of accessCheckedPackages(accessCheckUrl)) {
     const name = subgraph.definition.name as SubgraphName;
     subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
   }

@@ -28,6 +28,9 @@ function ended(errors: readonly GraphQLFormattedError[]): FormattedExecutionResu
   return { errors: errors.map((error) => ({ ...error, extensions: { ...error.extensions, subscriptionEnded: true } })) };
 }
 
+/** The first look again after a notified run found nothing; then 100, 200, … up to the poll interval. */
+const FIRST_RETRY_MS = 50;
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -51,6 +54,9 @@ export async function* followFeed(options: FollowOptions): AsyncGenerator<Format
   const { feed, signal } = options;
   let cursor = feed.initialCursor;
   let startingScope: readonly string[] | undefined;
+  // A feed hands on a commit only once every transaction older than it has ended (the change log's horizon), so a
+  // notified run may find nothing yet: it then looks again soon, at growing intervals, rather than at the next poll.
+  let retryMs = 0;
   while (!signal.aborted) {
     const expiresAt = options.expiresAt();
     if (expiresAt !== null && Date.now() >= expiresAt) {
@@ -85,7 +91,11 @@ export async function* followFeed(options: FollowOptions): AsyncGenerator<Format
     const expiry = options.expiresAt();
     const untilExpiry = expiry === null ? Infinity : Math.max(0, expiry - Date.now());
     if ((page.events ?? []).length === 0) {
-      await options.wakeUps.wait(feed.feedField, Math.min(options.pollIntervalMs, untilExpiry), signal);
+      const wait = retryMs > 0 ? retryMs : options.pollIntervalMs;
+      const wake = await options.wakeUps.wait(feed.feedField, Math.min(wait, untilExpiry), signal);
+      retryMs = wake === 'notified' ? FIRST_RETRY_MS : retryMs > 0 && retryMs * 2 < options.pollIntervalMs ? retryMs * 2 : 0;
+    } else {
+      retryMs = 0;
     }
     const sinceStart = Date.now() - startedAt;
     if (sinceStart < options.minIntervalMs) await sleep(Math.min(options.minIntervalMs - sinceStart, untilExpiry), signal);

@@ -15,25 +15,30 @@ import type { Logger } from '@partnergraph/core';
 export const LIVE_CHANNEL = 'partnergraph_live';
 export const EVERY_FEED = '*';
 
+/** Why a wait ended. */
+export type Wake = 'notified' | 'timer' | 'aborted';
+
 export interface WakeUps {
   /** Resolves when `feed` (or every feed) is notified, after `ms`, or when `signal` aborts, whichever is first. */
-  wait(feed: string, ms: number, signal: AbortSignal): Promise<void>;
+  wait(feed: string, ms: number, signal: AbortSignal): Promise<Wake>;
   close(): Promise<void>;
 }
 
-function waiter(events: EventEmitter, feed: string, ms: number, signal: AbortSignal): Promise<void> {
+function waiter(events: EventEmitter, feed: string, ms: number, signal: AbortSignal): Promise<Wake> {
   return new Promise((resolve) => {
-    const done = () => {
+    const done = (why: Wake) => () => {
       clearTimeout(timer);
-      events.off(feed, done);
-      events.off(EVERY_FEED, done);
-      signal.removeEventListener('abort', done);
-      resolve();
+      events.off(feed, notified);
+      events.off(EVERY_FEED, notified);
+      signal.removeEventListener('abort', aborted);
+      resolve(why);
     };
-    const timer = setTimeout(done, ms);
-    events.on(feed, done);
-    events.on(EVERY_FEED, done);
-    signal.addEventListener('abort', done, { once: true });
+    const notified = done('notified');
+    const aborted = done('aborted');
+    const timer = setTimeout(done('timer'), ms);
+    events.on(feed, notified);
+    events.on(EVERY_FEED, notified);
+    signal.addEventListener('abort', aborted, { once: true });
   });
 }
 

@@ -35,6 +35,13 @@ export interface AccessDecision {
   unmonitoredEquipment: boolean;
   /** An API client reading device data under the customer's API device-data grant. */
   apiDeviceData: boolean;
+  /**
+   * The decision's horizon: the oldest transaction id still running when identity read the grants (PostgreSQL's
+   * pg_snapshot_xmin, as text). Every transaction below it had ended, so a change log row written below it was
+   * committed before anything the decision did not see: a feed that reads only rows below it never hands on an
+   * event committed after a revocation the decision missed. Absent when no statement decided (no organization).
+   */
+  asOf?: string;
 }
 
 /** The decision for `relation`: the table's column, as the fields subgraphs filter by. */

@@ -21,7 +21,7 @@ export type AccessCheckConfig = ReturnType<typeof readAccessCheckConfig>;
 export type AccessDecisionLoader = DataLoader<string, AccessDecision>;
 
 const DECISION_FIELDS =
-  'organizationId relation read write acknowledgeIncidents manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData';
+  'organizationId relation read write acknowledgeIncidents manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData asOf';
 
 const ACCESS_DECISIONS_QUERY = /* GraphQL */ `
   query AccessDecisions($organizationIds: [ID!]!) {

@@ -86,6 +86,7 @@ export async function selectIncidentEvents(database: Database, readable: readonl
          AND (c.monitored OR c.organization_id = ANY($2::uuid[]))
          AND (c.xid, c.seq) > ($3::xid8, $4::bigint)
          AND c.xid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+         AND ($7::xid8 IS NULL OR c.xid < $7::xid8)
          AND ($5::text[] IS NULL OR i.severity = ANY($5::text[]))
        ORDER BY c.xid, c.seq
        LIMIT $6`,
@@ -96,6 +97,7 @@ export async function selectIncidentEvents(database: Database, readable: readonl
       after.seq,
       args.severities == null ? null : [...args.severities],
       limit + 1,
+      decidedHorizon(covered),
     ],
     'c',
   );
@@ -108,6 +110,17 @@ export async function selectIncidentEvents(database: Database, readable: readonl
     }),
   );
   return { cursor: events.at(-1)?.cursor ?? args.after!, events, hasMore: rows.length > limit, scope };
+}
+
+/**
+ * The oldest of the decisions' horizons (AccessDecision.asOf): rows below it
+ * were committed before anything those decisions did not see, so an event
+ * committed after a revocation that raced this request is not handed on here;
+ * the next run, decided after the revocation, ends the subscription.
+ */
+function decidedHorizon(decisions: readonly AccessDecision[]): string | null {
+  const horizons = decisions.flatMap((decision) => (decision.asOf == null ? [] : [BigInt(decision.asOf)]));
+  return horizons.length === 0 ? null : horizons.reduce((oldest, horizon) => (horizon < oldest ? horizon : oldest)).toString();
 }
 
 /**

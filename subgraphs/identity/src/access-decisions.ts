@@ -37,6 +37,8 @@ interface GrantsWithCaller {
   apiDeviceData: boolean | null;
   /** The caller's own organization has granted this one access, standing or not. */
   grantedByCaller: boolean;
+  /** The statement's horizon (AccessDecision.asOf). */
+  asOf: string;
 }
 
 export interface DecisionInputs {
@@ -61,7 +63,8 @@ export async function decideMany(organizationIds: readonly string[], { principal
           (columns) => `SELECT ${columns}, grant_row.administrator, grant_row.api_device_data AS "apiDeviceData",
                   EXISTS (SELECT 1 FROM identity.partner_grant granted
                           WHERE granted.partner_organization_id = organization.id AND granted.customer_organization_id = $2::uuid)
-                    AS "grantedByCaller"
+                    AS "grantedByCaller",
+                  pg_snapshot_xmin(pg_current_snapshot())::text AS "asOf"
            FROM identity.organization
            LEFT JOIN identity.partner_grant grant_row
              ON grant_row.customer_organization_id = organization.id
@@ -72,6 +75,7 @@ export async function decideMany(organizationIds: readonly string[], { principal
           'organization',
         );
   const found = new Map(rows.map((row) => [row.id, row]));
+  const asOf = rows[0]?.asOf;
   const credential = await apiCredentialScope();
   return organizationIds.map((id) => {
     const row = found.get(id);
@@ -79,7 +83,8 @@ export async function decideMany(organizationIds: readonly string[], { principal
       row && row.administrator !== null && row.apiDeviceData !== null
         ? { administrator: row.administrator, apiDeviceData: row.apiDeviceData }
         : null;
-    return decideAccess(principal, id, row ?? null, grant, credential, row?.grantedByCaller ?? false);
+    const decision = decideAccess(principal, id, row ?? null, grant, credential, row?.grantedByCaller ?? false);
+    return asOf === undefined ? decision : { ...decision, asOf };
   });
 }
 

@@ -123,5 +123,6 @@ export const identityFieldPolicy: FieldPolicy = {
     'applications',
     'unmonitoredEquipment',
     'apiDeviceData',
+    'asOf',
   ]),
 };

@@ -78,6 +78,8 @@ type Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
+    "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": typeof types.LiveRaceFeedDocument,
+    "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -241,6 +243,8 @@ const documents: Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
+    "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": types.LiveRaceFeedDocument,
+    "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -593,6 +597,14 @@ export function graphql(source: "mutation LiveAcknowledge($id: ID!) { acknowledg
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n"): typeof import('./graphql').LiveRaceFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRaceRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

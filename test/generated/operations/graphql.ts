@@ -610,6 +610,20 @@ export type LiveRevokeMutationVariables = Exact<{
 
 export type LiveRevokeMutation = { revokePartnerAccess: boolean };
 
+export type LiveRaceFeedQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveRaceFeedQuery = { incidentEventsFeed: { cursor: string, events: Array<{ incidentId: string, kind: IncidentEventKind }> } };
+
+export type LiveRaceRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LiveRaceRevokeMutation = { revokePartnerAccess: boolean };
+
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
 export type MfaSignInMutationVariables = Exact<{
@@ -2130,6 +2144,22 @@ export const LiveRevokeDocument = new TypedDocumentString(`
   revokePartnerAccess(partnerOrganizationId: $id)
 }
     `) as unknown as TypedDocumentString<LiveRevokeMutation, LiveRevokeMutationVariables>;
+export const LiveRaceFeedDocument = new TypedDocumentString(`
+    query LiveRaceFeed($after: String) {
+  incidentEventsFeed(after: $after) {
+    cursor
+    events {
+      incidentId
+      kind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveRaceFeedQuery, LiveRaceFeedQueryVariables>;
+export const LiveRaceRevokeDocument = new TypedDocumentString(`
+    mutation LiveRaceRevoke($id: ID!) {
+  revokePartnerAccess(partnerOrganizationId: $id)
+}
+    `) as unknown as TypedDocumentString<LiveRaceRevokeMutation, LiveRaceRevokeMutationVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {
