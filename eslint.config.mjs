@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // The one CommonJS file: jest reads its configuration with require().
+    files: ['jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly', module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['**/config.ts', '**/run-command.ts', '**/run-subgraph.ts', '**/start.ts', '**/migrate.ts', '**/seed.ts', '**/simulate.ts', '**/token.ts', '**/fuzz.ts', '**/documents-publish.ts', '**/index.ts', 'test/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
