@@ -101,7 +101,7 @@ runCommand('start', async () => {
           ...common,
           PORT: String(config.gatewayPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
-          // Published documents (npm run documents:publish) live in the gateway's own schema there.
+          // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
           DATABASE_URL: database.url,
           IDENTITY_URL: identityUrl,
           ...Object.fromEntries(subgraphs.map(({ name, port }) => [gatewayUrlVariableOf(name), urlOf(port)])),
