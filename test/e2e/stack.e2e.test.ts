@@ -17,6 +17,7 @@ import { postGraphQL } from '../support/http';
 import { descendantsOf, runEntryPoint, waitUntilGone, type ProcessInfo } from '../support/processes';
 import { startStack, stopAllStacks, StackStartError, type RunningStack } from '../support/stack';
 import { graphql } from '../generated/operations';
+import { subscribeOverWebSocket, webSocketClient } from '../support/live-clients';
 
 const execFileAsync = promisify(execFile);
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -132,6 +133,46 @@ describe('npm start', () => {
         { authorization: `Bearer ${stdout.trim()}` },
       );
       expect(body).toEqual({ data: { viewer: { user: { email: 'viewer@contoso.example', role: 'VIEWER' } } } });
+    });
+
+    it('serves live incidents across the real processes: a viewer subscribed over WebSocket sees the incident an admin acknowledges', async () => {
+      const stack = running();
+      const tokenOf = async (email: string) =>
+        (
+          await execFileAsync('npm', ['run', '--silent', 'token', '--', email], {
+            cwd: REPOSITORY_ROOT,
+            env: { ...process.env, DATABASE_URL: stack.databaseUrl, DATA_DIR: stack.dataDir },
+          })
+        ).stdout.trim();
+      const asAdmin = { authorization: `Bearer ${await tokenOf('admin@contoso.example')}` };
+      const asViewer = { authorization: `Bearer ${await tokenOf('viewer@contoso.example')}` };
+      const position = await postGraphQL(stack.gatewayUrl, { query: graphql(`query StackFeedPosition { incidentEventsFeed { cursor } }`) }, asViewer);
+      const client = webSocketClient(stack.gatewayUrl, asViewer.authorization);
+      const watching = subscribeOverWebSocket<{ kind: string; incidentId: string }>(
+        client,
+        'incidentEvents',
+        graphql(`subscription StackWatch($after: String) { incidentEvents(after: $after) { kind incidentId } }`),
+        { after: position.body.data?.incidentEventsFeed.cursor },
+      );
+      try {
+        const open = await postGraphQL(
+          stack.gatewayUrl,
+          { query: graphql(`query StackOpenIncidents { organizations { nodes { id incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }`) },
+          asAdmin,
+        );
+        const incident = open.body.data?.organizations.nodes.flatMap((organization) => organization.incidents?.nodes ?? []).find((one) => one.acknowledgement === null);
+        expect(incident).toBeDefined();
+        const acknowledged = await postGraphQL(
+          stack.gatewayUrl,
+          { query: graphql(`mutation StackAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }`), variables: { id: incident!.id } },
+          asAdmin,
+        );
+        expect(acknowledged.body.errors).toBeUndefined();
+        expect(await watching.waitForEvents(1, 10_000)).toEqual([{ kind: 'ACKNOWLEDGED', incidentId: incident!.id }]);
+      } finally {
+        watching.stop();
+        await client.dispose();
+      }
     });
 
     it('the subgraphs cannot be reached without the gateway', async () => {

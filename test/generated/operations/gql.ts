@@ -19,6 +19,10 @@ type Documents = {
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": typeof types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": typeof types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": typeof types.StackViewerDocument,
+    "query StackFeedPosition { incidentEventsFeed { cursor } }": typeof types.StackFeedPositionDocument,
+    "subscription StackWatch($after: String) { incidentEvents(after: $after) { kind incidentId } }": typeof types.StackWatchDocument,
+    "query StackOpenIncidents { organizations { nodes { id incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }": typeof types.StackOpenIncidentsDocument,
+    "mutation StackAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }": typeof types.StackAcknowledgeDocument,
     "query ApiClientReadsDevices($id: ID!) { organization(id: $id) { devices { nodes { name } } } }": typeof types.ApiClientReadsDevicesDocument,
     "\n  mutation Create($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) {\n      clientSecret\n      credential { id name clientId customers { id } createdBy { email } createdAt lastUsedAt revokedAt }\n    }\n  }\n": typeof types.CreateDocument,
     "mutation Revoke($id: ID!) { revokeApiCredential(id: $id) { id revokedAt } }": typeof types.RevokeDocument,
@@ -184,6 +188,10 @@ const documents: Documents = {
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": types.StackViewerDocument,
+    "query StackFeedPosition { incidentEventsFeed { cursor } }": types.StackFeedPositionDocument,
+    "subscription StackWatch($after: String) { incidentEvents(after: $after) { kind incidentId } }": types.StackWatchDocument,
+    "query StackOpenIncidents { organizations { nodes { id incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }": types.StackOpenIncidentsDocument,
+    "mutation StackAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }": types.StackAcknowledgeDocument,
     "query ApiClientReadsDevices($id: ID!) { organization(id: $id) { devices { nodes { name } } } }": types.ApiClientReadsDevicesDocument,
     "\n  mutation Create($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) {\n      clientSecret\n      credential { id name clientId customers { id } createdBy { email } createdAt lastUsedAt revokedAt }\n    }\n  }\n": types.CreateDocument,
     "mutation Revoke($id: ID!) { revokeApiCredential(id: $id) { id revokedAt } }": types.RevokeDocument,
@@ -361,6 +369,22 @@ export function graphql(source: "mutation StackSignIn($email: String!, $password
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query StackViewer { viewer { user { email role } } }"): typeof import('./graphql').StackViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StackFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').StackFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription StackWatch($after: String) { incidentEvents(after: $after) { kind incidentId } }"): typeof import('./graphql').StackWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StackOpenIncidents { organizations { nodes { id incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }"): typeof import('./graphql').StackOpenIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StackAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }"): typeof import('./graphql').StackAcknowledgeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

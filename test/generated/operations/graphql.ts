@@ -219,6 +219,30 @@ export type StackViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type StackViewerQuery = { viewer: { user: { email: string, role: OrganizationRole } | null } };
 
+export type StackFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StackFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
+export type StackWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type StackWatchSubscription = { incidentEvents: { kind: IncidentEventKind, incidentId: string } };
+
+export type StackOpenIncidentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StackOpenIncidentsQuery = { organizations: { nodes: Array<{ id: string, incidents: { nodes: Array<{ id: string, acknowledgement: { at: string } | null }> } | null }> } };
+
+export type StackAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StackAcknowledgeMutation = { acknowledgeIncident: { id: string } };
+
 export type ApiClientReadsDevicesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1440,6 +1464,45 @@ export const StackViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StackViewerQuery, StackViewerQueryVariables>;
+export const StackFeedPositionDocument = new TypedDocumentString(`
+    query StackFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<StackFeedPositionQuery, StackFeedPositionQueryVariables>;
+export const StackWatchDocument = new TypedDocumentString(`
+    subscription StackWatch($after: String) {
+  incidentEvents(after: $after) {
+    kind
+    incidentId
+  }
+}
+    `) as unknown as TypedDocumentString<StackWatchSubscription, StackWatchSubscriptionVariables>;
+export const StackOpenIncidentsDocument = new TypedDocumentString(`
+    query StackOpenIncidents {
+  organizations {
+    nodes {
+      id
+      incidents(open: true, first: 50) {
+        nodes {
+          id
+          acknowledgement {
+            at
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StackOpenIncidentsQuery, StackOpenIncidentsQueryVariables>;
+export const StackAcknowledgeDocument = new TypedDocumentString(`
+    mutation StackAcknowledge($id: ID!) {
+  acknowledgeIncident(incidentId: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StackAcknowledgeMutation, StackAcknowledgeMutationVariables>;
 export const ApiClientReadsDevicesDocument = new TypedDocumentString(`
     query ApiClientReadsDevices($id: ID!) {
   organization(id: $id) {
