@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig, Types } from '@graphql-codegen/cli';
 import { markdownDocuments } from './scripts/src/markdown-documents';
 import { apiSchemaOf, printApiSchema } from './scripts/src/api-schema';
@@ -9,8 +9,13 @@ import { apiSchemaOf, printApiSchema } from './scripts/src/api-schema';
  * (committed). `npm run codegen` regenerates them; `npm run codegen:check`
  * (part of `npm run check`) fails when one is stale.
  *
- * `mappers` name what a subgraph's resolvers really hand on as each type's
- * parent (its rows, not the GraphQL object), relative to the generated file.
+ * Each subgraph's settings are its subgraphs/<name>/codegen.json:
+ * `contextType`, its resolvers' context, and `mappers`, what its resolvers
+ * really hand on as each type's parent (its rows, not the GraphQL object);
+ * both are "module#Type", a relative module being relative to the generated
+ * file. An Organization another subgraph owns, which a subgraph only adds
+ * fields to, maps to '@partnergraph/subgraph-kit#EntityReference': all it
+ * holds of one is its id.
  *
  * Client operations are typed against the API schema (what clients of the
  * gateway see, from schema/supergraph.graphql): the benchmark's
@@ -18,59 +23,40 @@ import { apiSchemaOf, printApiSchema } from './scripts/src/api-schema';
  * federation and e2e tests' (`graphql()` from test/generated/operations/), and
  * the ```graphql examples of README.md and docs/*.md (test/generated/docs/).
  */
+
+/** A subgraph's subgraphs/<name>/codegen.json. */
 interface SubgraphTypes {
   contextType: string;
   mappers: Record<string, string>;
 }
 
-/** Entities another subgraph owns, which a subgraph only adds fields to: all it holds of one is its id. */
-const ENTITY_REFERENCE = '@partnergraph/subgraph-kit#EntityReference';
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === 'string');
+}
 
-const SUBGRAPHS: Record<string, SubgraphTypes> = {
-  identity: {
-    contextType: '../context#IdentityContext',
-    mappers: {
-      AccessDecision: '@partnergraph/core#AccessDecision',
-      Organization: '../organization#Organization',
-      User: '../user-account#UserAccount',
-      ApiCredential: '../api-credentials#ApiCredential',
-      AuditEvent: '../audit-log#AuditEvent',
-      AuditActor: '../audit-log#AuditEvent',
-      AuditPartnerAccess: '../audit-log#AuditPartnerAccessDetails',
-      Invitation: '../invitations#Invitation',
-      PartnerAccess: '../partner-grant#PartnerGrant',
-      PartnerAccessEvent: '../partner-grant#PartnerGrantEvent',
-      PartnerIdChangeRequest: '../partner-id-changes#PartnerIdChangeRequest',
-      Session: '../sign-in#Session',
-    },
-  },
-  subscriptions: {
-    contextType: '../context#SubscriptionsContext',
-    mappers: {
-      Organization: ENTITY_REFERENCE,
-      SubscriptionLicense: '../subscription-license#SubscriptionLicense',
-      CreditMovement: '../credit-movement#CreditMovement',
-    },
-  },
-  'device-telemetry': {
-    contextType: '../context#DeviceTelemetryContext',
-    mappers: {
-      Organization: ENTITY_REFERENCE,
-      Device: '../device#Device',
-      Location: '../location#Location',
-      Sensor: '../sensor#Sensor',
-      Incident: '../incident#Incident',
-      Application: '../application#Application',
-      Job: '../job#Job',
-      Assessment: '../incidents/assessment#AssessmentScope',
-      UpsHealth: '../incidents/assessment#UpsHealth',
-      InventoryChange: '../change-feeds#InventoryChange',
-      IncidentChange: '../change-feeds#IncidentChange',
-      IncidentEvent: '../incident-events#IncidentEvent',
-      IncidentEventPage: '../incident-events#IncidentEventPage',
-    },
-  },
-};
+function subgraphTypesIn(file: string): SubgraphTypes {
+  const settings: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof settings !== 'object' || settings === null || !('contextType' in settings) || !('mappers' in settings)) {
+    throw new Error(`${file}: expected { "contextType": "...", "mappers": { ... } }`);
+  }
+  const { contextType, mappers } = settings;
+  if (typeof contextType !== 'string') throw new Error(`${file}: contextType is a string ("../context#SomeContext")`);
+  if (!isStringRecord(mappers)) throw new Error(`${file}: mappers maps GraphQL type names to "module#Type" strings`);
+  return { contextType, mappers };
+}
+
+/**
+ * Every subgraph that has a codegen.json, by name: the settings live beside
+ * the subgraph's schema, so one `npm run new-subgraph` makes is typed
+ * without an edit here.
+ */
+function subgraphsWithTypes(): [string, SubgraphTypes][] {
+  return readdirSync('subgraphs', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`subgraphs/${entry.name}/codegen.json`))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => [name, subgraphTypesIn(`subgraphs/${name}/codegen.json`)]);
+}
 
 const API = apiSchemaOf(readFileSync('schema/supergraph.graphql', 'utf8'));
 const API_SCHEMA = printApiSchema(API);
@@ -97,7 +83,7 @@ function* markdownPages(): Generator<string> {
 }
 
 const subgraphResolverTypes: CodegenConfig['generates'] = Object.fromEntries(
-  Object.entries(SUBGRAPHS).map(([name, { contextType, mappers }]) => [
+  subgraphsWithTypes().map(([name, { contextType, mappers }]) => [
     `subgraphs/${name}/src/generated/resolvers-types.ts`,
     {
       schema: `subgraphs/${name}/schema.graphql`,

@@ -13,8 +13,9 @@ import { renderSubgraph } from './subgraph-template/render';
  * `npm run new-subgraph -- <name>`: a fourth (fifth...) subgraph from the
  * kit, laid out as the others: its package under subgraphs/<name>/, a
  * federation test, an entry in schema/supergraph.yaml on the next free port,
- * and schema/supergraph.graphql composed again, so `npm start` runs it.
- * Anything that fails leaves the repository as it was.
+ * schema/supergraph.graphql composed again, so `npm start` runs it, and its
+ * resolver types generated from its codegen.json. Anything that fails leaves
+ * the repository as it was (codegen writes no file when one output fails).
  */
 const USAGE = 'usage: npm run new-subgraph -- <name>   (e.g. npm run new-subgraph -- site-notes)';
 
@@ -31,6 +32,16 @@ function compose(): void {
     cwd: REPOSITORY_ROOT,
     stdio: 'inherit',
   });
+}
+
+/**
+ * `npm run codegen`, after composing: the new subgraph's resolvers import
+ * their types from src/generated/resolvers-types.ts, and its federation
+ * test's operation is one of the tests' typed operations, which the composed
+ * API schema now allows; so `npm run codegen:check` passes as it is.
+ */
+function generateTypes(): void {
+  execFileSync('npm', ['run', '--silent', 'codegen', '--', '--silent'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
 }
 
 async function newSubgraph(args: readonly string[]): Promise<void> {
@@ -67,6 +78,7 @@ async function newSubgraph(args: readonly string[]): Promise<void> {
     await writeFile(SUPERGRAPH_CONFIG_PATH, `${yaml.endsWith('\n') ? yaml : `${yaml}\n`}${entry}`);
     tsconfigs = await addSubgraphReferences(REPOSITORY_ROOT, name);
     compose();
+    generateTypes();
   } catch (error) {
     await rm(join(REPOSITORY_ROOT, 'subgraphs', name), { recursive: true, force: true });
     await rm(join(REPOSITORY_ROOT, 'test', 'federation', `${name}.test.ts`), { force: true });
@@ -84,14 +96,17 @@ async function newSubgraph(args: readonly string[]): Promise<void> {
       `  subgraphs/${name}/src/capabilities.ts       its own capabilities (read${names.pascal}, write${names.pascal}): which relations have them`,
       `  subgraphs/${name}/src/field-policy.ts       how each field is governed (a field without an entry is denied)`,
       `  subgraphs/${name}/src/resolvers/            resolvers; src/migrations/ its tables (schema ${names.schema}); src/demo-seed.ts its demo data`,
+      `  subgraphs/${name}/codegen.json              its resolvers' context and the row type each GraphQL type maps to`,
+      `  subgraphs/${name}/src/generated/            its resolver types (npm run codegen), which src/resolvers/ uses`,
       `  test/federation/${name}.test.ts   its federation test`,
       `  schema/supergraph.yaml, schema/supergraph.graphql   it is composed into the supergraph`,
       '  tsconfig.json, test/tsconfig.json   they reference its project, so `npm run typecheck` (tsc -b) checks it',
+      '  test/generated/operations/   its federation test\'s mutation among the tests\' typed operations',
       '',
       'Next:',
       `  npm start                      runs it beside the others (${names.name.toUpperCase().replace(/-/g, '_')}_PORT moves it); http://localhost:4000/graphql`,
       `  npx jest subgraphs/${name} test/federation/${name}.test.ts`,
-      '  npm run compose                after each change to its schema.graphql',
+      '  npm run compose && npm run codegen   after each change to its schema.graphql (codegen also after one to its codegen.json)',
       `  add ${names.camel}FieldPolicy to the access-matrix test (test/security/access-matrix.test.ts) to keep it in the repository`,
       '',
     ].join('\n'),

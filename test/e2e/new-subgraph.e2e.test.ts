@@ -18,9 +18,12 @@ const execFileAsync = promisify(execFile);
  * subgraph from the kit and composes it; `npm start` then runs it beside the
  * three, seeds its demo notes, and the gateway serves it under its field
  * policy. The time from the command to the first answered query is logged.
+ * The command also generates its resolver types: the scaffold type-checks
+ * against them, lints, and leaves every generated file current.
  */
 
 const STACK_TIMEOUT_MS = 180_000;
+const CHECKS_TIMEOUT_MS = 120_000;
 
 // The site-notes subgraph exists only once this test has made it, so its operations are strings:
 // codegen checks the typed ones against the committed API schema, which does not have it.
@@ -38,6 +41,16 @@ const ADD = `
 function welcomeNoteId(organizationId: string): string {
   const hex = createHash('md5').update(`site-notes demo: ${organizationId}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Runs a check in the copy; a failure carries what it printed (tsc writes its errors to stdout). */
+async function passes(root: string, command: string, args: string[]): Promise<void> {
+  try {
+    await execFileAsync(command, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const printed = error instanceof Error ? ['stdout' in error ? error.stdout : '', 'stderr' in error ? error.stderr : ''].join('') : '';
+    throw new Error(`${command} ${args.join(' ')} failed:\n${printed}`);
+  }
 }
 
 /** The repository's tracked files, copied; node_modules (the root's and each workspace's own) is this repository's, linked. */
@@ -101,6 +114,17 @@ describe('npm run new-subgraph -- site-notes, then npm start', () => {
     expect(elapsedMs).toBeLessThan(STACK_TIMEOUT_MS);
     expect(running().output().some((line) => line.includes('site-notes') && line.includes('listening'))).toBe(true);
   });
+
+  it('generates its resolver types, with which it type-checks, lints, and leaves codegen current', async () => {
+    if (!root) throw new Error('the repository was not copied (see beforeAll)');
+    expect(existsSync(join(root, 'subgraphs', 'site-notes', 'src', 'generated', 'resolvers-types.ts'))).toBe(true);
+    // Three independent single-threaded checks, side by side.
+    await Promise.all([
+      passes(root, 'npx', ['tsc', '-b', join('subgraphs', 'site-notes')]),
+      passes(root, 'npx', ['eslint', join('subgraphs', 'site-notes'), join('test', 'federation', 'site-notes.test.ts')]),
+      passes(root, 'npm', ['run', '--silent', 'codegen:check', '--', '--silent']),
+    ]);
+  }, CHECKS_TIMEOUT_MS);
 
   it('shows a customer admin its own seeded notes and nobody else\'s, and lets it add one', async () => {
     if (!contoso || !fabrikam) throw new Error('the demo data has no customers');
