@@ -53,17 +53,22 @@ async function passes(root: string, command: string, args: string[]): Promise<vo
   }
 }
 
-/** The repository's tracked files, copied; node_modules (the root's and each workspace's own) is this repository's, linked. */
+/**
+ * The repository's tracked files, copied; node_modules (the root's and each workspace's own) is this repository's,
+ * linked, and so is packages/, which new-subgraph does not touch: the copy's `tsc -b` reuses core's and the kit's
+ * build (.tsbuild/) instead of building them again.
+ */
 async function copyOfRepository(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'partnergraph-new-subgraph-'));
+  await symlink(join(REPOSITORY_ROOT, 'packages'), join(root, 'packages'), 'dir');
   const { stdout } = await execFileAsync('git', ['ls-files', '-z'], { cwd: REPOSITORY_ROOT, maxBuffer: 16 * 1024 * 1024 });
-  for (const file of stdout.split('\0').filter((path) => path.length > 0)) {
+  for (const file of stdout.split('\0').filter((path) => path.length > 0 && !path.startsWith('packages/'))) {
     await mkdir(dirname(join(root, file)), { recursive: true });
     await copyFile(join(REPOSITORY_ROOT, file), join(root, file));
   }
   const { stdout: workspaces } = await execFileAsync('npm', ['query', '.workspace'], { cwd: REPOSITORY_ROOT, maxBuffer: 16 * 1024 * 1024 });
   const folders = ['', ...(JSON.parse(workspaces) as { location: string }[]).map(({ location }) => location)];
-  for (const folder of folders) {
+  for (const folder of folders.filter((location) => !location.startsWith('packages/'))) {
     const modules = join(REPOSITORY_ROOT, folder, 'node_modules');
     if (existsSync(modules)) await symlink(modules, join(root, folder, 'node_modules'), 'dir');
   }
