@@ -67,6 +67,8 @@ const SUBGRAPHS: Record<string, SubgraphTypes> = {
       IncidentChange: '../change-feeds#IncidentChange',
       IncidentEvent: '../incident-events#IncidentEvent',
       IncidentEventPage: '../incident-events#IncidentEventPage',
+      SensorReadingEvent: '../readings/live-feed#SensorReadingEvent',
+      SensorReadingPage: '../readings/live-feed#SensorReadingPage',
     },
   },
 };
