@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations } from '@partnergraph/identity/demo-seed';
 import type { Client } from 'graphql-ws';
+import { Client as PostgresClient } from 'pg';
 import { bearerHeaders, seedWorld, taggedOrganizations, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
 import { graphql } from '../generated/operations';
 
 /*
@@ -81,8 +83,10 @@ describe('live readings through the gateway', () => {
     database = await createTestDatabase();
     supergraph = await startInProcessSupergraph({
       databaseUrl: database.url,
-      // Polling only every 30 s: every event comes from PostgreSQL's NOTIFY in the ingest's transaction.
-      gatewayEnvironment: { LIVE_DATABASE_URL: database.url, LIVE_POLL_INTERVAL_MS: '30000', LIVE_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS) },
+      // The ingest's NOTIFY wakes the subscriptions (the last test hears it). A run it wakes can still find the batch
+      // behind the horizon, the oldest transaction running anywhere in the cluster (another test file's, say): the
+      // timer then brings it, within LIVE_POLL_INTERVAL_MS.
+      gatewayEnvironment: { LIVE_DATABASE_URL: database.url, LIVE_POLL_INTERVAL_MS: '2000', LIVE_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS) },
     });
     world = await seedWorld(supergraph, { customers: 2, devicesPerCustomer: 2, sensorsPerDevice: 2 });
     const [firstDevice, secondDevice, otherCustomers] = world.devices;
@@ -208,6 +212,24 @@ describe('live readings through the gateway', () => {
     await started();
     await record({ [unmonitored]: [31] });
     expect(summary(await own.waitForEvents(1))).toEqual([[unmonitored, 31]]);
+  });
+
+  it('wakes the gateways with one notification per batch that moved a newest reading, none for a late one', async () => {
+    const listener = new PostgresClient({ connectionString: database.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(message.payload ?? ''));
+    try {
+      await listener.query('LISTEN partnergraph_live');
+      await record({ [first]: [51, 52], [second]: [53] });
+      await waitFor('the notification of the batch', () => (heard.length > 0 ? heard : undefined));
+      const late = { sensorId: second, at: new Date(START - 120_000).toISOString(), value: -2 };
+      expect((await supergraph.query(RECORD, { readings: [late] }, asCollector)).body.data?.recordReadings.recorded).toBe(1);
+      await pause(300);
+      expect(heard).toEqual(['sensorReadingsFeed']);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('resumes from a cursor over SSE: the newest reading of each sensor that moved after it', async () => {
