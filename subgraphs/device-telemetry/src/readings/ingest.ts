@@ -144,7 +144,7 @@ const LOCK_SENSORS_AND_THRESHOLDS = `
   ) AS thresholds`;
 
 /** The feed whose subscriptions a batch wakes (NOTIFY partnergraph_live), as the gateway names it. */
-export const SENSOR_READINGS_FEED = 'sensorReadingsFeed';
+const SENSOR_READINGS_FEED = 'sensorReadingsFeed';
 
 // The newest reading of each sensor in "inserted", written onto the sensor's row with this transaction's id when it is
 // newer than the one there; then, if any moved, the live gateways are told after the commit (PostgreSQL sends one
