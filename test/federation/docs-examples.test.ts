@@ -19,7 +19,7 @@ import { createLogger } from '@partnergraph/core';
 import { seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import { apiSchemaOf } from '@partnergraph/scripts/api-schema';
 import { seedDemoDataIfEmpty } from '@partnergraph/scripts/database-setup';
-import { DEMO_CUSTOMERS, DEMO_PARTNER, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@partnergraph/scripts/demo-data';
+import { DEMO_CUSTOMERS, DEMO_PARTNER, DEMO_PASSWORD, DEMO_TOTP_SECRET, demoDevices } from '@partnergraph/scripts/demo-data';
 import { loadKnownOperations, type KnownOperation } from '@partnergraph/scripts/known-operations';
 import { currentTotpCode, TEST_PASSWORD, testUser } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
@@ -163,6 +163,12 @@ const VARIABLES: Record<string, () => Promise<unknown>> = {
   month: async () => new Date().toISOString().slice(0, 7),
   // The newest event cursor an example was answered (a feed's), or from now.
   after: async () => answered.get('cursor') ?? null,
+  // Two sensors of Contoso's monitored equipment, for a live chart.
+  sensorIds: async () =>
+    demoDevices()
+      .filter((device) => device.organizationId === CONTOSO?.id && device.monitored)
+      .flatMap((device) => device.sensors.map((sensor) => sensor.id))
+      .slice(0, 2),
   from: async () => hoursAgo(24),
   to: async () => hoursAgo(0),
   enrolmentToken: async () => answered.get('enrolmentToken'),

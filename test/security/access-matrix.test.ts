@@ -258,6 +258,9 @@ function argumentFixtures(): ArgumentFixtures {
     // From the start of the change log (the cursor of position (0, 0)): without `after`, the feed answers no events.
     'Query.incidentEventsFeed.after': Buffer.from('v1:0:0').toString('base64url'),
     'Query.incidentEventsFeed.first': 50,
+    // A's monitored sensor, from the start (position (0, the least UUID)): its newest reading, recorded by the world.
+    'Query.sensorReadingsFeed.sensorIds': [world.customers.A.sensors.upsLoad],
+    'Query.sensorReadingsFeed.after': Buffer.from('r1:0:00000000-0000-0000-0000-000000000000').toString('base64url'),
     'Query.suggestPartnerId.organizationName': 'Acme, Inc.',
     'Organization.devices.first': 10,
     'Organization.incidents.first': 10,
@@ -277,6 +280,13 @@ interface Root {
   args: Record<string, ArgumentValue>;
   /** The organization whose data it reads, when its arguments name one. */
   owner: string | null;
+  /** For a `target` capability: the organization its fixtures name through the objects they name. */
+  target: string | null;
+}
+
+/** The organization each root field with a `target` capability is aimed at by its argument fixtures. */
+function queryTargets(): Record<string, string> {
+  return { sensorReadingsFeed: world.customers.A.organization.id };
 }
 
 function queryRoots(): Root[] {
@@ -284,13 +294,13 @@ function queryRoots(): Root[] {
   if (!query) throw new Error('the supergraph has no Query type');
   const fixtures = argumentFixtures();
   return clientFields(query).flatMap((field): Root[] => {
-    if (field.name === 'organization') return Object.values(organizationIds()).map((id) => ({ field: field.name, args: { id }, owner: id }));
+    if (field.name === 'organization') return Object.values(organizationIds()).map((id) => ({ field: field.name, args: { id }, owner: id, target: null }));
     const args: Record<string, ArgumentValue> = {};
     for (const argument of field.args) {
       const value = fixtures[`Query.${field.name}.${argument.name}`];
       if (value !== undefined) args[argument.name] = value;
     }
-    return [{ field: field.name, args, owner: null }];
+    return [{ field: field.name, args, owner: null, target: queryTargets()[field.name] ?? null }];
   });
 }
 
@@ -358,7 +368,7 @@ describe('every field a client can select, walked by every kind of principal', (
     const before = observations.length;
     for (const root of queryRoots()) {
       const tree = selectionTree(schema, 'Query', root, argumentFixtures(), { maxDepth: LIMITS.maxDepth });
-      problems.push(...(await walk(who, 'query', tree, { owner: root.owner, target: null, session: null })));
+      problems.push(...(await walk(who, 'query', tree, { owner: root.owner, target: root.target, session: null })));
     }
     const verdict = judge(observations.slice(before), context());
     expect([...problems, ...verdict.mismatches]).toEqual([]);

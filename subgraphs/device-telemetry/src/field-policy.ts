@@ -13,10 +13,13 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
     inventoryChanges: { anyOrganization: 'read' },
     incidentChanges: { anyOrganization: 'read' },
     incidentEventsFeed: { anyOrganization: 'read' },
+    // Of the organizations of the sensors it names, each sensor's device visible as Sensor's own read.
+    sensorReadingsFeed: { target: 'read' },
   },
-  // Served by the gateway, which follows incidentEventsFeed as the subscriber; a subgraph runs no subscription.
+  // Served by the gateway, which follows each one's feed as the subscriber; a subgraph runs no subscription.
   Subscription: {
     incidentEvents: { anyOrganization: 'read' },
+    sensorReadings: { target: 'read' },
   },
   Mutation: {
     recordReadings: { caller: 'recordReadings' },
@@ -77,6 +80,8 @@ export const deviceTelemetryFieldPolicy: FieldPolicy = {
   IncidentChange: all('parent', ['operation', 'incidentId', 'incident', 'at']),
   IncidentEventPage: all('parent', ['cursor', 'events', 'hasMore', 'scope']),
   IncidentEvent: all('parent', ['cursor', 'kind', 'incidentId', 'incident', 'at']),
+  SensorReadingPage: all('parent', ['cursor', 'events', 'scope']),
+  SensorReadingEvent: all('parent', ['cursor', 'sensor', 'reading']),
   RecordReadingsResult: all('parent', ['recorded', 'duplicates']),
   RecordAlarmsResult: all('parent', ['raised', 'cleared', 'reactivated', 'duplicates']),
   SensorThresholds: all('parent', ['low', 'high', 'hysteresis']),

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { clientError, type AccessDecision } from '@partnergraph/core';
 import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { decodeChangeCursor, encodeChangeCursor, MAX_BIGINT, MAX_CHANGES_PAGE_SIZE, DEFAULT_CHANGES_PAGE_SIZE, type Position } from './change-feeds';
 import { ChangeLogEntity, type ChangeLogEntry, type IncidentEventKind } from './change-log';
 import type { IncidentSeverity } from './incident';
+import { scopeKey } from './live-scope';
 
 /**
  * The incident events feed (Query.incidentEventsFeed), which the gateway
@@ -33,16 +33,6 @@ export interface IncidentEventsArgs {
   severities?: readonly IncidentSeverity[] | null;
   after?: string | null;
   first?: number | null;
-}
-
-/**
- * One key per organization the feed covers and how the caller stands to it:
- * when a grant is revoked or narrowed, its key goes missing and the gateway
- * ends the subscriptions that started with it. Opaque, and short: a partner
- * covers hundreds of customers.
- */
-function scopeKey(decision: AccessDecision): string {
-  return createHash('sha256').update(`${decision.organizationId}:${decision.relation}`).digest('base64url').slice(0, 16);
 }
 
 /** The organizations the feed covers: those listed (FORBIDDEN for one the caller cannot read), or every readable one. */

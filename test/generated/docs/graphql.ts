@@ -158,6 +158,13 @@ export type ApiGuideLine302MutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiGuideLine302Mutation = { redeemVoucher: number };
 
+export type WatchReadingsSubscriptionVariables = Exact<{
+  sensorIds: Array<string | number> | string | number;
+}>;
+
+
+export type WatchReadingsSubscription = { sensorReadings: { cursor: string, sensor: { id: string, type: SensorType, unit: string }, reading: { at: string, value: number } } };
+
 export type ApiGuideLine361QueryVariables = Exact<{
   customerId: string | number;
   from: string;
@@ -398,6 +405,22 @@ export const ApiGuideLine302Document = new TypedDocumentString(`
   redeemVoucher(code: "B54X0-WTN4T-M6DDR-EEE20-P1YJG")
 }
     `) as unknown as TypedDocumentString<ApiGuideLine302Mutation, ApiGuideLine302MutationVariables>;
+export const WatchReadingsDocument = new TypedDocumentString(`
+    subscription WatchReadings($sensorIds: [ID!]!) {
+  sensorReadings(sensorIds: $sensorIds) {
+    cursor
+    sensor {
+      id
+      type
+      unit
+    }
+    reading {
+      at
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchReadingsSubscription, WatchReadingsSubscriptionVariables>;
 export const ApiGuideLine361Document = new TypedDocumentString(`
     query ApiGuideLine361($customerId: ID!, $from: String!, $to: String!) {
   organization(id: $customerId) {

@@ -82,6 +82,8 @@ type Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
+    "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n": typeof types.LiveReadingsDocument,
+    "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.LiveReadingsRecordDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": typeof types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
@@ -251,6 +253,8 @@ const documents: Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
+    "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n": types.LiveReadingsDocument,
+    "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.LiveReadingsRecordDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
@@ -621,6 +625,14 @@ export function graphql(source: "mutation LiveAcknowledge($id: ID!) { acknowledg
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n"): typeof import('./graphql').LiveReadingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').LiveReadingsRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -634,6 +634,21 @@ export type LiveRevokeMutationVariables = Exact<{
 
 export type LiveRevokeMutation = { revokePartnerAccess: boolean };
 
+export type LiveReadingsSubscriptionVariables = Exact<{
+  sensorIds: Array<string | number> | string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveReadingsSubscription = { sensorReadings: { cursor: string, sensor: { id: string, type: SensorType, unit: string, device: { id: string, ipAddress: string | null } | null }, reading: { at: string, value: number } } };
+
+export type LiveReadingsRecordMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type LiveReadingsRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
 export type LiveRaceFeedQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -2207,6 +2222,34 @@ export const LiveRevokeDocument = new TypedDocumentString(`
   revokePartnerAccess(partnerOrganizationId: $id)
 }
     `) as unknown as TypedDocumentString<LiveRevokeMutation, LiveRevokeMutationVariables>;
+export const LiveReadingsDocument = new TypedDocumentString(`
+    subscription LiveReadings($sensorIds: [ID!]!, $after: String) {
+  sensorReadings(sensorIds: $sensorIds, after: $after) {
+    cursor
+    sensor {
+      id
+      type
+      unit
+      device {
+        id
+        ipAddress
+      }
+    }
+    reading {
+      at
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveReadingsSubscription, LiveReadingsSubscriptionVariables>;
+export const LiveReadingsRecordDocument = new TypedDocumentString(`
+    mutation LiveReadingsRecord($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<LiveReadingsRecordMutation, LiveReadingsRecordMutationVariables>;
 export const LiveRaceFeedDocument = new TypedDocumentString(`
     query LiveRaceFeed($after: String) {
   incidentEventsFeed(after: $after) {

@@ -10,6 +10,7 @@ import type { Job as JobModel } from '../job';
 import type { AssessmentScope as AssessmentScopeModel, UpsHealth as UpsHealthModel } from '../incidents/assessment';
 import type { InventoryChange as InventoryChangeModel, IncidentChange as IncidentChangeModel } from '../change-feeds';
 import type { IncidentEvent as IncidentEventModel, IncidentEventPage as IncidentEventPageModel } from '../incident-events';
+import type { SensorReadingEvent as SensorReadingEventModel, SensorReadingPage as SensorReadingPageModel } from '../readings/live-feed';
 import type { DeviceTelemetryContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -416,6 +417,13 @@ export type Query = {
    * order, at most 500 at a time.
    */
   inventoryChanges: InventoryChangePage;
+  /**
+   * The newest reading of each sensor listed (1 to 100, each one the caller may read: FORBIDDEN otherwise) whose newest
+   * reading moved after `after`, at most one event per sensor however many readings it received, in commit order. A
+   * reading older than the sensor's newest, sent late, moves nothing. Without `after`: no events, and the cursor where the
+   * feed stands now. The subscription sensorReadings is this feed followed live.
+   */
+  sensorReadingsFeed: SensorReadingPage;
 };
 
 
@@ -436,6 +444,12 @@ export type QueryIncidentEventsFeedArgs = {
 export type QueryInventoryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySensorReadingsFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  sensorIds: Array<Scalars['ID']['input']>;
 };
 
 export type Reading = {
@@ -512,6 +526,30 @@ export type SensorHistory = {
   resolution: HistoryResolution;
 };
 
+/** A sensor's newest reading, as it moves: for live charts. */
+export type SensorReadingEvent = {
+  __typename?: 'SensorReadingEvent';
+  /** Pass as `after` (to sensorReadings or sensorReadingsFeed) to resume after this event. */
+  cursor: Scalars['String']['output'];
+  /** The sensor's newest reading when the event was sent. */
+  reading: Reading;
+  /** The sensor, so that a client's cache updates the one it holds. */
+  sensor: Sensor;
+};
+
+export type SensorReadingPage = {
+  __typename?: 'SensorReadingPage';
+  /** Pass as `after` next time: where the feed stands, after every event of this page. */
+  cursor: Scalars['String']['output'];
+  /** At most one per sensor: its newest reading. */
+  events: Array<SensorReadingEvent>;
+  /**
+   * What the caller's access covers in this feed, as opaque keys (one per organization of the sensors and how the caller
+   * stands to it): a subscription ends (SUBSCRIPTION_ACCESS_REVOKED) when a key it started with goes missing.
+   */
+  scope: Array<Scalars['String']['output']>;
+};
+
 /**
  * A reading above `high` or below `low` raises a WARNING incident on the sensor's device (unless one is open); a reading at
  * least `hysteresis` inside both bounds clears it. Readings are weighed in time order, as they are recorded.
@@ -545,6 +583,13 @@ export type Subscription = {
    * without it, from now. Over WebSocket (graphql-ws) at the gateway's /graphql or SSE at /graphql/stream.
    */
   incidentEvents: IncidentEvent;
+  /**
+   * New readings of the sensors listed (1 to 100, each one the caller may read), for live charts: at most one event per
+   * sensor each time the gateway runs sensorReadingsFeed, with its newest reading, and a run at most every
+   * LIVE_MIN_INTERVAL_MS (the gateway's setting). Start from `after` to receive every sensor whose newest reading moved
+   * after it; without it, from now.
+   */
+  sensorReadings: SensorReadingEvent;
 };
 
 
@@ -552,6 +597,12 @@ export type SubscriptionIncidentEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   severities?: InputMaybe<Array<IncidentSeverity>>;
+};
+
+
+export type SubscriptionSensorReadingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  sensorIds: Array<Scalars['ID']['input']>;
 };
 
 /** A UPS's health score for the month, 0 (failing) to 100, with the inputs it was computed from. */
@@ -722,6 +773,8 @@ export type ResolversTypes = {
   RecordReadingsResult: ResolverTypeWrapper<RecordReadingsResult>;
   Sensor: ResolverTypeWrapper<SensorModel>;
   SensorHistory: ResolverTypeWrapper<SensorHistory>;
+  SensorReadingEvent: ResolverTypeWrapper<SensorReadingEventModel>;
+  SensorReadingPage: ResolverTypeWrapper<SensorReadingPageModel>;
   SensorThresholds: ResolverTypeWrapper<SensorThresholds>;
   SensorType: SensorType;
   SeverityCount: ResolverTypeWrapper<SeverityCount>;
@@ -764,6 +817,8 @@ export type ResolversParentTypes = {
   RecordReadingsResult: RecordReadingsResult;
   Sensor: SensorModel;
   SensorHistory: SensorHistory;
+  SensorReadingEvent: SensorReadingEventModel;
+  SensorReadingPage: SensorReadingPageModel;
   SensorThresholds: SensorThresholds;
   SeverityCount: SeverityCount;
   Subscription: Record<PropertyKey, never>;
@@ -931,6 +986,7 @@ export type QueryResolvers<ContextType = DeviceTelemetryContext, ParentType exte
   incidentChanges?: Resolver<ResolversTypes['IncidentChangePage'], ParentType, ContextType, RequireFields<QueryIncidentChangesArgs, 'first'>>;
   incidentEventsFeed?: Resolver<ResolversTypes['IncidentEventPage'], ParentType, ContextType, RequireFields<QueryIncidentEventsFeedArgs, 'first'>>;
   inventoryChanges?: Resolver<ResolversTypes['InventoryChangePage'], ParentType, ContextType, RequireFields<QueryInventoryChangesArgs, 'first'>>;
+  sensorReadingsFeed?: Resolver<ResolversTypes['SensorReadingPage'], ParentType, ContextType, RequireFields<QuerySensorReadingsFeedArgs, 'sensorIds'>>;
 };
 
 export type ReadingResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Reading'] = ResolversParentTypes['Reading']> = {
@@ -967,6 +1023,18 @@ export type SensorHistoryResolvers<ContextType = DeviceTelemetryContext, ParentT
   resolution?: Resolver<ResolversTypes['HistoryResolution'], ParentType, ContextType>;
 };
 
+export type SensorReadingEventResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['SensorReadingEvent'] = ResolversParentTypes['SensorReadingEvent']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reading?: Resolver<ResolversTypes['Reading'], ParentType, ContextType>;
+  sensor?: Resolver<ResolversTypes['Sensor'], ParentType, ContextType>;
+};
+
+export type SensorReadingPageResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['SensorReadingPage'] = ResolversParentTypes['SensorReadingPage']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['SensorReadingEvent']>, ParentType, ContextType>;
+  scope?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type SensorThresholdsResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['SensorThresholds'] = ResolversParentTypes['SensorThresholds']> = {
   high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hysteresis?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -980,6 +1048,7 @@ export type SeverityCountResolvers<ContextType = DeviceTelemetryContext, ParentT
 
 export type SubscriptionResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   incidentEvents?: SubscriptionResolver<ResolversTypes['IncidentEvent'], "incidentEvents", ParentType, ContextType, Partial<SubscriptionIncidentEventsArgs>>;
+  sensorReadings?: SubscriptionResolver<ResolversTypes['SensorReadingEvent'], "sensorReadings", ParentType, ContextType, RequireFields<SubscriptionSensorReadingsArgs, 'sensorIds'>>;
 };
 
 export type UpsHealthResolvers<ContextType = DeviceTelemetryContext, ParentType extends ResolversParentTypes['UpsHealth'] = ResolversParentTypes['UpsHealth']> = {
@@ -1016,6 +1085,8 @@ export type Resolvers<ContextType = DeviceTelemetryContext> = {
   RecordReadingsResult?: RecordReadingsResultResolvers<ContextType>;
   Sensor?: SensorResolvers<ContextType>;
   SensorHistory?: SensorHistoryResolvers<ContextType>;
+  SensorReadingEvent?: SensorReadingEventResolvers<ContextType>;
+  SensorReadingPage?: SensorReadingPageResolvers<ContextType>;
   SensorThresholds?: SensorThresholdsResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { CreateTelemetryModel1764301300000 } from './1764301300000-create-teleme
 import { ChangeLogVisibility1764301600000 } from './1764301600000-change-log-visibility';
 import { IncidentEvents1764302000000 } from './1764302000000-incident-events';
 import { AlarmsAndThresholds1764302100000 } from './1764302100000-alarms-and-thresholds';
+import { SensorLatestReading1764302200000 } from './1764302200000-sensor-latest-reading';
 
 /** In the order they apply. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ChangeLogVisibility1764301600000,
   IncidentEvents1764302000000,
   AlarmsAndThresholds1764302100000,
+  SensorLatestReading1764302200000,
 ];

@@ -5,7 +5,7 @@ import type { Location } from '../location';
 import { mayFollowChanges } from './change-feeds';
 import { mayAcknowledgeIncidentInArguments, mayReadThisIncident } from './incidents';
 import { mayReadThisDevice, mayReadThisDevicesApplications } from './inventory';
-import { mayReadThisSensor, maySetThresholdsOfSensorInArguments } from './readings';
+import { mayFollowSensorsInArguments, mayReadThisSensor, maySetThresholdsOfSensorInArguments } from './readings';
 
 /** Rules per type and field, built from the field policy; anything it does not list is denied (see applyShield). */
 export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemetryFieldPolicy, {
@@ -26,6 +26,8 @@ export const permissions: Record<string, IRules> = rulesFromPolicy(deviceTelemet
     'Query.incidentChanges': mayFollowChanges,
     'Query.incidentEventsFeed': mayFollowChanges,
     'Subscription.incidentEvents': mayFollowChanges,
+    'Query.sensorReadingsFeed': mayFollowSensorsInArguments,
+    'Subscription.sensorReadings': mayFollowSensorsInArguments,
     'Mutation.acknowledgeIncident': mayAcknowledgeIncidentInArguments,
     'Mutation.setSensorThresholds': maySetThresholdsOfSensorInArguments,
   },

@@ -2,6 +2,7 @@ import { rule, type IRule } from 'graphql-shield';
 import { parentRule } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
 import type { DeviceTelemetryContext } from '../context';
+import { followedSensors } from '../readings/followed-sensors';
 import { thresholdsSettable } from '../readings/thresholds';
 import type { Sensor } from '../sensor';
 
@@ -28,5 +29,17 @@ export const maySetThresholdsOfSensorInArguments: IRule = rule({ cache: 'no_cach
   async (_parent, { sensorId }: { sensorId: string }, context: DeviceTelemetryContext) => {
     const allowed = await thresholdsSettable(sensorId, context);
     return allowed instanceof Error ? allowed : true;
+  },
+);
+
+/**
+ * `read` of the organizations of every sensor the live readings feed names,
+ * each sensor's device visible to the caller (FORBIDDEN for the whole list
+ * otherwise; BAD_USER_INPUT for none or more than 100).
+ */
+export const mayFollowSensorsInArguments: IRule = rule({ cache: 'no_cache' })(
+  async (_parent, { sensorIds }: { sensorIds: readonly string[] }, context: DeviceTelemetryContext) => {
+    const followed = await followedSensors(sensorIds, context);
+    return followed instanceof Error ? followed : true;
   },
 );

@@ -33,13 +33,18 @@ export interface IngestResult {
  * duplicate and changes nothing (within the batch the first one wins). Each
  * reading's organization is its sensor's.
  *
- * One transaction of two statements: the first locks the thresholds of the
- * batch's sensors, so that batches for one sensor weigh its readings one after
- * the other, each seeing what the one before it committed; the second does
- * the rest, inserting only when every sensor exists, the rollups and
- * thresholds taking only the rows it inserted. Rows are written in key order,
- * so concurrent batches wait for each other instead of deadlocking. Only a
- * refused batch costs another statement, to name the unknown sensors.
+ * Each sensor keeps its newest reading on its row, with this transaction's
+ * id, for the live readings feed; the gateways following it are notified
+ * (partnergraph_live, `sensorReadingsFeed`) when one moved.
+ *
+ * One transaction of two statements: the first locks the batch's sensors and
+ * their thresholds, so that batches for one sensor weigh its readings and
+ * move its newest one after the other, each seeing what the one before it
+ * committed; the second does the rest, inserting only when every sensor
+ * exists, the rollups, thresholds and newest readings taking only the rows it
+ * inserted. Rows are locked and written in key order, so concurrent batches
+ * wait for each other instead of deadlocking. Only a refused batch costs
+ * another statement, to name the unknown sensors.
  */
 export async function ingestReadings(
   database: Database,
@@ -50,7 +55,7 @@ export async function ingestReadings(
   const sensorIds = readings.map((reading) => reading.sensorId.toLowerCase());
   if (sensorIds.every(isUuid)) {
     const [{ known, recorded }] = await database.dataSource.transaction(async (manager) => {
-      await manager.query(LOCK_THRESHOLDS, [sensorIds]);
+      await manager.query(LOCK_SENSORS_AND_THRESHOLDS, [sensorIds]);
       return manager.query<[{ known: number; recorded: number }]>(INGEST, [
         sensorIds,
         readings.map((reading) => reading.at.toISOString()),
@@ -121,14 +126,44 @@ const rollupUpsert = (table: string, source: string) => `
     last_at = greatest(rollup.last_at, excluded.last_at),
     last_value = CASE WHEN excluded.last_at > rollup.last_at THEN excluded.last_value ELSE rollup.last_value END`;
 
-// In key order, so that batches sharing sensors queue instead of deadlocking.
-const LOCK_THRESHOLDS = `
-  SELECT threshold.sensor_id
-  FROM telemetry.sensor
-  JOIN telemetry.sensor_threshold AS threshold ON threshold.organization_id = sensor.organization_id AND threshold.sensor_id = sensor.id
-  WHERE sensor.id = ANY($1::uuid[])
-  ORDER BY threshold.organization_id, threshold.sensor_id
-  FOR UPDATE OF threshold`;
+// The sensors, then their thresholds, each in key order, so that batches sharing sensors queue instead of deadlocking.
+// Each part is counted, so that it runs to the end, and the parts of a UNION ALL run one after the other. A sensor's
+// row is locked FOR NO KEY UPDATE: its newest reading changes, its key does not (thresholds referencing it still insert).
+const LOCK_SENSORS_AND_THRESHOLDS = `
+  SELECT count(*) FROM (
+    SELECT id FROM telemetry.sensor WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE
+  ) AS sensors
+  UNION ALL
+  SELECT count(*) FROM (
+    SELECT threshold.sensor_id
+    FROM telemetry.sensor
+    JOIN telemetry.sensor_threshold AS threshold ON threshold.organization_id = sensor.organization_id AND threshold.sensor_id = sensor.id
+    WHERE sensor.id = ANY($1::uuid[])
+    ORDER BY threshold.organization_id, threshold.sensor_id
+    FOR UPDATE OF threshold
+  ) AS thresholds`;
+
+/** The feed whose subscriptions a batch wakes (NOTIFY partnergraph_live), as the gateway names it. */
+const SENSOR_READINGS_FEED = 'sensorReadingsFeed';
+
+// The newest reading of each sensor in "inserted", written onto the sensor's row with this transaction's id when it is
+// newer than the one there; then, if any moved, the live gateways are told after the commit (PostgreSQL sends one
+// notification per transaction however often it is asked).
+const MOVE_LATEST = `
+  newest AS (
+    SELECT DISTINCT ON (organization_id, sensor_id) organization_id, sensor_id, at, value
+    FROM inserted
+    ORDER BY organization_id, sensor_id, at DESC
+  ), moved AS (
+    UPDATE telemetry.sensor
+    SET latest_at = newest.at, latest_value = newest.value, latest_xid = pg_current_xact_id()
+    FROM newest
+    WHERE sensor.organization_id = newest.organization_id AND sensor.id = newest.sensor_id
+      AND (sensor.latest_at IS NULL OR newest.at > sensor.latest_at)
+    RETURNING sensor.id
+  ), told AS (
+    SELECT pg_notify('partnergraph_live', '${SENSOR_READINGS_FEED}') WHERE EXISTS (SELECT FROM moved)
+  )`;
 
 /** What a reading outside a bound says, for the incident's message. */
 const breachMessage = (bound: 'high' | 'low') => `
@@ -204,6 +239,7 @@ const WEIGH_THRESHOLDS = `
 
 // $1 sensor ids, $2 instants, $3 values, position for position. Nothing is inserted unless every sensor joined. The days
 // are built from the new rows' hours rather than from the rows again: far fewer rows for readings every few minutes.
+// "told" is selected only so that it runs: PostgreSQL skips a plain SELECT in WITH that nothing reads.
 const INGEST = `
   WITH incoming AS (
     SELECT sensor.organization_id, given.sensor_id, given.at, given.value, given.position
@@ -230,5 +266,6 @@ const INGEST = `
      FROM hours
      GROUP BY 1, 2, 3`,
   )}
-  ), ${WEIGH_THRESHOLDS}
-  SELECT (SELECT count(*) FROM incoming)::int AS known, (SELECT count(*) FROM inserted)::int AS recorded`;
+  ), ${WEIGH_THRESHOLDS}, ${MOVE_LATEST}
+  SELECT (SELECT count(*) FROM incoming)::int AS known, (SELECT count(*) FROM inserted)::int AS recorded,
+         (SELECT count(*) FROM told)::int AS told`;

@@ -3,6 +3,8 @@ import type { Feed } from '../change-log';
 import type { DeviceTelemetryContext } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { selectIncidentEvents } from '../incident-events';
+import { followedSensors } from '../readings/followed-sensors';
+import { selectSensorReadings } from '../readings/live-feed';
 
 /** One page of a feed over every organization the caller may read (identity asked once), in one statement. */
 async function changePage(feed: Feed, args: ChangePageArgs, { database, readableOrganizations }: DeviceTelemetryContext) {
@@ -23,5 +25,12 @@ export const Query: QueryResolvers = {
 
   async incidentEventsFeed(_parent, args, { database, readableOrganizations }) {
     return selectIncidentEvents(database, await readableOrganizations(), args);
+  },
+
+  /** The shield checked the sensors with the same loaders: asking again costs no statement. */
+  async sensorReadingsFeed(_parent, { sensorIds, after }, context) {
+    const followed = await followedSensors(sensorIds, context);
+    if (followed instanceof Error) throw followed;
+    return selectSensorReadings(context.database, followed, after);
   },
 };
