@@ -3,7 +3,7 @@ import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { decodeChangeCursor, encodeChangeCursor, MAX_BIGINT, MAX_CHANGES_PAGE_SIZE, DEFAULT_CHANGES_PAGE_SIZE, type Position } from './change-feeds';
 import { ChangeLogEntity, type ChangeLogEntry, type IncidentEventKind } from './change-log';
 import type { IncidentSeverity } from './incident';
-import { scopeKey } from './live-scope';
+import { decidedHorizon, scopeKey } from './live-scope';
 
 /**
  * The incident events feed (Query.incidentEventsFeed), which the gateway
@@ -100,17 +100,6 @@ export async function selectIncidentEvents(database: Database, readable: readonl
     }),
   );
   return { cursor: events.at(-1)?.cursor ?? args.after!, events, hasMore: rows.length > limit, scope };
-}
-
-/**
- * The oldest of the decisions' horizons (AccessDecision.asOf): rows below it
- * were committed before anything those decisions did not see, so an event
- * committed after a revocation that raced this request is not handed on here;
- * the next run, decided after the revocation, ends the subscription.
- */
-function decidedHorizon(decisions: readonly AccessDecision[]): string | null {
-  const horizons = decisions.flatMap((decision) => (decision.asOf == null ? [] : [BigInt(decision.asOf)]));
-  return horizons.length === 0 ? null : horizons.reduce((oldest, horizon) => (horizon < oldest ? horizon : oldest)).toString();
 }
 
 /**

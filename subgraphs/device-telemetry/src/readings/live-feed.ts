@@ -1,6 +1,6 @@
 import { clientError } from '@partnergraph/core';
 import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
-import { scopeKey } from '../live-scope';
+import { decidedHorizon, scopeKey } from '../live-scope';
 import { SensorEntity, type Sensor } from '../sensor';
 import type { FollowedSensors } from './followed-sensors';
 
@@ -89,14 +89,16 @@ export async function selectSensorReadings(database: Database, followed: Followe
   const rows = await selectRows<Sensor, FeedColumns>(
     database.dataSource,
     SensorEntity,
-    // The horizon is read in the statement's own snapshot: every row it reads below the horizon is final.
+    // The horizon is read in the statement's own snapshot: every row it reads below the horizon is final. It is no
+    // later than the access decisions' own (decidedHorizon).
     (columns) =>
       `SELECT ${columns}, horizon.xmin::text AS "horizon",
               coalesce((s.latest_xid, s.id) > ($2::xid8, $3::uuid) AND s.latest_xid < horizon.xmin, false) AS "moved"
-       FROM telemetry.sensor AS s, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) AS horizon
+       FROM telemetry.sensor AS s,
+            (SELECT least(pg_snapshot_xmin(pg_current_snapshot()), coalesce($4::xid8, pg_snapshot_xmin(pg_current_snapshot()))) AS xmin) AS horizon
        WHERE s.id = ANY($1::uuid[])
        ORDER BY s.latest_xid, s.id`,
-    [followed.sensors.map((sensor) => sensor.id), (from?.xid ?? MAX_XID8).toString(), from?.sensorId ?? LAST_SENSOR],
+    [followed.sensors.map((sensor) => sensor.id), (from?.xid ?? MAX_XID8).toString(), from?.sensorId ?? LAST_SENSOR, decidedHorizon(followed.decisions)],
     's',
   );
   const scope = followed.decisions.map(scopeKey);
