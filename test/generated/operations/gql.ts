@@ -76,6 +76,8 @@ type Documents = {
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": typeof types.LiveWatchDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
+    "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": typeof types.LimitsWatchDocument,
+    "query LimitsFeedPosition { incidentEventsFeed { cursor } }": typeof types.LimitsFeedPositionDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -237,6 +239,8 @@ const documents: Documents = {
     "\n  subscription LiveWatch($organizationIds: [ID!], $severities: [IncidentSeverity!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, severities: $severities, after: $after) {\n      cursor\n      kind\n      incidentId\n      incident { id severity clearedAt device { id ipAddress organization { id name } } }\n    }\n  }\n": types.LiveWatchDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
+    "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": types.LimitsWatchDocument,
+    "query LimitsFeedPosition { incidentEventsFeed { cursor } }": types.LimitsFeedPositionDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -581,6 +585,14 @@ export function graphql(source: "mutation LiveAcknowledge($id: ID!) { acknowledg
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n"): typeof import('./graphql').LimitsWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LimitsFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').LimitsFeedPositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -598,6 +598,19 @@ export type LiveRevokeMutationVariables = Exact<{
 
 export type LiveRevokeMutation = { revokePartnerAccess: boolean };
 
+export type LimitsWatchSubscriptionVariables = Exact<{
+  organizationIds?: Array<string | number> | string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LimitsWatchSubscription = { incidentEvents: { cursor: string, incidentId: string, incident: { id: string, message: string } | null } };
+
+export type LimitsFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LimitsFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
 export type MfaSignInMutationVariables = Exact<{
@@ -2104,6 +2117,25 @@ export const LiveRevokeDocument = new TypedDocumentString(`
   revokePartnerAccess(partnerOrganizationId: $id)
 }
     `) as unknown as TypedDocumentString<LiveRevokeMutation, LiveRevokeMutationVariables>;
+export const LimitsWatchDocument = new TypedDocumentString(`
+    subscription LimitsWatch($organizationIds: [ID!], $after: String) {
+  incidentEvents(organizationIds: $organizationIds, after: $after) {
+    cursor
+    incidentId
+    incident {
+      id
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsWatchSubscription, LimitsWatchSubscriptionVariables>;
+export const LimitsFeedPositionDocument = new TypedDocumentString(`
+    query LimitsFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsFeedPositionQuery, LimitsFeedPositionQueryVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {
