@@ -78,6 +78,8 @@ type Documents = {
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
     "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": typeof types.LimitsWatchDocument,
     "query LimitsFeedPosition { incidentEventsFeed { cursor } }": typeof types.LimitsFeedPositionDocument,
+    "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": typeof types.ReplicasWatchDocument,
+    "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": typeof types.ReplicasFeedPositionDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -241,6 +243,8 @@ const documents: Documents = {
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
     "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": types.LimitsWatchDocument,
     "query LimitsFeedPosition { incidentEventsFeed { cursor } }": types.LimitsFeedPositionDocument,
+    "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": types.ReplicasWatchDocument,
+    "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": types.ReplicasFeedPositionDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -593,6 +597,14 @@ export function graphql(source: "\n  subscription LimitsWatch($organizationIds: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query LimitsFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').LimitsFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n"): typeof import('./graphql').ReplicasWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicasFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').ReplicasFeedPositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -611,6 +611,18 @@ export type LimitsFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LimitsFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
 
+export type ReplicasWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ReplicasWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incidentId: string } };
+
+export type ReplicasFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplicasFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
 export type MfaSignInMutationVariables = Exact<{
@@ -2136,6 +2148,22 @@ export const LimitsFeedPositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LimitsFeedPositionQuery, LimitsFeedPositionQueryVariables>;
+export const ReplicasWatchDocument = new TypedDocumentString(`
+    subscription ReplicasWatch($after: String) {
+  incidentEvents(after: $after) {
+    cursor
+    kind
+    incidentId
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicasWatchSubscription, ReplicasWatchSubscriptionVariables>;
+export const ReplicasFeedPositionDocument = new TypedDocumentString(`
+    query ReplicasFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicasFeedPositionQuery, ReplicasFeedPositionQueryVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {
