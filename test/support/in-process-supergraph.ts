@@ -92,17 +92,22 @@ async function startGateway(environment: Record<string, string>, logger: Logger)
   };
 }
 
-/** Identity's access-token key pair for tests: the gateway trusts it through identity's JWKS. */
+/**
+ * Identity's access-token key pair for tests: the gateway trusts it through
+ * identity's JWKS. Its tokens last 15 minutes, as identity's do, or
+ * `ttlSeconds` (a token that expires during a test).
+ */
 export async function createTestAccessTokenIssuer(
   keys = generateEd25519KeyPair(),
   previousPublicKeyPems: readonly string[] = [],
+  ttlSeconds = 900,
 ): Promise<AccessTokenIssuer> {
   return createAccessTokenIssuer({
     ...keys,
     previousPublicKeyPems,
     issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
     audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
-    ttlSeconds: 900,
+    ttlSeconds,
   });
 }
 

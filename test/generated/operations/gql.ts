@@ -69,6 +69,11 @@ type Documents = {
     "query InvitationsViewer { viewer { user { email } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": typeof types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": typeof types.AcceptUserInvitationDocument,
+    "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n": typeof types.AccessEndsWatchDocument,
+    "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }": typeof types.AccessEndsFeedPositionDocument,
+    "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n": typeof types.AccessEndsCreateCredentialDocument,
+    "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }": typeof types.AccessEndsRevokeCredentialDocument,
+    "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n": typeof types.AccessEndsSetPartnerAccessDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": typeof types.LiveClientIncidentsDocument,
     "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": typeof types.LiveClientWatchDocument,
     "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": typeof types.LiveClientRecordAlarmsDocument,
@@ -234,6 +239,11 @@ const documents: Documents = {
     "query InvitationsViewer { viewer { user { email } } }": types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": types.AcceptUserInvitationDocument,
+    "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n": types.AccessEndsWatchDocument,
+    "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }": types.AccessEndsFeedPositionDocument,
+    "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n": types.AccessEndsCreateCredentialDocument,
+    "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }": types.AccessEndsRevokeCredentialDocument,
+    "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n": types.AccessEndsSetPartnerAccessDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": types.LiveClientIncidentsDocument,
     "\n  subscription LiveClientWatch {\n    incidentEvents { cursor kind incident { id severity clearedAt } }\n  }\n": types.LiveClientWatchDocument,
     "\n  mutation LiveClientRecordAlarms($alarms: [AlarmInput!]!) { recordAlarms(alarms: $alarms) { raised cleared reactivated duplicates } }\n": types.LiveClientRecordAlarmsDocument,
@@ -561,6 +571,26 @@ export function graphql(source: "mutation InvitationsSignIn($email: String!, $pa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }"): typeof import('./graphql').AcceptUserInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n"): typeof import('./graphql').AccessEndsWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').AccessEndsFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n"): typeof import('./graphql').AccessEndsCreateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }"): typeof import('./graphql').AccessEndsRevokeCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n"): typeof import('./graphql').AccessEndsSetPartnerAccessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -554,6 +554,42 @@ export type AcceptUserInvitationMutationVariables = Exact<{
 
 export type AcceptUserInvitationMutation = { acceptUserInvitation: { user: { email: string, role: OrganizationRole, organization: { id: string } } } };
 
+export type AccessEndsWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessEndsWatchSubscription = { incidentEvents: { cursor: string, incidentId: string, incident: { id: string, device: { id: string, ipAddress: string | null } | null } | null } };
+
+export type AccessEndsFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessEndsFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
+export type AccessEndsCreateCredentialMutationVariables = Exact<{
+  name: string;
+  customerIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type AccessEndsCreateCredentialMutation = { createApiCredential: { clientSecret: string, credential: { id: string, clientId: string } } };
+
+export type AccessEndsRevokeCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccessEndsRevokeCredentialMutation = { revokeApiCredential: { revokedAt: string | null } };
+
+export type AccessEndsSetPartnerAccessMutationVariables = Exact<{
+  id: string | number;
+  administrator: boolean;
+  apiDeviceData: boolean;
+}>;
+
+
+export type AccessEndsSetPartnerAccessMutation = { setPartnerAccess: { administrator: boolean, apiDeviceData: boolean } };
+
 export type LiveClientIncidentsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2049,6 +2085,58 @@ export const AcceptUserInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptUserInvitationMutation, AcceptUserInvitationMutationVariables>;
+export const AccessEndsWatchDocument = new TypedDocumentString(`
+    subscription AccessEndsWatch($after: String) {
+  incidentEvents(after: $after) {
+    cursor
+    incidentId
+    incident {
+      id
+      device {
+        id
+        ipAddress
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsWatchSubscription, AccessEndsWatchSubscriptionVariables>;
+export const AccessEndsFeedPositionDocument = new TypedDocumentString(`
+    query AccessEndsFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsFeedPositionQuery, AccessEndsFeedPositionQueryVariables>;
+export const AccessEndsCreateCredentialDocument = new TypedDocumentString(`
+    mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {
+  createApiCredential(name: $name, customerIds: $customerIds) {
+    clientSecret
+    credential {
+      id
+      clientId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsCreateCredentialMutation, AccessEndsCreateCredentialMutationVariables>;
+export const AccessEndsRevokeCredentialDocument = new TypedDocumentString(`
+    mutation AccessEndsRevokeCredential($id: ID!) {
+  revokeApiCredential(id: $id) {
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsRevokeCredentialMutation, AccessEndsRevokeCredentialMutationVariables>;
+export const AccessEndsSetPartnerAccessDocument = new TypedDocumentString(`
+    mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {
+  setPartnerAccess(
+    partnerOrganizationId: $id
+    administrator: $administrator
+    apiDeviceData: $apiDeviceData
+  ) {
+    administrator
+    apiDeviceData
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsSetPartnerAccessMutation, AccessEndsSetPartnerAccessMutationVariables>;
 export const LiveClientIncidentsDocument = new TypedDocumentString(`
     query LiveClientIncidents($id: ID!) {
   organization(id: $id) {
