@@ -108,7 +108,6 @@ describe('live limits', () => {
       logLevel: 'debug',
       gatewayEnvironment: {
         LIVE_DATABASE_URL: database.url,
-        LIVE_POLL_INTERVAL_MS: '30000',
         LIVE_MAX_SUBSCRIPTIONS_PER_CALLER: String(LIMIT_PER_CALLER),
         LIVE_SLOW_SUBSCRIBER_MS: String(SLOW_SUBSCRIBER_MS),
       },

@@ -193,14 +193,15 @@ function abortable(
       await slow.written();
       clearTimeout(slowTimer);
       const step = await generator.next();
-      if (step.done) finish();
-      else {
-        slowTimer = setTimeout(() => {
-          finish();
-          slow.onSlow();
-        }, slow.afterMs);
+      if (step.done) {
+        finish();
+        return { done: true, value: undefined };
       }
-      return step.done ? { done: true, value: undefined } : { done: false, value: asExecutionResult(step.value) };
+      slowTimer = setTimeout(() => {
+        finish();
+        slow.onSlow();
+      }, slow.afterMs);
+      return { done: false, value: asExecutionResult(step.value) };
     },
     async return() {
       finish();

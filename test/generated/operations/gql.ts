@@ -85,6 +85,7 @@ type Documents = {
     "query LimitsFeedPosition { incidentEventsFeed { cursor } }": typeof types.LimitsFeedPositionDocument,
     "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": typeof types.ReplicasWatchDocument,
     "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": typeof types.ReplicasFeedPositionDocument,
+    "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.ReplicasRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -255,6 +256,7 @@ const documents: Documents = {
     "query LimitsFeedPosition { incidentEventsFeed { cursor } }": types.LimitsFeedPositionDocument,
     "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": types.ReplicasWatchDocument,
     "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": types.ReplicasFeedPositionDocument,
+    "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.ReplicasRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -635,6 +637,10 @@ export function graphql(source: "\n  subscription ReplicasWatch($after: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ReplicasFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').ReplicasFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').ReplicasRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

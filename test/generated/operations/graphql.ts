@@ -659,6 +659,13 @@ export type ReplicasFeedPositionQueryVariables = Exact<{ [key: string]: never; }
 
 export type ReplicasFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
 
+export type ReplicasRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplicasRevokeMutation = { revokePartnerAccess: boolean };
+
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
 export type MfaSignInMutationVariables = Exact<{
@@ -2252,6 +2259,11 @@ export const ReplicasFeedPositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReplicasFeedPositionQuery, ReplicasFeedPositionQueryVariables>;
+export const ReplicasRevokeDocument = new TypedDocumentString(`
+    mutation ReplicasRevoke($id: ID!) {
+  revokePartnerAccess(partnerOrganizationId: $id)
+}
+    `) as unknown as TypedDocumentString<ReplicasRevokeMutation, ReplicasRevokeMutationVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {
