@@ -59,21 +59,55 @@ export interface InProcessSupergraph {
   logs: string[];
   /** Sends an operation to the gateway: a typed one (`graphql()` of test/generated/operations) or, for one the API schema does not allow, a string. */
   query: SendOperation;
+  /**
+   * Another gateway replica on the same subgraphs, keys and supergraph, with the
+   * first one's settings and `environment` over them; stop() stops it too.
+   */
+  startGatewayReplica(environment?: Record<string, string>): Promise<GatewayReplica>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Identity's access-token key pair for tests: the gateway trusts it through identity's JWKS. */
+export interface GatewayReplica {
+  gatewayUrl: string;
+  query: SendOperation;
+  stop(): Promise<void>;
+}
+
+/** A gateway on a loopback port, started (supergraph loaded): the first of a stack, or a replica beside it. */
+async function startGateway(environment: Record<string, string>, logger: Logger): Promise<GatewayReplica> {
+  const gateway: GatewayServer = await createGatewayServer(readGatewayConfig(environment), logger);
+  const port = await listen(gateway.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
+  await gateway.start();
+  const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  let stopped = false;
+  return {
+    gatewayUrl,
+    query: operationSender(gatewayUrl),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await gateway.stop();
+    },
+  };
+}
+
+/**
+ * Identity's access-token key pair for tests: the gateway trusts it through
+ * identity's JWKS. Its tokens last 15 minutes, as identity's do, or
+ * `ttlSeconds` (a token that expires during a test).
+ */
 export async function createTestAccessTokenIssuer(
   keys = generateEd25519KeyPair(),
   previousPublicKeyPems: readonly string[] = [],
+  ttlSeconds = 900,
 ): Promise<AccessTokenIssuer> {
   return createAccessTokenIssuer({
     ...keys,
     previousPublicKeyPems,
     issuer: DEFAULT_ACCESS_TOKEN_ISSUER,
     audience: DEFAULT_ACCESS_TOKEN_AUDIENCE,
-    ttlSeconds: 900,
+    ttlSeconds,
   });
 }
 
@@ -173,7 +207,7 @@ export async function startInProcessSupergraph(
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, supergraphSdl);
 
-  const config = readGatewayConfig({
+  const gatewayEnvironment: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
@@ -185,11 +219,10 @@ export async function startInProcessSupergraph(
     // Tests stop the stack at once; the drain has its own test (graceful-drain.test.ts).
     SHUTDOWN_LINGER_MS: '0',
     ...(typeof options.gatewayEnvironment === 'function' ? await options.gatewayEnvironment(urls) : options.gatewayEnvironment),
-  });
-  const gateway: GatewayServer = await createGatewayServer(config, logger.child({ service: 'gateway' }));
-  const port = await listen(gateway.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
-  await gateway.start();
-  const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  };
+  const gateway = await startGateway(gatewayEnvironment, logger.child({ service: 'gateway' }));
+  const gatewayUrl = gateway.gatewayUrl;
+  const replicas: GatewayReplica[] = [];
 
   const stopSubgraph = async (name: SubgraphName): Promise<void> => {
     const running = subgraphs[name];
@@ -207,9 +240,15 @@ export async function startInProcessSupergraph(
     secrets,
     subgraphs,
     logs,
-    query: operationSender(gatewayUrl),
+    query: gateway.query,
+    async startGatewayReplica(environment = {}) {
+      const replica = await startGateway({ ...gatewayEnvironment, ...environment }, logger.child({ service: 'gateway', replica: replicas.length + 1 }));
+      replicas.push(replica);
+      return replica;
+    },
     stopSubgraph,
     async stop() {
+      for (const replica of replicas) await replica.stop();
       await gateway.stop();
       for (const name of Object.keys(subgraphs) as SubgraphName[]) await stopSubgraph(name);
       await rm(directory, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -84,4 +85,62 @@ export function subscribeOverSse<T>(
       client.dispose();
     };
   }, field);
+}
+
+/** An SSE stream read by hand, for a subscriber that stops reading: how many events arrived, and how the stream ended. */
+export interface RawEventStream {
+  /** The `next` events' data, parsed, in order. */
+  events: FormattedExecutionResult[];
+  /** Resolves when the stream has ended: `complete` when the gateway ended it, `cut` when the connection was dropped. */
+  ended: Promise<'complete' | 'cut'>;
+  /** Stops reading the response (the kernel's buffers fill, then the gateway's writes stall), or starts again. */
+  pause(): void;
+  resume(): void;
+  close(): void;
+}
+
+/** POSTs a subscription to the gateway's /graphql/stream and reads the event stream with node:http, once it has started. */
+export async function openRawEventStream(
+  gatewayUrl: string,
+  authorization: string,
+  query: { toString(): string },
+  variables: Record<string, unknown> = {},
+): Promise<RawEventStream> {
+  const request = httpRequest(`${gatewayUrl}/stream`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization },
+  });
+  request.end(JSON.stringify({ query: query.toString(), variables }));
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    request.once('response', resolve);
+    request.once('error', reject);
+  });
+  const events: FormattedExecutionResult[] = [];
+  let text = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => {
+    text += chunk;
+    let end = text.indexOf('\n\n');
+    while (end >= 0) {
+      const lines = text.slice(0, end).split('\n');
+      text = text.slice(end + 2);
+      end = text.indexOf('\n\n');
+      if (lines.includes('event: next')) {
+        const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+        events.push(JSON.parse(data) as FormattedExecutionResult);
+      }
+    }
+  });
+  const ended = new Promise<'complete' | 'cut'>((resolve) => {
+    response.once('end', () => resolve('complete'));
+    response.once('aborted', () => resolve('cut'));
+    response.once('error', () => resolve('cut'));
+  });
+  return {
+    events,
+    ended,
+    pause: () => response.pause(),
+    resume: () => response.resume(),
+    close: () => request.destroy(),
+  };
 }

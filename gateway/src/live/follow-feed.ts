@@ -52,52 +52,58 @@ const sleep = (ms: number, signal: AbortSignal) =>
  */
 export async function* followFeed(options: FollowOptions): AsyncGenerator<FormattedExecutionResult> {
   const { feed, signal } = options;
-  let cursor = feed.initialCursor;
-  let startingScope: readonly string[] | undefined;
-  // A feed hands on a commit only once every transaction older than it has ended (the change log's horizon), so a
-  // notified run may find nothing yet: it then looks again soon, at growing intervals, rather than at the next poll.
-  let retryMs = 0;
-  while (!signal.aborted) {
-    const expiresAt = options.expiresAt();
-    if (expiresAt !== null && Date.now() >= expiresAt) {
-      yield endingError('TOKEN_EXPIRED', 'The access token of this subscription expired; subscribe again with a new one, from the last cursor.');
-      return;
-    }
-    const startedAt = Date.now();
-    const result = await options.run({ ...options.variables, [feed.cursorVariable]: cursor });
-    if (signal.aborted) return;
-    if (result.errors?.length) {
-      yield ended(result.errors);
-      return;
-    }
-    const page = result.data?.[feed.responseKey] as { cursor: string; events?: unknown[]; scope?: string[] } | null | undefined;
-    if (!page) {
-      yield endingError('SERVICE_UNAVAILABLE', 'The live feed answered nothing; subscribe again from the last cursor.');
-      return;
-    }
-    if (feed.scoped) {
-      const scope = new Set(page.scope ?? []);
-      startingScope ??= [...scope];
-      if (startingScope.some((key) => !scope.has(key))) {
-        yield endingError('SUBSCRIPTION_ACCESS_REVOKED', 'Access this subscription relied on was revoked or narrowed; it ended.');
+  // Listening before the first run: a change committed while a run reads wakes the next one instead of going unheard.
+  const wakeUps = options.wakeUps.listen(feed.feedField);
+  try {
+    let cursor = feed.initialCursor;
+    let startingScope: readonly string[] | undefined;
+    // A feed hands on a commit only once every transaction older than it has ended (the change log's horizon, which
+    // spans the whole PostgreSQL server), so a notified run may find nothing yet, and the transaction it waited for
+    // notifies nobody when it ends: the subscription looks again soon, at growing intervals, not at the next poll.
+    let retryMs = 0;
+    while (!signal.aborted) {
+      const expiresAt = options.expiresAt();
+      if (expiresAt !== null && Date.now() >= expiresAt) {
+        yield endingError('TOKEN_EXPIRED', 'The access token of this subscription expired; subscribe again with a new one, from the last cursor.');
         return;
       }
-    }
-    for (const event of page.events ?? []) {
-      yield { data: { [feed.responseKey]: event } };
+      const startedAt = Date.now();
+      const result = await options.run({ ...options.variables, [feed.cursorVariable]: cursor });
       if (signal.aborted) return;
+      if (result.errors?.length) {
+        yield ended(result.errors);
+        return;
+      }
+      const page = result.data?.[feed.responseKey] as { cursor: string; events?: unknown[]; scope?: string[] } | null | undefined;
+      if (!page) {
+        yield endingError('SERVICE_UNAVAILABLE', 'The live feed answered nothing; subscribe again from the last cursor.');
+        return;
+      }
+      if (feed.scoped) {
+        const scope = new Set(page.scope ?? []);
+        startingScope ??= [...scope];
+        if (startingScope.some((key) => !scope.has(key))) {
+          yield endingError('SUBSCRIPTION_ACCESS_REVOKED', 'Access this subscription relied on was revoked or narrowed; it ended.');
+          return;
+        }
+      }
+      for (const event of page.events ?? []) {
+        yield { data: { [feed.responseKey]: event } };
+        if (signal.aborted) return;
+      }
+      cursor = page.cursor;
+      const expiry = options.expiresAt();
+      const untilExpiry = expiry === null ? Infinity : Math.max(0, expiry - Date.now());
+      if ((page.events ?? []).length === 0) {
+        const wake = await wakeUps.wait(Math.min(retryMs > 0 ? retryMs : options.pollIntervalMs, untilExpiry), signal);
+        retryMs = wake === 'notified' ? FIRST_RETRY_MS : retryMs > 0 && retryMs * 2 < options.pollIntervalMs ? retryMs * 2 : 0;
+      } else {
+        retryMs = 0;
+      }
+      const sinceStart = Date.now() - startedAt;
+      if (sinceStart < options.minIntervalMs) await sleep(Math.min(options.minIntervalMs - sinceStart, untilExpiry), signal);
     }
-    cursor = page.cursor;
-    const expiry = options.expiresAt();
-    const untilExpiry = expiry === null ? Infinity : Math.max(0, expiry - Date.now());
-    if ((page.events ?? []).length === 0) {
-      const wait = retryMs > 0 ? retryMs : options.pollIntervalMs;
-      const wake = await options.wakeUps.wait(feed.feedField, Math.min(wait, untilExpiry), signal);
-      retryMs = wake === 'notified' ? FIRST_RETRY_MS : retryMs > 0 && retryMs * 2 < options.pollIntervalMs ? retryMs * 2 : 0;
-    } else {
-      retryMs = 0;
-    }
-    const sinceStart = Date.now() - startedAt;
-    if (sinceStart < options.minIntervalMs) await sleep(Math.min(options.minIntervalMs - sinceStart, untilExpiry), signal);
+  } finally {
+    wakeUps.stop();
   }
 }

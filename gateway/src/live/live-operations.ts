@@ -36,6 +36,8 @@ export interface LiveOperations {
 /** One connection (one WebSocket; for SSE, one request): its open subscriptions, and how to drop it. */
 export interface LiveConnection {
   open: number;
+  /** Resolves once the connection has handed what it was given to the network: the client is taking its events. */
+  written(): Promise<void>;
   /** Closes the connection because a subscriber stopped taking its events (SUBSCRIBER_TOO_SLOW). */
   dropSlowSubscriber(): void;
 }
@@ -136,6 +138,7 @@ export function createLiveOperations(options: {
             const left = (perCaller.get(key) ?? 1) - 1;
             if (left === 0) perCaller.delete(key);
             else perCaller.set(key, left);
+            logger.debug('subscription ended', { feed: feed.feedField, caller: key });
           };
           logger.debug('subscription started', { feed: feed.feedField, caller: key });
           return abortable((signal) =>
@@ -150,7 +153,7 @@ export function createLiveOperations(options: {
               signal,
             }),
             release,
-            { afterMs: settings.slowSubscriberMs, onSlow: () => connection.dropSlowSubscriber() },
+            { afterMs: settings.slowSubscriberMs, written: () => connection.written(), onSlow: () => connection.dropSlowSubscriber() },
           );
         },
       };
@@ -162,18 +165,19 @@ export function createLiveOperations(options: {
  * An async generator whose return() ends it at once: a generator waiting for
  * its next event would otherwise take the return only at its next yield,
  * which may never come. `release` runs once, however it ends. A subscriber
- * that has not taken an event `slow.afterMs` after it was handed over is slow.
+ * whose connection has not written out an event `slow.afterMs` after it was
+ * handed over is slow: the subscription ends, and the connection is dropped.
  */
 function abortable(
   start: (signal: AbortSignal) => AsyncGenerator<FormattedExecutionResult>,
   release: () => void,
-  slow: { afterMs: number; onSlow: () => void },
+  slow: { afterMs: number; written: () => Promise<void>; onSlow: () => void },
 ): AsyncIterableIterator<ExecutionResult> {
   const controller = new AbortController();
   const generator = start(controller.signal);
   let released = false;
-  // Armed when an event is handed over, disarmed when the transport asks for the next: the transport asks only
-  // once it has written the event out, so a subscriber that stops reading trips it instead of filling memory.
+  // Armed when an event is handed over, disarmed once the connection has written it out and the transport asks for
+  // the next: a subscriber that stops reading trips it, and no more of the feed is read for it, instead of filling memory.
   let slowTimer: NodeJS.Timeout | undefined;
   const finish = () => {
     clearTimeout(slowTimer);
@@ -185,11 +189,19 @@ function abortable(
   };
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
+      // A transport may ask for the next event before the last is out (graphql-sse queues what it is handed).
+      await slow.written();
       clearTimeout(slowTimer);
       const step = await generator.next();
-      if (step.done) finish();
-      else slowTimer = setTimeout(slow.onSlow, slow.afterMs);
-      return step.done ? { done: true, value: undefined } : { done: false, value: asExecutionResult(step.value) };
+      if (step.done) {
+        finish();
+        return { done: true, value: undefined };
+      }
+      slowTimer = setTimeout(() => {
+        finish();
+        slow.onSlow();
+      }, slow.afterMs);
+      return { done: false, value: asExecutionResult(step.value) };
     },
     async return() {
       finish();

@@ -19,27 +19,59 @@ export const EVERY_FEED = '*';
 export type Wake = 'notified' | 'timer' | 'aborted';
 
 export interface WakeUps {
-  /** Resolves when `feed` (or every feed) is notified, after `ms`, or when `signal` aborts, whichever is first. */
-  wait(feed: string, ms: number, signal: AbortSignal): Promise<Wake>;
+  /** Starts listening for `feed` (and every feed) for one subscription, which stops it when it ends. */
+  listen(feed: string): WakeUpListener;
   close(): Promise<void>;
 }
 
-function waiter(events: EventEmitter, feed: string, ms: number, signal: AbortSignal): Promise<Wake> {
-  return new Promise((resolve) => {
-    const done = (why: Wake) => () => {
-      clearTimeout(timer);
-      events.off(feed, notified);
-      events.off(EVERY_FEED, notified);
-      signal.removeEventListener('abort', aborted);
-      resolve(why);
-    };
-    const notified = done('notified');
-    const aborted = done('aborted');
-    const timer = setTimeout(done('timer'), ms);
-    events.on(feed, notified);
-    events.on(EVERY_FEED, notified);
-    signal.addEventListener('abort', aborted, { once: true });
-  });
+export interface WakeUpListener {
+  /**
+   * Resolves when the feed is notified, after `ms`, or when `signal` aborts,
+   * whichever is first; at once if it was notified since the last wait
+   * returned. A subscription listens across its runs, so a change committed
+   * while a run was reading (too late for that run) still wakes the next.
+   */
+  wait(ms: number, signal: AbortSignal): Promise<Wake>;
+  stop(): void;
+}
+
+/** A listener for `feed` on `events`, where a wake-up source emits each notified feed's name (or EVERY_FEED). */
+export function wakeUpListener(events: EventEmitter, feed: string): WakeUpListener {
+  let notified = false;
+  let wake: (() => void) | undefined;
+  const onNotification = () => {
+    notified = true;
+    wake?.();
+  };
+  events.on(feed, onNotification);
+  events.on(EVERY_FEED, onNotification);
+  return {
+    wait(ms, signal) {
+      return new Promise((resolve) => {
+        if (signal.aborted || notified) {
+          resolve(signal.aborted ? 'aborted' : 'notified');
+          notified = false;
+          return;
+        }
+        const done = (why: Wake) => () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', aborted);
+          wake = undefined;
+          notified = false;
+          resolve(why);
+        };
+        const aborted = done('aborted');
+        const timer = setTimeout(done('timer'), ms);
+        wake = done('notified');
+        signal.addEventListener('abort', aborted, { once: true });
+      });
+    },
+    stop() {
+      events.off(feed, onNotification);
+      events.off(EVERY_FEED, onNotification);
+      wake?.();
+    },
+  };
 }
 
 function emitterWithoutLimit(): EventEmitter {
@@ -52,7 +84,7 @@ function emitterWithoutLimit(): EventEmitter {
 /** Timers only: every subscription runs every pollIntervalMs. */
 export function timerWakeUps(): WakeUps {
   const events = emitterWithoutLimit();
-  return { wait: (feed, ms, signal) => waiter(events, feed, ms, signal), close: async () => {} };
+  return { listen: (feed) => wakeUpListener(events, feed), close: async () => {} };
 }
 
 /** LISTEN on LIVE_CHANNEL, reconnecting with a growing pause when the connection drops. */
@@ -102,7 +134,7 @@ export function postgresWakeUps(url: string, logger: Logger): WakeUps {
   void connect();
 
   return {
-    wait: (feed, ms, signal) => waiter(events, feed, ms, signal),
+    listen: (feed) => wakeUpListener(events, feed),
     async close() {
       closed = true;
       clearTimeout(retryTimer);

@@ -62,9 +62,17 @@ export function attachWebSocketTransport(options: {
           caller,
           connection: {
             open: 0,
+            // graphql-ws asks for a subscription's next event only once the last one's send has completed, that is,
+            // once the socket has handed it to the network; there is nothing more to wait for.
+            written: async () => {},
             dropSlowSubscriber: () => {
               logger.info('live: closed a WebSocket whose subscriber fell behind', { code: 'SUBSCRIBER_TOO_SLOW' });
+              // The close frame waits behind what the client has not read; ws cuts the connection if it never reads it.
+              // Its subscriptions end now, rather than running their feeds for a socket that is closing.
               context.extra.socket.close(CLOSE_SUBSCRIBER_TOO_SLOW, 'SUBSCRIBER_TOO_SLOW');
+              for (const subscription of Object.values(context.subscriptions)) {
+                if (subscription && 'return' in subscription) void subscription.return(undefined);
+              }
             },
           },
         });

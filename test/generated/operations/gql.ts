@@ -73,6 +73,11 @@ type Documents = {
     "query InvitationsViewer { viewer { user { email } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": typeof types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": typeof types.AcceptUserInvitationDocument,
+    "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n": typeof types.AccessEndsWatchDocument,
+    "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }": typeof types.AccessEndsFeedPositionDocument,
+    "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n": typeof types.AccessEndsCreateCredentialDocument,
+    "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }": typeof types.AccessEndsRevokeCredentialDocument,
+    "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n": typeof types.AccessEndsSetPartnerAccessDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": typeof types.LiveClientIncidentsDocument,
     "\n  subscription LiveClientWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }\n  }\n": typeof types.LiveClientWatchDocument,
     "query LiveClientFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveClientFeedPositionDocument,
@@ -82,8 +87,13 @@ type Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": typeof types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": typeof types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRevokeDocument,
+    "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": typeof types.LimitsWatchDocument,
+    "query LimitsFeedPosition { incidentEventsFeed { cursor } }": typeof types.LimitsFeedPositionDocument,
     "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n": typeof types.LiveReadingsDocument,
     "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.LiveReadingsRecordDocument,
+    "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": typeof types.ReplicasWatchDocument,
+    "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": typeof types.ReplicasFeedPositionDocument,
+    "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.ReplicasRevokeDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": typeof types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
@@ -244,6 +254,11 @@ const documents: Documents = {
     "query InvitationsViewer { viewer { user { email } } }": types.InvitationsViewerDocument,
     "mutation InvitationsSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } } }": types.InvitationsSignInDocument,
     "mutation AcceptUserInvitation($t: String!, $p: String!, $c: String) { acceptUserInvitation(token: $t, displayName: \"Engineer\", password: $p, totpCode: $c) { user { email role organization { id } } } }": types.AcceptUserInvitationDocument,
+    "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n": types.AccessEndsWatchDocument,
+    "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }": types.AccessEndsFeedPositionDocument,
+    "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n": types.AccessEndsCreateCredentialDocument,
+    "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }": types.AccessEndsRevokeCredentialDocument,
+    "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n": types.AccessEndsSetPartnerAccessDocument,
     "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n": types.LiveClientIncidentsDocument,
     "\n  subscription LiveClientWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incident { id severity clearedAt } }\n  }\n": types.LiveClientWatchDocument,
     "query LiveClientFeedPosition { incidentEventsFeed { cursor } }": types.LiveClientFeedPositionDocument,
@@ -253,8 +268,13 @@ const documents: Documents = {
     "query LiveFeedPosition { incidentEventsFeed { cursor } }": types.LiveFeedPositionDocument,
     "mutation LiveAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id, note: \"on it\") { id } }": types.LiveAcknowledgeDocument,
     "mutation LiveRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRevokeDocument,
+    "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n": types.LimitsWatchDocument,
+    "query LimitsFeedPosition { incidentEventsFeed { cursor } }": types.LimitsFeedPositionDocument,
     "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n": types.LiveReadingsDocument,
     "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.LiveReadingsRecordDocument,
+    "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n": types.ReplicasWatchDocument,
+    "query ReplicasFeedPosition { incidentEventsFeed { cursor } }": types.ReplicasFeedPositionDocument,
+    "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.ReplicasRevokeDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRaceRevokeDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
@@ -592,6 +612,26 @@ export function graphql(source: "mutation AcceptUserInvitation($t: String!, $p: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription AccessEndsWatch($after: String) {\n    incidentEvents(after: $after) { cursor incidentId incident { id device { id ipAddress } } }\n  }\n"): typeof import('./graphql').AccessEndsWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessEndsFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').AccessEndsFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {\n    createApiCredential(name: $name, customerIds: $customerIds) { clientSecret credential { id clientId } }\n  }\n"): typeof import('./graphql').AccessEndsCreateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessEndsRevokeCredential($id: ID!) { revokeApiCredential(id: $id) { revokedAt } }"): typeof import('./graphql').AccessEndsRevokeCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {\n    setPartnerAccess(partnerOrganizationId: $id, administrator: $administrator, apiDeviceData: $apiDeviceData) { administrator apiDeviceData }\n  }\n"): typeof import('./graphql').AccessEndsSetPartnerAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query LiveClientIncidents($id: ID!) {\n    organization(id: $id) { id devices(first: 10) { nodes { id incidents(first: 10) { nodes { id severity clearedAt } } } } }\n  }\n"): typeof import('./graphql').LiveClientIncidentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -628,11 +668,31 @@ export function graphql(source: "mutation LiveRevoke($id: ID!) { revokePartnerAc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription LimitsWatch($organizationIds: [ID!], $after: String) {\n    incidentEvents(organizationIds: $organizationIds, after: $after) { cursor incidentId incident { id message } }\n  }\n"): typeof import('./graphql').LimitsWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LimitsFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').LimitsFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription LiveReadings($sensorIds: [ID!]!, $after: String) {\n    sensorReadings(sensorIds: $sensorIds, after: $after) {\n      cursor\n      sensor { id type unit device { id ipAddress } }\n      reading { at value }\n    }\n  }\n"): typeof import('./graphql').LiveReadingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LiveReadingsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').LiveReadingsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReplicasWatch($after: String) {\n    incidentEvents(after: $after) { cursor kind incidentId }\n  }\n"): typeof import('./graphql').ReplicasWatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicasFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').ReplicasFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').ReplicasRevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

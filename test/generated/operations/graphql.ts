@@ -578,6 +578,42 @@ export type AcceptUserInvitationMutationVariables = Exact<{
 
 export type AcceptUserInvitationMutation = { acceptUserInvitation: { user: { email: string, role: OrganizationRole, organization: { id: string } } } };
 
+export type AccessEndsWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessEndsWatchSubscription = { incidentEvents: { cursor: string, incidentId: string, incident: { id: string, device: { id: string, ipAddress: string | null } | null } | null } };
+
+export type AccessEndsFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessEndsFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
+export type AccessEndsCreateCredentialMutationVariables = Exact<{
+  name: string;
+  customerIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type AccessEndsCreateCredentialMutation = { createApiCredential: { clientSecret: string, credential: { id: string, clientId: string } } };
+
+export type AccessEndsRevokeCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccessEndsRevokeCredentialMutation = { revokeApiCredential: { revokedAt: string | null } };
+
+export type AccessEndsSetPartnerAccessMutationVariables = Exact<{
+  id: string | number;
+  administrator: boolean;
+  apiDeviceData: boolean;
+}>;
+
+
+export type AccessEndsSetPartnerAccessMutation = { setPartnerAccess: { administrator: boolean, apiDeviceData: boolean } };
+
 export type LiveClientIncidentsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -634,6 +670,19 @@ export type LiveRevokeMutationVariables = Exact<{
 
 export type LiveRevokeMutation = { revokePartnerAccess: boolean };
 
+export type LimitsWatchSubscriptionVariables = Exact<{
+  organizationIds?: Array<string | number> | string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LimitsWatchSubscription = { incidentEvents: { cursor: string, incidentId: string, incident: { id: string, message: string } | null } };
+
+export type LimitsFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LimitsFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
 export type LiveReadingsSubscriptionVariables = Exact<{
   sensorIds: Array<string | number> | string | number;
   after?: string | null | undefined;
@@ -648,6 +697,25 @@ export type LiveReadingsRecordMutationVariables = Exact<{
 
 
 export type LiveReadingsRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type ReplicasWatchSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ReplicasWatchSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind, incidentId: string } };
+
+export type ReplicasFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplicasFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
+export type ReplicasRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplicasRevokeMutation = { revokePartnerAccess: boolean };
 
 export type LiveRaceFeedQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -2128,6 +2196,58 @@ export const AcceptUserInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptUserInvitationMutation, AcceptUserInvitationMutationVariables>;
+export const AccessEndsWatchDocument = new TypedDocumentString(`
+    subscription AccessEndsWatch($after: String) {
+  incidentEvents(after: $after) {
+    cursor
+    incidentId
+    incident {
+      id
+      device {
+        id
+        ipAddress
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsWatchSubscription, AccessEndsWatchSubscriptionVariables>;
+export const AccessEndsFeedPositionDocument = new TypedDocumentString(`
+    query AccessEndsFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsFeedPositionQuery, AccessEndsFeedPositionQueryVariables>;
+export const AccessEndsCreateCredentialDocument = new TypedDocumentString(`
+    mutation AccessEndsCreateCredential($name: String!, $customerIds: [ID!]) {
+  createApiCredential(name: $name, customerIds: $customerIds) {
+    clientSecret
+    credential {
+      id
+      clientId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsCreateCredentialMutation, AccessEndsCreateCredentialMutationVariables>;
+export const AccessEndsRevokeCredentialDocument = new TypedDocumentString(`
+    mutation AccessEndsRevokeCredential($id: ID!) {
+  revokeApiCredential(id: $id) {
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsRevokeCredentialMutation, AccessEndsRevokeCredentialMutationVariables>;
+export const AccessEndsSetPartnerAccessDocument = new TypedDocumentString(`
+    mutation AccessEndsSetPartnerAccess($id: ID!, $administrator: Boolean!, $apiDeviceData: Boolean!) {
+  setPartnerAccess(
+    partnerOrganizationId: $id
+    administrator: $administrator
+    apiDeviceData: $apiDeviceData
+  ) {
+    administrator
+    apiDeviceData
+  }
+}
+    `) as unknown as TypedDocumentString<AccessEndsSetPartnerAccessMutation, AccessEndsSetPartnerAccessMutationVariables>;
 export const LiveClientIncidentsDocument = new TypedDocumentString(`
     query LiveClientIncidents($id: ID!) {
   organization(id: $id) {
@@ -2222,6 +2342,25 @@ export const LiveRevokeDocument = new TypedDocumentString(`
   revokePartnerAccess(partnerOrganizationId: $id)
 }
     `) as unknown as TypedDocumentString<LiveRevokeMutation, LiveRevokeMutationVariables>;
+export const LimitsWatchDocument = new TypedDocumentString(`
+    subscription LimitsWatch($organizationIds: [ID!], $after: String) {
+  incidentEvents(organizationIds: $organizationIds, after: $after) {
+    cursor
+    incidentId
+    incident {
+      id
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsWatchSubscription, LimitsWatchSubscriptionVariables>;
+export const LimitsFeedPositionDocument = new TypedDocumentString(`
+    query LimitsFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsFeedPositionQuery, LimitsFeedPositionQueryVariables>;
 export const LiveReadingsDocument = new TypedDocumentString(`
     subscription LiveReadings($sensorIds: [ID!]!, $after: String) {
   sensorReadings(sensorIds: $sensorIds, after: $after) {
@@ -2250,6 +2389,27 @@ export const LiveReadingsRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiveReadingsRecordMutation, LiveReadingsRecordMutationVariables>;
+export const ReplicasWatchDocument = new TypedDocumentString(`
+    subscription ReplicasWatch($after: String) {
+  incidentEvents(after: $after) {
+    cursor
+    kind
+    incidentId
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicasWatchSubscription, ReplicasWatchSubscriptionVariables>;
+export const ReplicasFeedPositionDocument = new TypedDocumentString(`
+    query ReplicasFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicasFeedPositionQuery, ReplicasFeedPositionQueryVariables>;
+export const ReplicasRevokeDocument = new TypedDocumentString(`
+    mutation ReplicasRevoke($id: ID!) {
+  revokePartnerAccess(partnerOrganizationId: $id)
+}
+    `) as unknown as TypedDocumentString<ReplicasRevokeMutation, ReplicasRevokeMutationVariables>;
 export const LiveRaceFeedDocument = new TypedDocumentString(`
     query LiveRaceFeed($after: String) {
   incidentEventsFeed(after: $after) {
