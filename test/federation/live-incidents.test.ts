@@ -90,8 +90,10 @@ describe('live incidents through the gateway', () => {
     database = await createTestDatabase();
     supergraph = await startInProcessSupergraph({
       databaseUrl: database.url,
-      // Polling only every 30 s: every event and every end below comes from PostgreSQL's NOTIFY.
-      gatewayEnvironment: { LIVE_DATABASE_URL: database.url, LIVE_POLL_INTERVAL_MS: '30000', LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' },
+      // Polling only every 2 s: an end within the second (the revocation below) comes from PostgreSQL's NOTIFY. Events
+      // can wait longer: a feed hands on a commit once every older writing transaction on the server has ended, and
+      // other test files' transactions share this server.
+      gatewayEnvironment: { LIVE_DATABASE_URL: database.url, LIVE_POLL_INTERVAL_MS: '2000', LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' },
     });
     world = await seedWorld(supergraph, { customers: 2, devicesPerCustomer: 2, sensorsPerDevice: 0 });
     const { organization } = taggedOrganizations();

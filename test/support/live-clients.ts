@@ -42,7 +42,7 @@ function collect<T>(
     events,
     errors,
     ended,
-    async waitForEvents(count, ms = 5000) {
+    async waitForEvents(count, ms = 15_000) {
       return waitFor(`${count} events of ${field}`, () => (events.length >= count ? events : undefined), { timeoutMs: ms });
     },
     stop: () => stop(),

@@ -15,8 +15,13 @@ interface ConnectionState {
   connection: LiveConnection;
 }
 
-function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const value = params?.authorization ?? params?.Authorization;
+/**
+ * The token in a connection_init (or ping) payload: `authorization`, as Apollo Client's docs write it, or
+ * `Authorization`, or inside `headers`, as explorers that forward their HTTP headers send it.
+ */
+export function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const headers = typeof params?.headers === 'object' && params.headers !== null ? (params.headers as Record<string, unknown>) : undefined;
+  const value = params?.authorization ?? params?.Authorization ?? headers?.authorization ?? headers?.Authorization;
   return typeof value === 'string' ? value : undefined;
 }
 
