@@ -56,7 +56,7 @@ describe('a feed run that races a revocation', () => {
   });
   const write = (one: DemoIncident) => seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, [one]);
 
-  it('hands on the incident committed before the decision, and not the one committed after the revocation', async () => {
+  it('hands on nothing committed after the revocation, only what was committed before the decision', async () => {
     const start = await supergraph.query(FEED, {}, world.asPartnerAdmin);
     const after = start.body.data?.incidentEventsFeed.cursor;
     expect(after).toEqual(expect.any(String));
@@ -74,6 +74,10 @@ describe('a feed run that races a revocation', () => {
 
     const response = await running;
     expect(response.body.errors).toBeUndefined();
-    expect(response.body.data?.incidentEventsFeed.events.map((event) => event.incidentId)).toEqual([before.id]);
+    // `before` too may wait for a later run: a decision's horizon stops at any writing transaction still open on the
+    // server when it was made (other test files share it). What was committed after the revocation never passes.
+    const handedOn = response.body.data?.incidentEventsFeed.events.map((event) => event.incidentId) ?? [];
+    expect(handedOn).not.toContain(afterRevocation.id);
+    expect(handedOn.filter((id) => id !== before.id)).toEqual([]);
   });
 });
