@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { seedDemoDevices, seedDemoIncidents, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoDevices, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoUser } from '@partnergraph/identity/demo-seed';
 import type { Client } from 'graphql-ws';
-import { taggedOrganizations, testUser } from '../support/fixtures';
+import { newIncident, taggedOrganizations, testUser, writeIncidents } from '../support/fixtures';
 import { createTestAccessTokenIssuer, startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { openRawLiveSocket, type RawLiveSocket } from '../support/raw-live-socket';
@@ -95,18 +95,8 @@ describe('live subscriptions when access ends', () => {
     return { customer, device, asCustomerAdmin };
   };
   const raise = async (device: DemoDevice): Promise<DemoIncident> => {
-    const incident: DemoIncident = {
-      id: randomUUID(),
-      organizationId: device.organizationId,
-      deviceId: device.id,
-      severity: 'CRITICAL',
-      message: 'On battery',
-      raisedAt: new Date(),
-      clearedAt: null,
-      reactivationCount: 0,
-      acknowledgement: null,
-    };
-    await seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, [incident]);
+    const incident = newIncident(device);
+    await writeIncidents(supergraph, [incident]);
     return incident;
   };
   const feedPosition = async (headers: Headers) => {

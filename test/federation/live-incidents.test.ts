@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { seedDemoDevices, seedDemoIncidents, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoDevices, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
 import type { Client } from 'graphql-ws';
-import { bearerHeaders, seedWorld, taggedOrganizations, testUser, type SeededWorld } from '../support/fixtures';
+import { bearerHeaders, newIncident, seedWorld, taggedOrganizations, testUser, writeIncidents, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -63,19 +63,7 @@ describe('live incidents through the gateway', () => {
     subscriptions.push(subscription);
     return subscription;
   };
-  const incident = (device: DemoDevice, changes: Partial<DemoIncident> = {}): DemoIncident => ({
-    id: randomUUID(),
-    organizationId: device.organizationId,
-    deviceId: device.id,
-    severity: 'CRITICAL',
-    message: 'On battery',
-    raisedAt: new Date(),
-    clearedAt: null,
-    reactivationCount: 0,
-    acknowledgement: null,
-    ...changes,
-  });
-  const write = (...incidents: DemoIncident[]) => seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, incidents);
+  const write = (...incidents: DemoIncident[]) => writeIncidents(supergraph, incidents);
   /** Where the feed stands now: subscribing from it, a subscriber gets every event written after, however late its first run. */
   const position = async () => {
     const response = await supergraph.query(FEED_POSITION, {}, world.asPartnerAdmin);
@@ -122,7 +110,7 @@ describe('live incidents through the gateway', () => {
   it('tells a partner admin of an incident raised, cleared, reactivated and acknowledged, resolved across subgraphs', async () => {
     const [device] = world.devices;
     const watching = watch(world.asPartnerAdmin, { after: await position() });
-    const raised = incident(device!);
+    const raised = newIncident(device!);
     await write(raised);
     await write({ ...raised, clearedAt: new Date() });
     await write({ ...raised, clearedAt: null, reactivationCount: 1 });
@@ -154,8 +142,8 @@ describe('live incidents through the gateway', () => {
     const after = await position();
     const readOnly = watch(asReadOnlyPartner, { after });
     const admin = watch(world.asPartnerAdmin, { organizationIds: [otherCustomers!.organizationId], after });
-    const raised = incident(first!);
-    const elsewhere = incident(otherCustomers!);
+    const raised = newIncident(first!);
+    const elsewhere = newIncident(otherCustomers!);
     await write(raised, elsewhere);
 
     const [seen] = await readOnly.waitForEvents(1);
@@ -171,8 +159,8 @@ describe('live incidents through the gateway', () => {
     const after = await position();
     const partner = watch(world.asPartnerAdmin, { after });
     const customer = watch(asCustomerAdmin, { after });
-    const hidden = incident(unmonitored);
-    const visible = incident(world.devices[0]!);
+    const hidden = newIncident(unmonitored);
+    const visible = newIncident(world.devices[0]!);
     await write(hidden);
     await write(visible);
 
@@ -182,8 +170,8 @@ describe('live incidents through the gateway', () => {
 
   it('filters by severity', async () => {
     const critical = watch(world.asPartnerAdmin, { severities: ['CRITICAL'], after: await position() });
-    const warning = incident(world.devices[1]!, { severity: 'WARNING' });
-    const crit = incident(world.devices[1]!);
+    const warning = newIncident(world.devices[1]!, { severity: 'WARNING' });
+    const crit = newIncident(world.devices[1]!);
     await write(warning);
     await write(crit);
     expect((await critical.waitForEvents(1)).map((event) => event.incidentId)).toEqual([crit.id]);
@@ -191,7 +179,7 @@ describe('live incidents through the gateway', () => {
 
   it('resumes from a cursor: every event after it, once, in commit order, over SSE as over WebSocket', async () => {
     const first = watch(world.asPartnerAdmin, { after: await position() });
-    const raised = [incident(world.devices[2]!), incident(world.devices[3]!), incident(world.devices[2]!)];
+    const raised = [newIncident(world.devices[2]!), newIncident(world.devices[3]!), newIncident(world.devices[2]!)];
     for (const one of raised) await write(one);
     const events = await first.waitForEvents(3);
     first.stop();
@@ -211,7 +199,7 @@ describe('live incidents through the gateway', () => {
     const named = watch(asReadOnlyPartner, { organizationIds: [world.customers[0]!.id], after });
     const everything = watch(asReadOnlyPartner, { after });
     // Both have run under the grant once they have its first event.
-    const before = incident(world.devices[0]!);
+    const before = newIncident(world.devices[0]!);
     await write(before);
     await Promise.all([named.waitForEvents(1), everything.waitForEvents(1)]);
 
@@ -222,7 +210,7 @@ describe('live incidents through the gateway', () => {
     );
     expect(revoked.body.errors).toBeUndefined();
     const revokedAt = Date.now();
-    await write(incident(world.devices[0]!));
+    await write(newIncident(world.devices[0]!));
 
     const [namedEnd, everythingEnd] = await Promise.all([named.ended, everything.ended]);
     expect(Date.now() - revokedAt).toBeLessThan(1000);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { seedDemoIncidents, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
+import type { DemoDevice, DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import type { Client } from 'graphql-ws';
-import { bearerHeaders, seedWorld, type SeededWorld } from '../support/fixtures';
+import { bearerHeaders, newIncident, seedWorld, writeIncidents, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type GatewayReplica, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { openRawEventStream, subscribeOverSse, subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { openRawLiveSocket, type RawLiveSocket } from '../support/raw-live-socket';
@@ -70,18 +70,8 @@ describe('live limits', () => {
     const response = await supergraph.query(FEED_POSITION, {}, headers);
     return { after: response.body.data!.incidentEventsFeed.cursor };
   };
-  const incident = (device: DemoDevice, message = 'On battery'): DemoIncident => ({
-    id: randomUUID(),
-    organizationId: device.organizationId,
-    deviceId: device.id,
-    severity: 'CRITICAL',
-    message,
-    raisedAt: new Date(),
-    clearedAt: null,
-    reactivationCount: 0,
-    acknowledgement: null,
-  });
-  const write = (...incidents: DemoIncident[]) => seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, incidents);
+  const incident = (device: DemoDevice, message = 'On battery'): DemoIncident => newIncident(device, { message });
+  const write = (...incidents: DemoIncident[]) => writeIncidents(supergraph, incidents);
   /** Log lines of the gateway that contain every one of `words`. */
   const logged = (...words: string[]) => supergraph.logs.filter((line) => words.every((word) => line.includes(word))).length;
   /** Waits until the gateway has released `count` subscriptions of the user, however they ended. */

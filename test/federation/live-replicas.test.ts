@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { seedDemoDevices, seedDemoIncidents, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoDevices, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers } from '@partnergraph/identity/demo-seed';
 import type { Client } from 'graphql-ws';
-import { bearerHeaders, seedWorld, taggedOrganizations, testUser, type SeededWorld } from '../support/fixtures';
+import { bearerHeaders, newIncident, seedWorld, taggedOrganizations, testUser, writeIncidents, type SeededWorld } from '../support/fixtures';
 import { startInProcessSupergraph, type GatewayReplica, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { subscribeOverWebSocket, webSocketClient, type Subscription } from '../support/live-clients';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -49,18 +49,8 @@ describe('live incidents across gateway replicas', () => {
     return subscription;
   };
   const raise = async (device: DemoDevice = world.devices[0]!): Promise<DemoIncident> => {
-    const incident: DemoIncident = {
-      id: randomUUID(),
-      organizationId: device.organizationId,
-      deviceId: device.id,
-      severity: 'CRITICAL',
-      message: 'On battery',
-      raisedAt: new Date(),
-      clearedAt: null,
-      reactivationCount: 0,
-      acknowledgement: null,
-    };
-    await seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, [incident]);
+    const incident = newIncident(device);
+    await writeIncidents(supergraph, [incident]);
     return incident;
   };
   /** Longer than a poll, for an event held back behind a transaction elsewhere in the cluster. */

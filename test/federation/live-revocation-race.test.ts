@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { seedDemoIncidents, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
+import type { DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoUsers } from '@partnergraph/identity/demo-seed';
-import { bearerHeaders, seedWorld, testUser, type SeededWorld } from '../support/fixtures';
+import { bearerHeaders, newIncident, seedWorld, testUser, writeIncidents, type SeededWorld } from '../support/fixtures';
 import { startHoldingProxy, type HoldingProxy } from '../support/holding-proxy';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { graphql } from '../generated/operations';
@@ -44,17 +44,8 @@ describe('a feed run that races a revocation', () => {
     await proxy?.close();
   });
 
-  const incident = (): DemoIncident => ({
-    id: randomUUID(),
-    organizationId: world.devices[0]!.organizationId,
-    deviceId: world.devices[0]!.id,
-    severity: 'CRITICAL',
-    message: 'On battery',
-    raisedAt: new Date(),
-    clearedAt: null,
-    reactivationCount: 0,
-  });
-  const write = (one: DemoIncident) => seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, [one]);
+  const incident = () => newIncident(world.devices[0]!);
+  const write = (one: DemoIncident) => writeIncidents(supergraph, [one]);
 
   it('hands on nothing committed after the revocation, only what was committed before the decision', async () => {
     const start = await supergraph.query(FEED, {}, world.asPartnerAdmin);

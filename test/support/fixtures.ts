@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
+import { seedDemoDevices, seedDemoIncidents, type DemoDevice, type DemoIncident } from '@partnergraph/device-telemetry/demo-seed';
 import type { UserTokenSubject } from '@partnergraph/core';
 import { seedDemoGrants, seedDemoOrganizations, type DemoOrganization, type DemoUser } from '@partnergraph/identity/demo-seed';
 import { totpCode } from '@partnergraph/identity/credentials/totp';
@@ -189,4 +189,25 @@ export async function startInvitationMfaEnrolment(supergraph: InProcessSupergrap
   const secret = started.body.data?.startInvitationMfaEnrolment.secret;
   if (!secret) throw new Error(`startInvitationMfaEnrolment failed: ${JSON.stringify(started.body)}`);
   return secret;
+}
+
+/** A critical incident raised now on `device` ("On battery"), with `changes` on top. */
+export function newIncident(device: Pick<DemoDevice, 'id' | 'organizationId'>, changes: Partial<DemoIncident> = {}): DemoIncident {
+  return {
+    id: randomUUID(),
+    organizationId: device.organizationId,
+    deviceId: device.id,
+    severity: 'CRITICAL',
+    message: 'On battery',
+    raisedAt: new Date(),
+    clearedAt: null,
+    reactivationCount: 0,
+    acknowledgement: null,
+    ...changes,
+  };
+}
+
+/** Writes incidents as the collector's ingest does (the demo seed's upsert), each in the transaction of its statement. */
+export function writeIncidents(supergraph: InProcessSupergraph, incidents: readonly DemoIncident[]): Promise<void> {
+  return seedDemoIncidents(supergraph.subgraphs['device-telemetry'].database, incidents);
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import bytes from 'bytes';
 import type { RequestHandler } from 'express';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { AccessTokenVerifier, Logger } from '@partnergraph/core';
@@ -11,13 +12,6 @@ import { attachWebSocketTransport } from './websocket-transport';
 
 export type { LiveSettings } from './live-settings';
 
-const UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
-
-/** BODY_LIMIT ("1mb") in bytes: the largest WebSocket message, as the largest HTTP body. */
-function bytesOf(size: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(size.trim());
-  return match ? Math.floor(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1)) : 1024 ** 2;
-}
 
 export interface LiveTransports {
   /** GraphQL over SSE, mounted at /graphql/stream. */
@@ -56,7 +50,8 @@ export function createLiveTransports(options: {
       webSocket = attachWebSocketTransport({
         httpServer,
         path: '/graphql',
-        maxPayloadBytes: bytesOf(options.bodyLimit),
+        // BODY_LIMIT read as express.json reads it: the largest WebSocket message is the largest HTTP body.
+        maxPayloadBytes: bytes.parse(options.bodyLimit) ?? bytes.parse('1mb')!,
         schema: options.apiSchema,
         operations,
         verifier: options.verifier,

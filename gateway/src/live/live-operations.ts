@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, parse, print, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
-import { clientError, type Logger, type Principal, type VerifiedCaller } from '@partnergraph/core';
+import { clientError, principalSubject, type Logger, type Principal, type VerifiedCaller } from '@partnergraph/core';
 import type { GatewayContext } from '../context';
 import { toFeedOperation, subscriptionOperation } from './feed-operation';
 import { followFeed } from './follow-feed';
@@ -44,22 +44,6 @@ export interface LiveConnection {
 
 export function liveCaller(verified: VerifiedCaller): LiveCaller {
   return { principal: verified.principal, expiresAtMs: verified.expiresAt === null ? null : verified.expiresAt * 1000 };
-}
-
-/** One key per caller, for the per-caller limit. */
-function callerKey(principal: Principal): string {
-  switch (principal.kind) {
-    case 'user':
-      return `user:${principal.userId}`;
-    case 'api-client':
-      return `api-client:${principal.clientId}`;
-    case 'collector':
-      return `collector:${principal.collectorId}`;
-    case 'operator':
-      return `operator:${principal.operatorId}`;
-    case 'anonymous':
-      return 'anonymous';
-  }
 }
 
 /**
@@ -116,7 +100,7 @@ export function createLiveOperations(options: {
       }
       if (caller.principal.kind === 'anonymous') throw clientError('UNAUTHENTICATED', 'Sign in to subscribe.');
       const feed = toFeedOperation(schema, document, operation, variables);
-      const key = callerKey(caller.principal);
+      const key = principalSubject(caller.principal);
       if (connection.open >= settings.maxSubscriptionsPerConnection) {
         throw clientError('TOO_MANY_SUBSCRIPTIONS', `This connection has ${settings.maxSubscriptionsPerConnection} subscriptions open.`);
       }

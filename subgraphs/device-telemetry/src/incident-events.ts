@@ -1,6 +1,6 @@
 import { clientError, type AccessDecision } from '@partnergraph/core';
 import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
-import { decodeChangeCursor, encodeChangeCursor, MAX_BIGINT, MAX_CHANGES_PAGE_SIZE, DEFAULT_CHANGES_PAGE_SIZE, type Position } from './change-feeds';
+import { encodeChangeCursor, MAX_BIGINT, parseChangePageArgs, type ChangePageArgs, type Position } from './change-feeds';
 import { ChangeLogEntity, type ChangeLogEntry, type IncidentEventKind } from './change-log';
 import type { IncidentSeverity } from './incident';
 import { decidedHorizon, scopeKey } from './live-scope';
@@ -28,11 +28,9 @@ export interface IncidentEventPage {
   scope: string[];
 }
 
-export interface IncidentEventsArgs {
+export interface IncidentEventsArgs extends ChangePageArgs {
   organizationIds?: readonly string[] | null;
   severities?: readonly IncidentSeverity[] | null;
-  after?: string | null;
-  first?: number | null;
 }
 
 /** The organizations the feed covers: those listed (FORBIDDEN for one the caller cannot read), or every readable one. */
@@ -54,11 +52,7 @@ interface EventCursor {
 
 /** Up to `first` events after `after` of the covered organizations, in one statement; without `after`, where the feed stands. */
 export async function selectIncidentEvents(database: Database, readable: readonly AccessDecision[], args: IncidentEventsArgs): Promise<IncidentEventPage> {
-  const limit = args.first ?? DEFAULT_CHANGES_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_PAGE_SIZE) {
-    throw clientError('BAD_USER_INPUT', `"first" must be from 1 to ${MAX_CHANGES_PAGE_SIZE}, got ${limit}.`, { field: 'first' });
-  }
-  const after = args.after == null ? null : decodeChangeCursor(args.after);
+  const { limit, after } = parseChangePageArgs(args);
   const covered = coveredDecisions(readable, args.organizationIds);
   const scope = covered.map(scopeKey);
   if (after === null) return { cursor: encodeChangeCursor(await currentPosition(database)), events: [], hasMore: false, scope };
