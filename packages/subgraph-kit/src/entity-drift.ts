@@ -59,22 +59,22 @@ export async function findEntityDrift(dataSource: DataSource, schema: string): P
   return drift.sort();
 }
 
+/** TypeORM's short names of types, as PostgreSQL's format_type spells them. */
+const SPELLED: Readonly<Record<string, string>> = {
+  timestamptz: 'timestamp with time zone',
+  int: 'integer',
+  int4: 'integer',
+  int8: 'bigint',
+  int2: 'smallint',
+  float8: 'double precision',
+  float4: 'real',
+  bool: 'boolean',
+  varchar: 'character varying',
+  decimal: 'numeric',
+};
+
 /** The type as PostgreSQL's format_type spells it, from TypeORM's normalisation of the entity's type. */
 function canonicalType(dataSource: DataSource, type: string): string {
   const normalized = dataSource.driver.normalizeType({ type });
-  const spelled: Record<string, string> = {
-    'timestamp with time zone': 'timestamp with time zone',
-    timestamptz: 'timestamp with time zone',
-    int: 'integer',
-    int4: 'integer',
-    int8: 'bigint',
-    int2: 'smallint',
-    float8: 'double precision',
-    float4: 'real',
-    bool: 'boolean',
-    varchar: 'character varying',
-    'character varying': 'character varying',
-    decimal: 'numeric',
-  };
-  return spelled[normalized] ?? normalized;
+  return SPELLED[normalized] ?? normalized;
 }

@@ -78,14 +78,23 @@ export async function selectRows<T, Extra extends object = object>(
   return rows;
 }
 
-/** The entity's column transformers' `from`, applied last to first as TypeORM does. */
-function transformsOf<T>(entity: EntitySchema<T>): [string, (value: unknown) => unknown][] {
+type Transform = [property: string, from: (value: unknown) => unknown];
+
+const transforms = new WeakMap<EntitySchema<never>, Transform[]>();
+
+/** The entity's column transformers' `from`, applied last to first as TypeORM does; worked out once per entity. */
+function transformsOf<T>(entity: EntitySchema<T>): Transform[] {
+  const key = entity as unknown as EntitySchema<never>;
+  const known = transforms.get(key);
+  if (known) return known;
   const columns = entity.options.columns as Record<string, EntitySchemaColumnOptions>;
-  return Object.entries(columns).flatMap(([property, column]) => {
+  const found = Object.entries(columns).flatMap(([property, column]): Transform[] => {
     if (!column.transformer) return [];
     const chain = ([] as ValueTransformer[]).concat(column.transformer).reverse();
     return [[property, (value: unknown) => chain.reduce((current, transformer) => transformer.from(current), value)]];
   });
+  transforms.set(key, found);
+  return found;
 }
 
 /** A bigint column read as a number: for counters and sequence numbers, exact below 2^53. */
