@@ -2,6 +2,7 @@ export * from './context';
 export * from './database';
 export * from './internal-auth';
 export * from './run-subgraph';
+export * from './run-migrations';
 export * from './shield';
 export * from './subgraph-config';
 export * from './subgraph-server';
