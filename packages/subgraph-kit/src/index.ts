@@ -9,6 +9,7 @@ export * from './subgraph-server';
 export * from './pagination';
 export * from './group-by';
 export * from './by-id-loader';
+export * from './settled-loader';
 export * from './access-decisions';
 export * from './access-rules';
 export * from './policy-rules';
