@@ -1,0 +1,5 @@
+export { SpanKind, type Span } from '@opentelemetry/api';
+export { InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+export * from './request-trace';
+export * from './settings';
+export * from './tracing';
