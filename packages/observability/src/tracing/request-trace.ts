@@ -31,6 +31,7 @@ export class RequestTrace {
   readonly traceId: string;
   /** The parent of spans started now: the request's span, or a span made current by `within` during its synchronous part. */
   private current: Span;
+  private failure: string | undefined;
 
   constructor(
     private readonly tracer: Tracer,
@@ -91,11 +92,16 @@ export class RequestTrace {
     }
   }
 
-  /** Ends the request's span with the HTTP status of its answer; `failure` (an error code) marks it failed, as does a 5xx status. */
-  end(status: number, failure?: string): void {
+  /** Marks the request failed with an error code (the first GraphQL error's), never a message. */
+  fail(failure: string): void {
+    this.failure ??= failure;
+  }
+
+  /** Ends the request's span with the HTTP status of its answer: failed if `fail` said so or the status is 5xx. */
+  end(status: number): void {
     if (!this.recording) return;
     this.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
-    endSpan(this.span, failure ?? (status >= 500 ? String(status) : undefined));
+    endSpan(this.span, this.failure ?? (status >= 500 ? String(status) : undefined));
   }
 }
 
@@ -111,6 +117,15 @@ export function endSpan(span: Span | undefined, failure?: string): void {
     span.setStatus({ code: SpanStatusCode.ERROR, message: failure });
   }
   span.end();
+}
+
+/** What a failed span is marked with: an error's code (a GraphQL error's `extensions.code`, PostgreSQL's SQLSTATE, Node's `ECONNREFUSED`), else its name. */
+export function failureOf(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'Error';
+  const extensions = 'extensions' in error && typeof error.extensions === 'object' && error.extensions !== null ? error.extensions : undefined;
+  const code = extensions && 'code' in extensions ? extensions.code : 'code' in error ? error.code : undefined;
+  if (typeof code === 'string' && code !== '') return code;
+  return 'name' in error && typeof error.name === 'string' ? error.name : 'Error';
 }
 
 function variableText(value: unknown): string | number | boolean {

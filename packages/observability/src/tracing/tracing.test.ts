@@ -1,10 +1,13 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { readConfig } from '@partnergraph/core';
+import { ExportResultCode } from '@opentelemetry/core';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { createLogger, readConfig } from '@partnergraph/core';
+import { ReportingExporter } from './reporting-exporter';
 import { endSpan } from './request-trace';
 import { TRACING_SETTINGS, withTracingConfig, type TracingConfig } from './settings';
 import { createTracing, tracesUrl } from './tracing';
 
+const QUIET = createLogger({ level: 'error', format: 'text', write: () => undefined });
 const ON: TracingConfig = { endpoint: undefined, sampleRatio: 1, serviceName: undefined, recordedVariables: [] };
 const CALLER_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';
@@ -12,7 +15,7 @@ const traceparent = (sampled: boolean) => `00-${CALLER_TRACE_ID}-${CALLER_SPAN_I
 
 function traced(config: Partial<TracingConfig>, callerDecidesSampling: boolean) {
   const exporter = new InMemorySpanExporter();
-  const tracing = createTracing({ ...ON, ...config }, { service: 'device-telemetry', callerDecidesSampling, exporter });
+  const tracing = createTracing({ ...ON, ...config }, { service: 'device-telemetry', callerDecidesSampling, exporter, logger: QUIET });
   if (!tracing) throw new Error('tracing is off');
   return { tracing, exporter };
 }
@@ -22,7 +25,7 @@ describe('the tracing settings', () => {
     const { tracing } = withTracingConfig(readConfig(TRACING_SETTINGS, {}));
 
     expect(tracing).toEqual({ endpoint: undefined, sampleRatio: 1, serviceName: undefined, recordedVariables: [] });
-    expect(createTracing(tracing, { service: 'gateway', callerDecidesSampling: false })).toBeUndefined();
+    expect(createTracing(tracing, { service: 'gateway', callerDecidesSampling: false, logger: QUIET })).toBeUndefined();
   });
 
   it('read the endpoint, the ratio, the service name and the allow-list', () => {
@@ -125,5 +128,24 @@ describe('a request trace', () => {
     expect(statement?.status).toEqual({ code: SpanStatusCode.ERROR, message: '57014' });
     expect(statement?.attributes['error.type']).toBe('57014');
     expect(requestSpan?.status).toEqual({ code: SpanStatusCode.ERROR, message: '503' });
+  });
+});
+
+describe('the OTLP exporter’s failures', () => {
+  it('are logged at warn at most once a minute, with the spans dropped, and passed on', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', format: 'text', write: (line) => lines.push(line) });
+    const refused = new Error('connect ECONNREFUSED 127.0.0.1:4318');
+    const exporter = new ReportingExporter(
+      { export: (_spans, done) => done({ code: ExportResultCode.FAILED, error: refused }), shutdown: async () => undefined },
+      logger,
+    );
+    const results: ExportResultCode[] = [];
+
+    // Spans are only counted here: five placeholders a batch.
+    for (let batch = 0; batch < 3; batch += 1) exporter.export(new Array<ReadableSpan>(5), (result) => results.push(result.code));
+
+    expect(results).toEqual([ExportResultCode.FAILED, ExportResultCode.FAILED, ExportResultCode.FAILED]);
+    expect(lines).toEqual([expect.stringMatching(/^warn\s+spans could not be exported to the OTLP endpoint and were dropped spans=5 error=".*ECONNREFUSED/)]);
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import { defaultTextMapGetter, ROOT_CONTEXT, SpanKind, type Attributes } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
@@ -12,8 +13,13 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { Logger } from '@partnergraph/core';
+import { ReportingExporter } from './reporting-exporter';
 import { propagator, RequestTrace } from './request-trace';
 import type { TracingConfig } from './settings';
+
+/** How long a stopping service waits for its last spans to be exported. */
+const SHUTDOWN_WAIT_MS = 5000;
 
 export interface TracingOptions {
   /** The service's own name, the `service.name` unless OTEL_SERVICE_NAME says otherwise. */
@@ -28,6 +34,8 @@ export interface TracingOptions {
   callerDecidesSampling: boolean;
   /** Where finished spans go, one at a time as each ends, instead of OTLP (tests: an InMemorySpanExporter); given, tracing is on whatever the endpoint. */
   exporter?: SpanExporter;
+  /** Where a failed export is reported (see ReportingExporter). */
+  logger: Logger;
 }
 
 /**
@@ -53,7 +61,7 @@ export function createTracing(config: TracingConfig, options: TracingOptions): T
 function spanProcessor(config: TracingConfig, options: TracingOptions): SpanProcessor | undefined {
   if (options.exporter) return new SimpleSpanProcessor(options.exporter);
   if (config.endpoint === undefined) return undefined;
-  return new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(config.endpoint) }));
+  return new BatchSpanProcessor(new ReportingExporter(new OTLPTraceExporter({ url: tracesUrl(config.endpoint) }), options.logger));
 }
 
 /** OTEL_EXPORTER_OTLP_ENDPOINT is a base URL: traces go to its `v1/traces`, as the OpenTelemetry specification says. */
@@ -82,8 +90,12 @@ export class Tracing {
     return new RequestTrace(this.tracer, span, this.recordedVariables);
   }
 
-  /** Exports what is still buffered and stops. */
-  shutdown(): Promise<void> {
-    return this.provider.shutdown();
+  /**
+   * Exports what is still buffered and stops, waiting at most SHUTDOWN_WAIT_MS:
+   * a collector that does not answer (reported by ReportingExporter) neither
+   * holds a stopping service up nor fails its stop.
+   */
+  async shutdown(): Promise<void> {
+    await Promise.race([this.provider.shutdown().catch(() => undefined), delay(SHUTDOWN_WAIT_MS, undefined, { ref: false })]);
   }
 }

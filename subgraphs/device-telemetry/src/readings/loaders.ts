@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createByIdLoader, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { ReadingEntity, type Reading } from '../reading';
 import { SensorEntity, type Sensor } from '../sensor';
 import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
@@ -11,11 +11,11 @@ export function createReadingLoaders(database: Database) {
   const sensors = dataSource.getRepository(SensorEntity);
 
   /** Any organization's sensor by id: callers check the sensor's organization and device before showing it. */
-  const sensorById = createByIdLoader((ids) => sensors.findBy({ id: In(ids) }));
+  const sensorById = createByIdLoader(database, 'sensorById', (ids) => sensors.findBy({ id: In(ids) }));
 
   /** Each sensor's newest reading, or null: one statement for all the sensors asked in the same tick. */
   const latestReading = new DataLoader<Sensor, Reading | null, string>(
-    async (asked) => {
+    tracedBatch(database, 'latestReading', async (asked) => {
       const rows = await selectRows(
         dataSource,
         ReadingEntity,
@@ -32,13 +32,13 @@ export function createReadingLoaders(database: Database) {
       );
       const bySensor = new Map(rows.map((reading) => [reading.sensorId, reading]));
       return asked.map((sensor) => bySensor.get(sensor.id) ?? null);
-    },
+    }),
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
   /** Each sensor's thresholds, or null: one statement for all the sensors asked in the same tick. */
   const thresholdsOfSensor = new DataLoader<Sensor, SensorThreshold | null, string>(
-    async (asked) => {
+    tracedBatch(database, 'thresholdsOfSensor', async (asked) => {
       const rows = await selectRows(
         dataSource,
         SensorThresholdEntity,
@@ -50,7 +50,7 @@ export function createReadingLoaders(database: Database) {
       );
       const bySensor = new Map(rows.map((threshold) => [threshold.sensorId, threshold]));
       return asked.map((sensor) => bySensor.get(sensor.id) ?? null);
-    },
+    }),
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
