@@ -10,6 +10,7 @@ import {
   ConfigError,
   type Environment,
 } from '@partnergraph/core';
+import { TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
 import { parseTrustedDocumentsPolicy } from './trusted-documents/policy';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
@@ -96,6 +97,7 @@ export function readGatewayConfig(environment: Environment) {
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
+      ...TRACING_SETTINGS,
     },
     environment,
   );
@@ -122,7 +124,7 @@ export function readGatewayConfig(environment: Environment) {
     livePollIntervalMs,
     ...otherSettings
   } = gatewaySettings;
-  return {
+  return withTracingConfig({
     ...otherSettings,
     /** Subscriptions over WebSocket and SSE (live/): limits, timings, and the PostgreSQL whose NOTIFY wakes them (DATABASE_URL by default). */
     live: {
@@ -149,7 +151,7 @@ export function readGatewayConfig(environment: Environment) {
     } as Readonly<Record<string, string | undefined>>,
     /** The `SUBGRAPH_<NAME>_…` variables, read for each subgraph the supergraph names when it loads (subgraph-routes.ts). */
     subgraphEnvironment: Object.fromEntries(Object.entries(environment).filter(([variable]) => variable.startsWith('SUBGRAPH_'))),
-  };
+  });
 }
 
 export type GatewayConfig = ReturnType<typeof readGatewayConfig>;

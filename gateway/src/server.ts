@@ -24,6 +24,7 @@ import {
   type Logger,
   type Principal,
 } from '@partnergraph/core';
+import { createTracing, type SpanExporter } from '@partnergraph/observability';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { explorerLandingPage, explorerRoutes } from './explorer';
@@ -34,9 +35,11 @@ import { createLiveTransports } from './live';
 import { answerIntrospectionLocally } from './local-introspection';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
+import { operationSpans, queryPlanResolved } from './operation-spans';
 import { outageStatus } from './outage-status';
 import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './rate-limit';
 import { createRedisRateLimitStore } from './redis-rate-limit-store';
+import { observationOf, observeRequests } from './request-observation';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './subgraph-routes';
@@ -55,9 +58,15 @@ export interface GatewayServer {
   stop(): Promise<void>;
 }
 
+export interface GatewayServerOptions {
+  /** Where spans go instead of OTLP (tests: an InMemorySpanExporter); tracing is then on with the config's other settings. */
+  traceExporter?: SpanExporter;
+}
+
 /** Builds the gateway's HTTP server; never listens (`index.ts` does, tests start it in-process). */
-export async function createGatewayServer(config: GatewayConfig, logger: Logger): Promise<GatewayServer> {
+export async function createGatewayServer(config: GatewayConfig, logger: Logger, options: GatewayServerOptions = {}): Promise<GatewayServer> {
   disableApolloTelemetryByDefault();
+  const tracing = createTracing(config.tracing, { service: 'gateway', callerDecidesSampling: false, exporter: options.traceExporter, logger });
   const signer = await createInternalTokenSigner({
     privateKeyPem: config.internalTokenPrivateKey,
     ttlSeconds: config.internalTokenTtlSeconds,
@@ -82,6 +91,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       if (name === 'identity') identityUrl = route.url;
       return new SubgraphDataSource(route, signer, logger);
     },
+    experimental_didResolveQueryPlan: ({ requestContext }) => queryPlanResolved(requestContext.context),
     logger: {
       debug: (message) => logger.debug(String(message)),
       info: (message) => logger.info(String(message)),
@@ -117,7 +127,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       return { ...masked, extensions: { ...masked.extensions, requestId: currentRequestId() } };
     },
     plugins: [
-      internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId })),
+      internalErrorLogging<GatewayContext>((context) => logger.child({ requestId: context.requestId, traceId: context.observation?.trace?.traceId })),
+      operationSpans(),
       // Variables were checked before Apollo Server read them (guardVariables).
       hostileInputGuard(),
       answerIntrospectionLocally(),
@@ -170,6 +181,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
 
   let graphqlHandler: RequestHandler | undefined;
   app.use(assignRequestId);
+  app.use(observeRequests({ logger, tracing }));
   app.use(drain.middleware);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
@@ -233,6 +245,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       graphqlHandler = expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = requestIdOf(res);
+          const observation = observationOf(res);
           let principal: Principal;
           try {
             principal = await accessTokens.authenticate(req.headers.authorization);
@@ -242,8 +255,9 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
             await rateLimiter?.check(rateLimitKey(ANONYMOUS, req.ip), requestId);
             throw clientError('UNAUTHENTICATED', `Not signed in: ${error.message}.`, { http: { status: 401 } });
           }
+          observation.principal = principal;
           await rateLimiter?.check(rateLimitKey(principal, req.ip), requestId);
-          return { principal, requestId };
+          return { principal, requestId, observation };
         },
       });
       logger.info('supergraph loaded', { path: config.supergraphPath });
@@ -255,6 +269,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await apollo.stop();
       await rateLimitStore?.close();
       await trustedDocuments.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS, clientError, IDENTITY_TOKEN_HEADER, type InternalTokenSigner, type Logger } from '@partnergraph/core';
 import type { GatewayContext } from './context';
+import { SubgraphFetchSpans } from './subgraph-fetch-spans';
 import type { SubgraphRoute } from './subgraph-routes';
 
 /**
@@ -12,6 +13,8 @@ import type { SubgraphRoute } from './subgraph-routes';
  * SUBGRAPH_UNAVAILABLE naming the service; its fields come back null.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly fetchSpans: SubgraphFetchSpans;
+
   constructor(
     private readonly route: SubgraphRoute,
     private readonly signer: InternalTokenSigner,
@@ -21,6 +24,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       url: route.url,
       fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(route.timeoutMs) } as RequestInit) as never,
     });
+    this.fetchSpans = new SubgraphFetchSpans(route);
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    return this.fetchSpans.around(options, () => super.process(options));
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -36,11 +44,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (this.route.sign) headers.set('authorization', `Bearer ${await this.signer.sign(principal, this.route.name)}`);
     if (this.route.accessCheck) headers.set(IDENTITY_TOKEN_HEADER, await this.signer.sign(principal, 'identity', 'access-decisions'));
     if ('requestId' in context && typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
+    this.fetchSpans.propagate(options, headers);
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {
     // One line (message, code, subgraph, request id); the logger adds the stack only at the debug level.
-    this.logger.error('subgraph request failed', { subgraph: this.route.name, code: 'SUBGRAPH_UNAVAILABLE', requestId: context?.requestId, error });
+    this.logger.error('subgraph request failed', {
+      subgraph: this.route.name,
+      code: 'SUBGRAPH_UNAVAILABLE',
+      requestId: context?.requestId,
+      traceId: context?.observation?.trace?.traceId,
+      error,
+    });
     throw clientError('SUBGRAPH_UNAVAILABLE', `The ${this.route.name} service is unavailable.`, { serviceName: this.route.name });
   }
 }

@@ -100,7 +100,9 @@ describe("while identity's database is down", () => {
     const logged = supergraph.logs.slice(logsBefore);
 
     const [organizations, feeds] = responses.map(requestIdOf);
-    const linesOf = (requestId: string | undefined) => logged.filter((line) => line.includes(`requestId=${requestId}`));
+    // Besides the gateway's line for every request (request-observation.ts), one each, checked last.
+    const isRequestLine = (line: string) => /^info\s+request service=gateway /.test(line);
+    const linesOf = (requestId: string | undefined) => logged.filter((line) => line.includes(`requestId=${requestId}`) && !isRequestLine(line));
     const identityLine = /^warn\s+request failed service=identity requestId=\S+ code=SERVICE_UNAVAILABLE errors=1 path=\["organizations"\] error=.*(ECONNREFUSED|Connection terminated)/;
     expect(linesOf(organizations)).toEqual([expect.stringMatching(identityLine)]);
     // Identity fails to decide (its line), and device-telemetry fails to check access (its line): one each.
@@ -110,6 +112,9 @@ describe("while identity's database is down", () => {
     expect(feedLines).toContainEqual(
       expect.stringMatching(/^warn\s+the access check failed: identity is unavailable service=device-telemetry .*code=SUBGRAPH_UNAVAILABLE serviceName=identity/),
     );
+    for (const requestId of responses.map(requestIdOf)) {
+      expect(logged.filter((line) => line.includes(`requestId=${requestId}`) && isRequestLine(line))).toEqual([expect.stringMatching(/ status=\d{3} /)]);
+    }
     for (const line of logged) {
       expect(line).not.toMatch(STACK_FRAME);
       expect(line).not.toContain('\n');

@@ -24,6 +24,7 @@ import { createDeviceTelemetrySubgraph, deviceTelemetryTypeDefs } from '@partner
 import { createGatewayServer, type GatewayServer } from '@partnergraph/gateway';
 import { readGatewayConfig } from '@partnergraph/gateway/config';
 import { createIdentitySubgraph, identityTypeDefs } from '@partnergraph/identity';
+import { createTracing, type SpanExporter } from '@partnergraph/observability';
 import { createSubscriptionsSubgraph, subscriptionsTypeDefs } from '@partnergraph/subscriptions';
 import {
   createDatabase,
@@ -75,8 +76,8 @@ export interface GatewayReplica {
 }
 
 /** A gateway on a loopback port, started (supergraph loaded): the first of a stack, or a replica beside it. */
-async function startGateway(environment: Record<string, string>, logger: Logger): Promise<GatewayReplica> {
-  const gateway: GatewayServer = await createGatewayServer(readGatewayConfig(environment), logger);
+async function startGateway(environment: Record<string, string>, logger: Logger, traceExporter: SpanExporter | undefined): Promise<GatewayReplica> {
+  const gateway: GatewayServer = await createGatewayServer(readGatewayConfig(environment), logger, { traceExporter });
   const port = await listen(gateway.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
   await gateway.start();
   const gatewayUrl = `http://127.0.0.1:${port}/graphql`;
@@ -170,6 +171,12 @@ export async function startInProcessSupergraph(
     accessCheckUrl?: (identityUrl: string) => string | Promise<string>;
     /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
     logLevel?: LogLevel;
+    /**
+     * Where every service's spans go (each with its own `service.name`): tracing on in the gateway, with its
+     * OTEL_TRACES_SAMPLER_ARG and TRACE_RECORDED_VARIABLES from `gatewayEnvironment`, and in every subgraph,
+     * which follows the gateway's sampling decision. Off by default, as without OTEL_EXPORTER_OTLP_ENDPOINT.
+     */
+    traceExporter?: SpanExporter;
     /** More subgraphs built with the kit (one `npm run new-subgraph` made), started here after the three and composed beside them. */
     kitSubgraphs?: (accessCheck: { identityUrl: string; timeoutMs: number }) => readonly Pick<SubgraphPackage<BaseContext>, 'storage'>[];
   } = {},
@@ -184,7 +191,13 @@ export async function startInProcessSupergraph(
   const accessTokens = await createTestAccessTokenIssuer(accessTokenKeys, previousPublicKeyPems);
   const secrets = createSecretBox(options.secretEncryptionKeys ?? [testSecretKey()]);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  const settings: Required<SubgraphSettings> = { introspection: true, statementTimeoutMs: 10_000, shutdownLingerMs: 0, ...options.subgraphs };
+  const settings: SubgraphStartSettings = {
+    introspection: true,
+    statementTimeoutMs: 10_000,
+    shutdownLingerMs: 0,
+    ...options.subgraphs,
+    traceExporter: options.traceExporter,
+  };
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
@@ -220,7 +233,7 @@ export async function startInProcessSupergraph(
     SHUTDOWN_LINGER_MS: '0',
     ...(typeof options.gatewayEnvironment === 'function' ? await options.gatewayEnvironment(urls) : options.gatewayEnvironment),
   };
-  const gateway = await startGateway(gatewayEnvironment, logger.child({ service: 'gateway' }));
+  const gateway = await startGateway(gatewayEnvironment, logger.child({ service: 'gateway' }), options.traceExporter);
   const gatewayUrl = gateway.gatewayUrl;
   const replicas: GatewayReplica[] = [];
 
@@ -242,7 +255,11 @@ export async function startInProcessSupergraph(
     logs,
     query: gateway.query,
     async startGatewayReplica(environment = {}) {
-      const replica = await startGateway({ ...gatewayEnvironment, ...environment }, logger.child({ service: 'gateway', replica: replicas.length + 1 }));
+      const replica = await startGateway(
+        { ...gatewayEnvironment, ...environment },
+        logger.child({ service: 'gateway', replica: replicas.length + 1 }),
+        options.traceExporter,
+      );
       replicas.push(replica);
       return replica;
     },
@@ -264,12 +281,14 @@ interface SubgraphSettings {
   shutdownLingerMs?: number;
 }
 
+type SubgraphStartSettings = Required<SubgraphSettings> & { traceExporter: SpanExporter | undefined };
+
 async function startSubgraph(
   subgraph: SubgraphPackage<BaseContext>,
   databaseUrl: string,
   publicKeyPem: string,
   logger: Logger,
-  settings: Required<SubgraphSettings>,
+  settings: SubgraphStartSettings,
 ): Promise<RunningSubgraph> {
   const name = subgraph.definition.name;
   const subgraphLogger = logger.child({ service: name });
@@ -291,6 +310,12 @@ async function startSubgraph(
     // Tests read the per-request count (x-sql-statements) as the capture stack of the benchmark does.
     sqlStatementsPerRequest: true,
     shutdownLingerMs: settings.shutdownLingerMs,
+    tracing: settings.traceExporter
+      ? createTracing(
+          { endpoint: undefined, sampleRatio: 1, serviceName: undefined, recordedVariables: [] },
+          { service: name, callerDecidesSampling: true, exporter: settings.traceExporter, logger: subgraphLogger },
+        )
+      : undefined,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });

@@ -91,6 +91,25 @@ describe('settings.integer', () => {
   });
 });
 
+describe('settings.fraction', () => {
+  const ratio = settings.fraction(1);
+
+  it.each<[string | undefined, number]>([
+    [undefined, 1],
+    ['0', 0],
+    ['0.1', 0.1],
+    ['.25', 0.25],
+    ['1', 1],
+    ['1.0', 1],
+  ])('reads %p as %p', (raw, expected) => {
+    expect(read(ratio, raw)).toBe(expected);
+  });
+
+  it.each(['-0.1', '1.01', '10%', '1e-1', 'half', 'NaN'])('refuses %p', (raw) => {
+    expect(problem(ratio, raw)).toBe(`VALUE: expected a number from 0 to 1, got ${JSON.stringify(raw)}`);
+  });
+});
+
 describe('settings.byteSize', () => {
   const bodyLimit = settings.byteSize({ default: '1mb' });
 

@@ -100,6 +100,17 @@ export const settings = {
       options.default,
     ),
 
+  /** A number from 0 to 1 (a share, such as a sampling ratio). */
+  fraction: (fallback?: number): Setting<number> =>
+    setting(
+      'a number from 0 to 1',
+      (raw) => {
+        const value = /^(\d+(\.\d*)?|\.\d+)$/.test(raw) ? Number(raw) : NaN;
+        return value >= 0 && value <= 1 ? value : invalid();
+      },
+      fallback,
+    ),
+
   /** A size as express's body parsers read it (`512kb`, `1mb`, a plain number of bytes), kept as written. */
   byteSize: (options: { default: string }): Setting<string> =>
     setting('a size in bytes such as 512kb or 1mb', (raw) => (/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(raw) ? raw : invalid()), options.default),

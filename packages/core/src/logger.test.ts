@@ -34,3 +34,14 @@ describe('the logger, given an error', () => {
     });
   });
 });
+
+describe('the logger, given a field whose value is undefined', () => {
+  it.each(['text', 'json'] as const)('leaves it out in %s', (format) => {
+    const lines: string[] = [];
+    createLogger({ level: 'info', format, write: (line) => lines.push(line) }).info('request', { requestId: 'r-1', traceId: undefined, status: 200 });
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('traceId');
+    expect(lines[0]).toContain(format === 'text' ? 'requestId=r-1 status=200' : '"requestId":"r-1","status":200');
+  });
+});

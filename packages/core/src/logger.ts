@@ -39,7 +39,8 @@ export function createLogger(options: {
       write(JSON.stringify({ time: new Date().toISOString(), level, message, ...all }, (_key, value: unknown) => errorReplacer(value, withStacks)));
       return;
     }
-    const pairs = Object.entries(all).map(([key, value]) => `${key}=${formatValue(value, withStacks)}`);
+    // As JSON.stringify does: a field whose value is undefined is left out.
+    const pairs = Object.entries(all).flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${formatValue(value, withStacks)}`]));
     write([level.padEnd(5), message, ...pairs].join(' '));
   };
   return {

@@ -1,5 +1,18 @@
 import { clientError, isRetryableCode, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
 import { SettledLoader } from './settled-loader';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_URL_PATH,
+  endSpan,
+  failureOf,
+  SpanKind,
+  type Attributes,
+  type RequestTrace,
+} from '@partnergraph/observability';
+import { tracedBatch } from './traced-batch';
 
 /** Where a subgraph asks identity for access decisions; docs/operations.md's configuration table lists these. */
 export function readAccessCheckConfig(environment: Environment) {
@@ -39,6 +52,7 @@ interface IdentityRequest {
   identityToken: string | undefined;
   requestId: string;
   logger: Logger;
+  trace?: RequestTrace | undefined;
 }
 
 /** Identity answers for at most this many organizations per call. */
@@ -53,7 +67,7 @@ const MAX_BATCH_SIZE = 1000;
  */
 export function createAccessDecisionLoader(config: AccessCheckConfig, request: IdentityRequest): AccessDecisionLoader {
   return new SettledLoader<string, AccessDecision>(
-    async (organizationIds) => {
+    tracedBatch(request, 'accessDecisions', async (organizationIds) => {
       const decisions = await askIdentity(config, request, 'accessDecisions', ACCESS_DECISIONS_QUERY, { organizationIds });
       return organizationIds.map((id, index) => {
         const decision = decisions[index];
@@ -63,7 +77,7 @@ export function createAccessDecisionLoader(config: AccessCheckConfig, request: I
         }
         return decision;
       });
-    },
+    }),
     { maxBatchSize: MAX_BATCH_SIZE },
   );
 }
@@ -95,22 +109,33 @@ async function askIdentity(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<AccessDecision[]> {
-  const { identityToken, requestId, logger } = request;
+  const { identityToken, requestId, logger, trace } = request;
   if (identityToken === undefined) {
     throw clientError('FORBIDDEN', 'This request carries no access check token from the gateway.');
   }
+  // Identity's spans join this trace: the access check is a CLIENT span whose traceparent identity continues.
+  const span = trace?.recording
+    ? trace.startSpan('access check', { kind: SpanKind.CLIENT, attributes: accessCheckAttributes(config.identityUrl, field, variables) })
+    : undefined;
   let response: Response;
   try {
     response = await fetch(config.identityUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${identityToken}`, 'x-request-id': requestId },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${identityToken}`,
+        'x-request-id': requestId,
+        ...trace?.headers(span),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
+    endSpan(span, failureOf(error));
     logger.warn('the access check could not reach identity', { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity', error });
     throw identityUnavailable();
   }
+  span?.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
   const body = (await response.json().catch(() => undefined)) as
     | { data?: Partial<Record<typeof field, AccessDecision[]>>; errors?: { extensions?: { code?: unknown } }[] }
     | undefined;
@@ -122,9 +147,25 @@ async function askIdentity(
     const fields = { status: response.status, codes: codes.join(',') || undefined, code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity' };
     if (passing) logger.warn('the access check failed: identity is unavailable', fields);
     else logger.error('the access check failed: identity answered no decisions', fields);
+    endSpan(span, 'SUBGRAPH_UNAVAILABLE');
     throw identityUnavailable();
   }
+  endSpan(span);
   return decisions;
+}
+
+/** Where the check goes and what it asks: the field and how many organizations (never their ids, nor the token). */
+function accessCheckAttributes(identityUrl: string, field: string, variables: Record<string, unknown>): Attributes {
+  const url = new URL(identityUrl);
+  const organizationIds = variables.organizationIds;
+  return {
+    [ATTR_HTTP_REQUEST_METHOD]: 'POST',
+    [ATTR_SERVER_ADDRESS]: url.hostname,
+    [ATTR_SERVER_PORT]: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    [ATTR_URL_PATH]: url.pathname,
+    'partnergraph.access_check.field': field,
+    ...(Array.isArray(organizationIds) ? { 'partnergraph.access_check.organizations': organizationIds.length } : {}),
+  };
 }
 
 function identityUnavailable() {

@@ -1,19 +1,28 @@
 import type DataLoader from 'dataloader';
 import { isUuid } from './pagination';
 import { SettledLoader } from './settled-loader';
+import { tracedBatch, type Traced } from './traced-batch';
 
 /**
  * A per-request DataLoader of rows by id: one `fetch` for all the valid ids of
  * a batch (none at all when no id is a UUID), results in key order, null for
- * an id that does not exist. Rows already loaded can be peeked at (SettledLoader).
+ * an id that does not exist. Rows already loaded can be peeked at
+ * (SettledLoader). Its batches are spans named after it in a sampled request
+ * (see tracedBatch; `database` is the request's view).
  */
-export function createByIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): SettledLoader<string, T | null> {
-  return new SettledLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const found = valid.length > 0 ? await fetch(valid) : [];
-    const byId = new Map(found.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export function createByIdLoader<T extends { id: string }>(
+  database: Traced,
+  name: string,
+  fetch: (ids: string[]) => Promise<T[]>,
+): SettledLoader<string, T | null> {
+  return new SettledLoader<string, T | null>(
+    tracedBatch(database, name, async (ids) => {
+      const valid = ids.filter(isUuid);
+      const found = valid.length > 0 ? await fetch(valid) : [];
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type ColumnType, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { isTransientFailure, type Logger } from '@partnergraph/core';
+import type { RequestTrace } from '@partnergraph/observability';
 
 /**
  * Each subgraph owns one PostgreSQL schema, reached through TypeORM with
@@ -61,6 +62,8 @@ export interface Database {
   dataSource: DataSource;
   statements: StatementCounter;
   schema: string;
+  /** Set on a sampled request's view of the database (databaseForTrace): its statements are spans, its loaders' batches too (tracedBatch). */
+  trace?: RequestTrace;
 }
 
 /**

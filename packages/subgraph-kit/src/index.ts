@@ -10,6 +10,8 @@ export * from './pagination';
 export * from './group-by';
 export * from './by-id-loader';
 export * from './settled-loader';
+export * from './traced-batch';
+export * from './request-observation';
 export * from './access-decisions';
 export * from './access-rules';
 export * from './policy-rules';

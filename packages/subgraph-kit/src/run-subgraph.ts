@@ -6,6 +6,7 @@ import {
   PortInUseError,
   type Environment,
 } from '@partnergraph/core';
+import { createTracing } from '@partnergraph/observability';
 import type { BaseContext } from './context';
 import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from './database';
 import { createEmailDelivery } from './email-delivery';
@@ -84,6 +85,7 @@ export async function runSubgraph<TContext extends BaseContext>(
       bodyLimit: config.bodyLimit,
       sqlStatementsPerRequest: config.sqlStatementsPerRequest,
       shutdownLingerMs: config.shutdownLingerMs,
+      tracing: createTracing(config.tracing, { service: subgraph.definition.name, callerDecidesSampling: true, logger }),
       ...serverOptions,
     });
     await server.start();

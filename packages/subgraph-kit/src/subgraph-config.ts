@@ -1,4 +1,5 @@
 import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
+import { TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
 
 /** Where a subgraph's email outbox goes; unset SMTP_URL: emails stay in the outbox, undelivered (development). */
 const EMAIL_DELIVERY_SETTINGS = {
@@ -16,9 +17,10 @@ export function readEmailDeliveryConfig(environment: Environment) {
 
 /** The settings every subgraph reads; docs/operations.md's configuration table lists them. */
 export function readSubgraphConfig(environment: Environment, defaults: { port: number | undefined }) {
-  return readConfig(
+  const config = readConfig(
     {
       ...EMAIL_DELIVERY_SETTINGS,
+      ...TRACING_SETTINGS,
       nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') },
       host: { variable: 'HOST', setting: settings.string({ default: '127.0.0.1' }) },
       port: { variable: 'PORT', setting: settings.port(defaults.port) },
@@ -38,6 +40,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
     },
     environment,
   );
+  return withTracingConfig(config);
 }
 
 export type SubgraphConfig = ReturnType<typeof readSubgraphConfig>;

@@ -24,10 +24,13 @@ import {
   type InternalTokenVerifier,
   type Logger,
 } from '@partnergraph/core';
+import type { Tracing } from '@partnergraph/observability';
 import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
+import { observeOperations, traceOf, traceRequests } from './request-observation';
 import { applyShield } from './shield';
+import { databaseForTrace } from './statement-spans';
 
 /**
  * A subgraph's resolvers: type name → field name → resolver (`__resolveReference`
@@ -77,6 +80,8 @@ export interface SubgraphServerOptions {
   shutdownLingerMs: number;
   /** Counts each request's SQL statements into an `x-sql-statements` response header (see StatementCounter for its cost). */
   sqlStatementsPerRequest: boolean;
+  /** The subgraph's tracing (createTracing), or undefined when it is off; stop() shuts it down. */
+  tracing?: Tracing | undefined;
 }
 
 export interface SubgraphServer {
@@ -126,6 +131,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       countStatementsPerRequest(options.database),
       confineScopedTokens(),
+      observeOperations(),
     ],
   });
   let ready = false;
@@ -154,20 +160,24 @@ export function createSubgraphServer<TContext extends BaseContext>(
         allowMethods(['GET', 'POST']),
         // The token first: nobody but the gateway gets as far as having a body read.
         requireInternalToken(options.verifier, options.logger),
+        ...(options.tracing ? [traceRequests(options.tracing)] : []),
         express.json({ limit: options.bodyLimit }),
         ...perRequestStatementCount,
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
             const { call, identityToken } = res.locals as VerifiedCall;
+            const trace = traceOf(res);
             const base: BaseContext = {
               principal: call.principal,
               tokenScope: call.scope,
               identityToken,
               requestId,
-              logger: options.logger.child({ requestId }),
+              logger: options.logger.child({ requestId, traceId: trace?.traceId }),
+              trace,
             };
-            return definition.createContext(base, options.database);
+            // A sampled request reaches the database through a view whose statements are its spans.
+            return definition.createContext(base, trace?.recording ? databaseForTrace(options.database, trace) : options.database);
           },
         }),
       );
@@ -180,6 +190,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ready = false;
       await drain.drain();
       await Promise.all([apollo.stop(), backgroundWork?.stop()]);
+      await options.tracing?.shutdown();
     },
   };
 }

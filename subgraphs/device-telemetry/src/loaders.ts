@@ -6,6 +6,7 @@ import {
   isUuid,
   selectRows,
   toConnection,
+  tracedBatch,
   type Connection,
   type Database,
   type PageRequest,
@@ -86,7 +87,7 @@ export function createLoaders(database: Database) {
   const incidents = dataSource.getRepository(IncidentEntity);
 
   // Devices through selectRows rather than the repository: it reads an address as host() and dates as text.
-  const deviceById = createByIdLoader<Device>((ids) =>
+  const deviceById = createByIdLoader<Device>(database, 'deviceById', (ids) =>
     selectRows(dataSource, DeviceEntity, (columns) => `SELECT ${columns} FROM telemetry.device WHERE id = ANY($1::uuid[])`, [ids]),
   );
 
@@ -96,7 +97,7 @@ export function createLoaders(database: Database) {
   };
 
   const devicePages = new DataLoader<DevicePageKey, Connection<Device>, string>(
-    async (keys) => {
+    tracedBatch(database, 'devicePages', async (keys) => {
       const groups = groupBy(
         keys.filter((key) => isUuid(key.organizationId) && (key.filter.locationId === null || isUuid(key.filter.locationId))),
         pageArgumentsKey,
@@ -110,11 +111,11 @@ export function createLoaders(database: Database) {
         }),
       );
       return keys.map((key) => toConnection(primed(pages.get(devicePageKey(key)) ?? []), key.page.limit, deviceSortKey(key.order)));
-    },
+    }),
     { cacheKeyFn: devicePageKey },
   );
 
-  const deviceCounts = new DataLoader<string, DeviceCounts>(async (organizationIds) => {
+  const deviceCounts = new DataLoader<string, DeviceCounts>(tracedBatch(database, 'deviceCounts', async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
     const rows =
       valid.length > 0
@@ -130,10 +131,12 @@ export function createLoaders(database: Database) {
       const row = byOrganization.get(id);
       return { monitored: Number(row?.monitored ?? 0), unmonitored: Number(row?.unmonitored ?? 0) };
     });
-  });
+  }));
 
   /** Every device of each (organization, location) and (organization, device): resolvers leave out what the caller may not see. */
   const devicesAtLocation = createChildrenLoader(
+    database,
+    'devicesAtLocation',
     (device: Device) => device.locationId,
     async (organizationIds, locationIds) =>
       primed(
@@ -148,6 +151,8 @@ export function createLoaders(database: Database) {
       ),
   );
   const componentsOfDevice = createChildrenLoader(
+    database,
+    'componentsOfDevice',
     (device: Device) => device.parentDeviceId,
     async (organizationIds, deviceIds) =>
       primed(
@@ -163,12 +168,12 @@ export function createLoaders(database: Database) {
   );
 
   /** Any organization's location by id: callers check its organization before showing it. */
-  const locationById = createByIdLoader<Location>((ids) => locations.findBy({ id: In(ids) }));
+  const locationById = createByIdLoader<Location>(database, 'locationById', (ids) => locations.findBy({ id: In(ids) }));
   const primedLocations = (rows: Location[]): Location[] => {
     for (const location of rows) locationById.prime(location.id, location);
     return rows;
   };
-  const sitesOfOrganization = new DataLoader<string, Location[]>(async (organizationIds) => {
+  const sitesOfOrganization = new DataLoader<string, Location[]>(tracedBatch(database, 'sitesOfOrganization', async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
     const sites =
       valid.length > 0
@@ -178,8 +183,10 @@ export function createLoaders(database: Database) {
         : [];
     const byOrganization = groupBy(sites, (site) => site.organizationId);
     return organizationIds.map((id) => byOrganization.get(id) ?? []);
-  });
+  }));
   const childLocations = createChildrenLoader(
+    database,
+    'childLocations',
     (location: Location) => location.parentId,
     async (organizationIds, locationIds) =>
       primedLocations(
@@ -196,6 +203,8 @@ export function createLoaders(database: Database) {
 
   /** Applications and jobs of each (organization, device); the shield lets only the customer's own users ask. */
   const applicationsOfDevice = createChildrenLoader(
+    database,
+    'applicationsOfDevice',
     (application: Application) => application.deviceId,
     (organizationIds, deviceIds) =>
       selectRows(
@@ -208,6 +217,8 @@ export function createLoaders(database: Database) {
       ),
   );
   const jobsOfDevice = createChildrenLoader(
+    database,
+    'jobsOfDevice',
     (job: Job) => job.deviceId,
     (organizationIds, deviceIds) =>
       selectRows(
@@ -220,16 +231,16 @@ export function createLoaders(database: Database) {
       ),
   );
 
-  const sensorsByDevice = new DataLoader<string, Sensor[]>(async (deviceIds) => {
+  const sensorsByDevice = new DataLoader<string, Sensor[]>(tracedBatch(database, 'sensorsByDevice', async (deviceIds) => {
     const valid = deviceIds.filter(isUuid);
     const found =
       valid.length > 0 ? await sensors.find({ where: { deviceId: In(valid) }, order: { type: 'ASC', id: 'ASC' } }) : [];
     const byDevice = groupBy(found, (sensor) => sensor.deviceId);
     return deviceIds.map((id) => byDevice.get(id) ?? []);
-  });
+  }));
 
   /** Any organization's incident by id: callers check the incident's organization and device before showing it. */
-  const incidentById = createByIdLoader((ids) => incidents.findBy({ id: In(ids) }));
+  const incidentById = createByIdLoader(database, 'incidentById', (ids) => incidents.findBy({ id: In(ids) }));
 
   return {
     deviceById,
@@ -253,18 +264,20 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** The children of many (organization, parent) pairs in one statement, in the order `select` returns them. */
 function createChildrenLoader<T extends { organizationId: string }>(
+  database: Database,
+  name: string,
   parentIdOf: (row: T) => string | null,
   select: (organizationIds: string[], parentIds: string[]) => Promise<T[]>,
 ): DataLoader<ChildrenKey, T[], string> {
   const pairKey = (organizationId: string, parentId: string | null) => `${organizationId}/${parentId}`;
   return new DataLoader<ChildrenKey, T[], string>(
-    async (keys) => {
+    tracedBatch(database, name, async (keys) => {
       const valid = keys.filter((key) => isUuid(key.organizationId) && isUuid(key.parentId));
       const rows =
         valid.length > 0 ? await select(valid.map((key) => key.organizationId), valid.map((key) => key.parentId)) : [];
       const byPair = groupBy(rows, (row) => pairKey(row.organizationId, parentIdOf(row)));
       return keys.map((key) => byPair.get(pairKey(key.organizationId, key.parentId)) ?? []);
-    },
+    }),
     { cacheKeyFn: (key) => pairKey(key.organizationId, key.parentId) },
   );
 }

@@ -1,5 +1,5 @@
 import { decisionFor, ownOrganizationOf, relationOf, type AccessDecision, type Principal } from '@partnergraph/core';
-import { isUuid, selectRows, SettledLoader, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, SettledLoader, tracedBatch, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
 import type { ApiCredentialScope } from './api-credentials';
 import { OrganizationEntity, type Organization, type OrganizationKind } from './organization';
 import type { PartnerGrant } from './partner-grant';
@@ -93,7 +93,9 @@ export async function decideMany(organizationIds: readonly string[], { principal
  * round trip: each organization once, nothing kept beyond the request.
  */
 export function createLocalAccessDecisionLoader(inputs: DecisionInputs): AccessDecisionLoader {
-  return new SettledLoader<string, AccessDecision>((organizationIds) => decideMany(organizationIds, inputs), { maxBatchSize: 1000 });
+  return new SettledLoader<string, AccessDecision>(tracedBatch(inputs.database, 'accessDecisions', (organizationIds) => decideMany(organizationIds, inputs)), {
+    maxBatchSize: 1000,
+  });
 }
 
 /** An organization whose data the caller may read, before the decision narrows the list. */

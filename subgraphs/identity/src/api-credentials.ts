@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { EntitySchema, IsNull } from 'typeorm';
 import { clientError, displayedText, type AccessTokenIssuer, type Principal, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, selectRows, type Database, type Queryable } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, tracedBatch, type Database, type Queryable } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditActor } from './audit-log';
 import { hashOpaqueToken, newOpaqueToken } from './credentials/opaque-token';
 
@@ -187,7 +187,7 @@ export function createApiCredentialScopeLoader(database: Database, principal: Pr
 
 /** Per request: the credentials of many partner organizations, newest first, in one statement. */
 export function createApiCredentialsLoader(database: Database) {
-  return new DataLoader<string, ApiCredential[]>(async (partnerIds) => {
+  return new DataLoader<string, ApiCredential[]>(tracedBatch(database, 'apiCredentials', async (partnerIds) => {
     const ids = partnerIds.filter(isUuid);
     const rows =
       ids.length === 0
@@ -201,7 +201,7 @@ export function createApiCredentialsLoader(database: Database) {
           );
     const byPartner = groupBy(rows, (credential) => credential.partnerOrganizationId);
     return partnerIds.map((id) => byPartner.get(id) ?? []);
-  });
+  }));
 }
 
 function notYourCustomers() {

@@ -8,8 +8,8 @@ export function createLoaders(database: Database) {
   const organizations = database.dataSource.getRepository(OrganizationEntity);
   const users = database.dataSource.getRepository(UserAccountEntity);
   return {
-    userById: createByIdLoader<UserAccount>((ids) => users.findBy({ id: In(ids) })),
-    organizationById: createByIdLoader<Organization>((ids) => organizations.findBy({ id: In(ids) })),
+    userById: createByIdLoader<UserAccount>(database, 'userById', (ids) => users.findBy({ id: In(ids) })),
+    organizationById: createByIdLoader<Organization>(database, 'organizationById', (ids) => organizations.findBy({ id: In(ids) })),
   };
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { allows, ownOrganizationOf, relationOf, type Principal, type RelationFacts } from '@partnergraph/core';
-import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import type { ApiCredentialScope } from './api-credentials';
 import type { Loaders } from './loaders';
 import { PartnerGrantEntity } from './partner-grant';
@@ -34,7 +34,7 @@ export function createOrganizationVisibilityLoader(
   principal: Principal,
   caller: { signedInOrganizationId(): Promise<string | null>; apiCredentialScope(): Promise<ApiCredentialScope | null> },
 ): OrganizationVisibilityLoader {
-  return new DataLoader<string, boolean>(async (organizationIds) => {
+  return new DataLoader<string, boolean>(tracedBatch(database, 'organizationVisibility', async (organizationIds) => {
     const organizations = await Promise.all(organizationIds.map((id) => loaders.organizationById.load(id)));
     const knows = (index: number, facts: RelationFacts = NO_FACTS) => {
       const organization = organizations[index];
@@ -67,7 +67,7 @@ export function createOrganizationVisibilityLoader(
         grantedByCallersOrganization: relations.some((relation) => relation.partnerOrganizationId === id),
       });
     });
-  });
+  }));
 }
 
 /**

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { clientError, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { partnerAccessEvents, recordAuditEvents } from './audit-log';
 import { PartnerGrantEntity, PartnerGrantEventEntity, type PartnerGrant, type PartnerGrantEvent } from './partner-grant';
 
 /** Per request: standing grants of many organizations (either side) and customers' histories, one statement each. */
 export function createPartnerAccessLoaders(database: Database) {
   return {
-    standingGrantsOf: new DataLoader<string, PartnerGrant[]>(async (organizationIds) => {
+    standingGrantsOf: new DataLoader<string, PartnerGrant[]>(tracedBatch(database, 'standingGrantsOf', async (organizationIds) => {
       const ids = organizationIds.filter(isUuid);
       const rows =
         ids.length === 0
@@ -23,8 +23,8 @@ export function createPartnerAccessLoaders(database: Database) {
       return organizationIds.map((id) =>
         rows.filter((grant) => grant.customerOrganizationId === id || grant.partnerOrganizationId === id),
       );
-    }),
-    historyOf: new DataLoader<string, PartnerGrantEvent[]>(async (customerIds) => {
+    })),
+    historyOf: new DataLoader<string, PartnerGrantEvent[]>(tracedBatch(database, 'historyOf', async (customerIds) => {
       const ids = customerIds.filter(isUuid);
       const rows =
         ids.length === 0
@@ -38,7 +38,7 @@ export function createPartnerAccessLoaders(database: Database) {
             );
       const byCustomer = groupBy(rows, (event) => event.customerOrganizationId);
       return customerIds.map((id) => byCustomer.get(id) ?? []);
-    }),
+    })),
   };
 }
 

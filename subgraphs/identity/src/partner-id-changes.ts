@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntitySchema } from 'typeorm';
 import { clientError, displayedText, type UserPrincipal } from '@partnergraph/core';
-import { groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { recordAuditEvents, userActor, type AuditAction, type AuditActor, type AuditRecord } from './audit-log';
 import { OrganizationEntity } from './organization';
 import { isUniqueViolation, partnerIdTaken, requireValidPartnerId } from './partner-accounts';
@@ -154,7 +154,7 @@ export async function decidePartnerIdChange(
 /** Per request: the change requests of many partners, newest first, in one statement; and all pending ones. */
 export function createPartnerIdChangeLoaders(database: Database) {
   return {
-    ofOrganization: new DataLoader<string, PartnerIdChangeRequest[]>(async (organizationIds) => {
+    ofOrganization: new DataLoader<string, PartnerIdChangeRequest[]>(tracedBatch(database, 'partnerIdChangesOfOrganization', async (organizationIds) => {
       const ids = organizationIds.filter(isUuid);
       const rows =
         ids.length === 0
@@ -168,7 +168,7 @@ export function createPartnerIdChangeLoaders(database: Database) {
             );
       const byOrganization = groupBy(rows, (request) => request.organizationId);
       return organizationIds.map((id) => byOrganization.get(id) ?? []);
-    }),
+    })),
     pending: () =>
       selectRows(
         database.dataSource,

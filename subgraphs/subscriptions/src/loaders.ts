@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createByIdLoader, groupBy, isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, groupBy, isUuid, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { CreditBalanceEntity } from './credit-balance';
 import { CreditMovementEntity, type CreditMovement } from './credit-movement';
 import { SubscriptionLicenseEntity, type SubscriptionLicense } from './subscription-license';
@@ -15,9 +15,9 @@ export interface MovementPageKey {
 export function createLoaders(database: Database) {
   const licenses = database.dataSource.getRepository(SubscriptionLicenseEntity);
 
-  const licenseById = createByIdLoader<SubscriptionLicense>((ids) => licenses.findBy({ id: In(ids) }));
+  const licenseById = createByIdLoader<SubscriptionLicense>(database, 'licenseById', (ids) => licenses.findBy({ id: In(ids) }));
 
-  const licensesByOrganization = new DataLoader<string, SubscriptionLicense[]>(async (organizationIds) => {
+  const licensesByOrganization = new DataLoader<string, SubscriptionLicense[]>(tracedBatch(database, 'licensesByOrganization', async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
     const found =
       valid.length > 0
@@ -26,17 +26,17 @@ export function createLoaders(database: Database) {
     for (const license of found) licenseById.prime(license.id, license);
     const byOrganization = groupBy(found, (license) => license.organizationId);
     return organizationIds.map((id) => byOrganization.get(id) ?? []);
-  });
+  }));
 
-  const creditBalanceOf = new DataLoader<string, number>(async (organizationIds) => {
+  const creditBalanceOf = new DataLoader<string, number>(tracedBatch(database, 'creditBalanceOf', async (organizationIds) => {
     const valid = organizationIds.filter(isUuid);
     const rows = valid.length === 0 ? [] : await database.dataSource.getRepository(CreditBalanceEntity).findBy({ organizationId: In(valid) });
     const balances = new Map(rows.map((row) => [row.organizationId, row.balance]));
     return organizationIds.map((id) => balances.get(id) ?? 0);
-  });
+  }));
 
   const creditMovements = new DataLoader<MovementPageKey, CreditMovement[], string>(
-    async (keys) => {
+    tracedBatch(database, 'creditMovements', async (keys) => {
       const pages = new Map<string, CreditMovement[]>();
       const groups = groupBy(keys.filter((key) => isUuid(key.organizationId)), (key) => String(key.first));
       await Promise.all(
@@ -58,7 +58,7 @@ export function createLoaders(database: Database) {
         }),
       );
       return keys.map((key) => pages.get(movementPageKey(key)) ?? []);
-    },
+    }),
     { cacheKeyFn: movementPageKey },
   );
 

@@ -124,6 +124,8 @@ type Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": typeof types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": typeof types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": typeof types.PartnerAccountsViewerDocument,
+    "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n": typeof types.RequestLogsCustomerDevicesDocument,
+    "\n  query RequestLogsTypename {\n    __typename\n  }\n": typeof types.RequestLogsTypenameDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": typeof types.DevicesDocument,
     "mutation RevokePartnerAccessInRace($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.RevokePartnerAccessInRaceDocument,
     "mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }": typeof types.WithdrawDocument,
@@ -190,6 +192,7 @@ type Documents = {
     "\n  mutation TenantAccessRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": typeof types.TenantAccessRevokeDocument,
     "\n  query TenantAccessDashboard { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }\n": typeof types.TenantAccessDashboardDocument,
     "\n          query Aliased($id: ID!) {\n            organization(id: $id) { devices { nodes { ip: ipAddress ... on Device { ipAddress } ...Address } } }\n          }\n          fragment Address on Device { address: ipAddress }\n        ": typeof types.AliasedDocument,
+    "\n  query TracedPartnerDashboard($from: String!, $to: String!) {\n    organizations {\n      nodes {\n        id\n        name\n        openIncidentCount\n        devices(first: 20) {\n          nodes { id name ipAddress openIncidentCount sensors { id type latest { at value } history(from: $from, to: $to, maxPoints: 12) { bucketSeconds } } }\n        }\n      }\n    }\n  }\n": typeof types.TracedPartnerDashboardDocument,
     "\n  query ViewerMfa {\n    viewer {\n      mfa\n    }\n  }\n": typeof types.ViewerMfaDocument,
     "\n  query ViewerTypename {\n    viewer {\n      __typename\n    }\n  }\n": typeof types.ViewerTypenameDocument,
     "mutation SignUpMfaEnrolment($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret } }": typeof types.SignUpMfaEnrolmentDocument,
@@ -305,6 +308,8 @@ const documents: Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": types.PartnerAccountsViewerDocument,
+    "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n": types.RequestLogsCustomerDevicesDocument,
+    "\n  query RequestLogsTypename {\n    __typename\n  }\n": types.RequestLogsTypenameDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": types.DevicesDocument,
     "mutation RevokePartnerAccessInRace($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.RevokePartnerAccessInRaceDocument,
     "mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }": types.WithdrawDocument,
@@ -371,6 +376,7 @@ const documents: Documents = {
     "\n  mutation TenantAccessRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": types.TenantAccessRevokeDocument,
     "\n  query TenantAccessDashboard { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }\n": types.TenantAccessDashboardDocument,
     "\n          query Aliased($id: ID!) {\n            organization(id: $id) { devices { nodes { ip: ipAddress ... on Device { ipAddress } ...Address } } }\n          }\n          fragment Address on Device { address: ipAddress }\n        ": types.AliasedDocument,
+    "\n  query TracedPartnerDashboard($from: String!, $to: String!) {\n    organizations {\n      nodes {\n        id\n        name\n        openIncidentCount\n        devices(first: 20) {\n          nodes { id name ipAddress openIncidentCount sensors { id type latest { at value } history(from: $from, to: $to, maxPoints: 12) { bucketSeconds } } }\n        }\n      }\n    }\n  }\n": types.TracedPartnerDashboardDocument,
     "\n  query ViewerMfa {\n    viewer {\n      mfa\n    }\n  }\n": types.ViewerMfaDocument,
     "\n  query ViewerTypename {\n    viewer {\n      __typename\n    }\n  }\n": types.ViewerTypenameDocument,
     "mutation SignUpMfaEnrolment($e: String!) { startPartnerAccountMfaEnrolment(adminEmail: $e) { enrolmentToken secret } }": types.SignUpMfaEnrolmentDocument,
@@ -816,6 +822,14 @@ export function graphql(source: "query PartnerAccountsViewer { viewer { user { e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n"): typeof import('./graphql').RequestLogsCustomerDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogsTypename {\n    __typename\n  }\n"): typeof import('./graphql').RequestLogsTypenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }"): typeof import('./graphql').DevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1077,6 +1091,10 @@ export function graphql(source: "\n  query TenantAccessDashboard { organizations
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n          query Aliased($id: ID!) {\n            organization(id: $id) { devices { nodes { ip: ipAddress ... on Device { ipAddress } ...Address } } }\n          }\n          fragment Address on Device { address: ipAddress }\n        "): typeof import('./graphql').AliasedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TracedPartnerDashboard($from: String!, $to: String!) {\n    organizations {\n      nodes {\n        id\n        name\n        openIncidentCount\n        devices(first: 20) {\n          nodes { id name ipAddress openIncidentCount sensors { id type latest { at value } history(from: $from, to: $to, maxPoints: 12) { bucketSeconds } } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TracedPartnerDashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

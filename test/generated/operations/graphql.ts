@@ -932,6 +932,16 @@ export type PartnerAccountsViewerQueryVariables = Exact<{ [key: string]: never; 
 
 export type PartnerAccountsViewerQuery = { viewer: { user: { email: string } | null } };
 
+export type RequestLogsCustomerDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestLogsCustomerDevicesQuery = { organizations: { nodes: Array<{ id: string, name: string, devices: { nodes: Array<{ id: string, name: string }> } | null }> } };
+
+export type RequestLogsTypenameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestLogsTypenameQuery = { __typename: 'Query' };
+
 export type DevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1404,6 +1414,14 @@ export type AliasedQueryVariables = Exact<{
 export type AliasedQuery = { organization: { devices: { nodes: Array<{ ipAddress: string | null, ip: string | null, address: string | null }> } | null } | null };
 
 export type AddressFragment = { address: string | null };
+
+export type TracedPartnerDashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type TracedPartnerDashboardQuery = { organizations: { nodes: Array<{ id: string, name: string, openIncidentCount: number | null, devices: { nodes: Array<{ id: string, name: string, ipAddress: string | null, openIncidentCount: number, sensors: Array<{ id: string, type: SensorType, latest: { at: string, value: number } | null, history: { bucketSeconds: number } }> }> } | null }> } };
 
 export type ViewerMfaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2771,6 +2789,27 @@ export const PartnerAccountsViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerAccountsViewerQuery, PartnerAccountsViewerQueryVariables>;
+export const RequestLogsCustomerDevicesDocument = new TypedDocumentString(`
+    query RequestLogsCustomerDevices {
+  organizations {
+    nodes {
+      id
+      name
+      devices(first: 5) {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestLogsCustomerDevicesQuery, RequestLogsCustomerDevicesQueryVariables>;
+export const RequestLogsTypenameDocument = new TypedDocumentString(`
+    query RequestLogsTypename {
+  __typename
+}
+    `) as unknown as TypedDocumentString<RequestLogsTypenameQuery, RequestLogsTypenameQueryVariables>;
 export const DevicesDocument = new TypedDocumentString(`
     query Devices {
   organizations {
@@ -3715,6 +3754,36 @@ export const AliasedDocument = new TypedDocumentString(`
     fragment Address on Device {
   address: ipAddress
 }`) as unknown as TypedDocumentString<AliasedQuery, AliasedQueryVariables>;
+export const TracedPartnerDashboardDocument = new TypedDocumentString(`
+    query TracedPartnerDashboard($from: String!, $to: String!) {
+  organizations {
+    nodes {
+      id
+      name
+      openIncidentCount
+      devices(first: 20) {
+        nodes {
+          id
+          name
+          ipAddress
+          openIncidentCount
+          sensors {
+            id
+            type
+            latest {
+              at
+              value
+            }
+            history(from: $from, to: $to, maxPoints: 12) {
+              bucketSeconds
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TracedPartnerDashboardQuery, TracedPartnerDashboardQueryVariables>;
 export const ViewerMfaDocument = new TypedDocumentString(`
     query ViewerMfa {
   viewer {

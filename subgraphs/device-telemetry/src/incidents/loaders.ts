@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy, isUuid, selectRows, toConnection, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
+import { groupBy, isUuid, selectRows, toConnection, tracedBatch, type Connection, type Database, type PageRequest } from '@partnergraph/subgraph-kit';
 import { IncidentEntity, type Incident, type IncidentSeverity } from '../incident';
 
 /** Which incidents a list shows: open ones (true), cleared ones (false) or both (null); of these severities, or all (null). */
@@ -54,7 +54,7 @@ export function createIncidentLoaders(database: Database, incidentById: DataLoad
   };
 
   const organizationIncidentPages = new DataLoader<OrganizationIncidentPageKey, Connection<Incident>, string>(
-    async (keys) => {
+    tracedBatch(database, 'organizationIncidentPages', async (keys) => {
       const groups = groupBy(
         keys.filter((key) => isUuid(key.organizationId)),
         (key) => pageAndFilterKey(key.page, key.filter),
@@ -72,12 +72,12 @@ export function createIncidentLoaders(database: Database, incidentById: DataLoad
       return keys.map((key) =>
         toConnection(pages.get(pageAndFilterKey(key.page, key.filter, key.organizationId)) ?? [], key.page.limit, incidentSortKey),
       );
-    },
+    }),
     { cacheKeyFn: (key) => `${pageAndFilterKey(key.page, key.filter, key.organizationId)}:${key.includeUnmonitored}` },
   );
 
   const deviceIncidentPages = new DataLoader<DeviceIncidentPageKey, Connection<Incident>, string>(
-    async (keys) => {
+    tracedBatch(database, 'deviceIncidentPages', async (keys) => {
       const groups = groupBy(
         keys.filter((key) => isUuid(key.organizationId) && isUuid(key.deviceId)),
         (key) => pageAndFilterKey(key.page, key.filter),
@@ -95,13 +95,13 @@ export function createIncidentLoaders(database: Database, incidentById: DataLoad
       return keys.map((key) =>
         toConnection(pages.get(pageAndFilterKey(key.page, key.filter, key.deviceId)) ?? [], key.page.limit, incidentSortKey),
       );
-    },
+    }),
     { cacheKeyFn: (key) => pageAndFilterKey(key.page, key.filter, key.deviceId) },
   );
 
   /** Open incidents per organization, on the devices the caller can see, in one statement for every organization asked. */
   const openIncidentCountByOrganization = new DataLoader<{ organizationId: string; includeUnmonitored: boolean }, number, string>(
-    async (keys) => {
+    tracedBatch(database, 'openIncidentCountByOrganization', async (keys) => {
       const valid = keys.filter((key) => isUuid(key.organizationId));
       const rows =
         valid.length === 0
@@ -117,13 +117,13 @@ export function createIncidentLoaders(database: Database, incidentById: DataLoad
             );
       const counts = new Map(rows.map((row) => [row.organizationId, row.count]));
       return keys.map((key) => counts.get(key.organizationId) ?? 0);
-    },
+    }),
     { cacheKeyFn: (key) => `${key.organizationId}:${key.includeUnmonitored}` },
   );
 
   /** Open incidents per device, in one statement for every device asked; callers have checked the devices. */
   const openIncidentCountByDevice = new DataLoader<{ organizationId: string; deviceId: string }, number, string>(
-    async (keys) => {
+    tracedBatch(database, 'openIncidentCountByDevice', async (keys) => {
       const valid = keys.filter((key) => isUuid(key.organizationId) && isUuid(key.deviceId));
       const rows =
         valid.length === 0
@@ -137,7 +137,7 @@ export function createIncidentLoaders(database: Database, incidentById: DataLoad
             );
       const counts = new Map(rows.map((row) => [row.deviceId, row.count]));
       return keys.map((key) => counts.get(key.deviceId) ?? 0);
-    },
+    }),
     { cacheKeyFn: (key) => key.deviceId },
   );
 

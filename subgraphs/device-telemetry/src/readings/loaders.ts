@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createByIdLoader, selectRows, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { SensorEntity, type Sensor } from '../sensor';
 import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
 
@@ -10,11 +10,11 @@ export function createReadingLoaders(database: Database) {
   const sensors = dataSource.getRepository(SensorEntity);
 
   /** Any organization's sensor by id: callers check the sensor's organization and device before showing it. */
-  const sensorById = createByIdLoader((ids) => sensors.findBy({ id: In(ids) }));
+  const sensorById = createByIdLoader(database, 'sensorById', (ids) => sensors.findBy({ id: In(ids) }));
 
   /** Each sensor's thresholds, or null: one statement for all the sensors asked in the same tick. */
   const thresholdsOfSensor = new DataLoader<Sensor, SensorThreshold | null, string>(
-    async (asked) => {
+    tracedBatch(database, 'thresholdsOfSensor', async (asked) => {
       const rows = await selectRows(
         dataSource,
         SensorThresholdEntity,
@@ -26,7 +26,7 @@ export function createReadingLoaders(database: Database) {
       );
       const bySensor = new Map(rows.map((threshold) => [threshold.sensorId, threshold]));
       return asked.map((sensor) => bySensor.get(sensor.id) ?? null);
-    },
+    }),
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
