@@ -220,6 +220,7 @@ runCommand('bench', async () => {
     const planInputs: PlanInputs = {
       connections: options.connections,
       ours: stack.ours,
+      observed: stack.observed.ours,
       deviceTelemetry: { shielded: stack.subgraphUrls['device-telemetry'], unshielded: stack.unshieldedDeviceTelemetry.url },
       hive: stack.hive,
       internalTokenPrivateKeyFile: keys.internalTokenPrivateKeyFile,
@@ -246,13 +247,16 @@ runCommand('bench', async () => {
       for (let attempt = 0; attempt < 2; attempt += 1) await (await send(url, prepared.body, prepared.caller)).text();
     };
     for (const key of ['dashboard', 'organizations', 'devicePage', 'inventory', 'sensorYear'] as const) await warmUp(stack.ours.url, key);
+    await warmUp(stack.observed.ours.url, 'dashboard');
     for (const service of stack.hive.values()) {
       for (const key of ['dashboard', 'organizations'] as const) await warmUp(service.url, key);
     }
 
-    const subgraphPids = [...Object.values(stack.subgraphs), stack.unshieldedDeviceTelemetry].map((service) => service.pid);
+    const subgraphPids = [...Object.values(stack.subgraphs), stack.unshieldedDeviceTelemetry, ...Object.values(stack.observed.subgraphs)].map(
+      (service) => service.pid,
+    );
     const accounting: ProcessAccounting = {
-      servicePids: () => [stack.ours.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
+      servicePids: () => [stack.ours.pid, stack.observed.ours.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
       subgraphPids,
       postgresPids: await postgresProcessLister(database.url, logger),
     };
@@ -341,6 +345,12 @@ runCommand('bench', async () => {
       },
       dataSet: { size, simulator, seedingSeconds, dashboard },
       captures: captures.rows,
+      observability: {
+        otlpExports: stack.observed.sink.exports().requests,
+        otlpBytes: stack.observed.sink.exports().bytes,
+        scrapes: stack.observed.sink.scrapes().done,
+        failedScrapes: stack.observed.sink.scrapes().failed,
+      },
       comparisons: comparisonResults,
       goals,
       profile,

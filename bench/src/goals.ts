@@ -86,6 +86,20 @@ export function evaluateGoals(inputs: GoalInputs): GoalCheck[] {
       );
     }
   }
+  const unobserved = find(inputs, 'observability', 'ours');
+  const observed = find(inputs, 'observability', 'observed');
+  if (unobserved && observed) {
+    const ratio = observed.operationsPerSecond / unobserved.operationsPerSecond;
+    checks.push(
+      check(
+        'dashboard RPS with metrics on and tracing at 10 % vs both off (many principals)',
+        `${format(observed.operationsPerSecond)} vs ${format(unobserved.operationsPerSecond)} op/s`,
+        ratio,
+        '≥ 0.95',
+        ratio >= 0.95,
+      ),
+    );
+  }
   const shieldOn = find(inputs, 'shield', 'shield-on');
   const shieldOff = find(inputs, 'shield', 'shield-off');
   if (shieldOn && shieldOff) {

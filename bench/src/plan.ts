@@ -26,6 +26,8 @@ export interface PreparedOperation {
 export interface PlanInputs {
   connections: number;
   ours: Service;
+  /** Our gateway over its own subgraphs, all with metrics on and tracing at 10 % (stacks.ts, the observed stack). */
+  observed: Service;
   /** The load stack's device-telemetry and its twin without graphql-shield. */
   deviceTelemetry: { shielded: string; unshielded: string };
   hive: ReadonlyMap<HiveMode['id'], Service>;
@@ -216,6 +218,21 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       targets: [
         gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
         ...hiveTargets(inputs, operations.dashboard, partnerUsers, ['hive-js', 'hive-rust']),
+      ],
+    },
+    {
+      id: 'observability',
+      title: 'Observability overhead: the partner dashboard with metrics on and tracing at 10 % vs both off',
+      traffic:
+        `the dashboard of ${partnerUsers.length} different partner users in turn; the observed stack serves Prometheus metrics on each ` +
+        'service’s own port (scraped every 5 s) and exports 10 % of traces over OTLP to a local sink',
+      engine: 'autocannon',
+      connections: inputs.connections,
+      variables: NO_VARIABLES,
+      readingsPerOperation: 0,
+      targets: [
+        gatewayTarget('ours', 'our gateway, metrics and tracing off', inputs.ours, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
+        gatewayTarget('observed', 'our gateway, metrics on, tracing at 10 %', inputs.observed, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
       ],
     },
     shieldComparison(inputs),

@@ -19,6 +19,13 @@ export function benchPorts(base: number) {
     /** Device-telemetry without graphql-shield: the load stack's twin. */
     unshieldedDeviceTelemetry: base + 17,
     proxies: { identity: base + 21, subscriptions: base + 22, 'device-telemetry': base + 23 } satisfies Record<SubgraphName, number>,
+    /** The observed stack: the same services with metrics on and tracing at 10 %, their metrics ports, and the OTLP sink. */
+    observed: {
+      gateway: base + 24,
+      subgraphs: { identity: base + 25, subscriptions: base + 26, 'device-telemetry': base + 27 } satisfies Record<SubgraphName, number>,
+      metrics: { gateway: base + 30, identity: base + 31, subscriptions: base + 32, 'device-telemetry': base + 33 },
+      otlpSink: base + 34,
+    },
   };
 }
 
@@ -35,5 +42,9 @@ export function everyPort(ports: BenchPorts): number[] {
     ...Object.values(ports.captureHive),
     ports.unshieldedDeviceTelemetry,
     ...Object.values(ports.proxies),
+    ports.observed.gateway,
+    ...Object.values(ports.observed.subgraphs),
+    ...Object.values(ports.observed.metrics),
+    ports.observed.otlpSink,
   ];
 }

@@ -29,6 +29,8 @@ export interface BenchResults {
     dashboard: { responseBytes: number; devices: number; organizations: number };
   };
   captures: CaptureRow[];
+  /** What the observed stack sent its sink over the whole run: proof that its metrics and traces were on. */
+  observability: { otlpExports: number; otlpBytes: number; scrapes: number; failedScrapes: number };
   comparisons: ComparisonResults[];
   goals: GoalCheck[];
   profile: ProfileSummary[] | null;
@@ -223,6 +225,10 @@ export function renderMarkdown(results: BenchResults): string {
     capturesSection(results.captures),
     '',
     ...(results.profile ? ['## Where the CPU goes', '', profileSection(results.profile), ''] : []),
+    `The observed stack’s sink took ${results.observability.otlpExports.toLocaleString('en-US')} OTLP exports ` +
+      `(${number(results.observability.otlpBytes / 1024)} KiB) and ${results.observability.scrapes.toLocaleString('en-US')} metrics scrapes ` +
+      `(${results.observability.failedScrapes} failed) over the run.`,
+    '',
     `Data set: ${results.dataSet.simulator.map((line) => `\`${line}\``).join('; ')} (${number(results.dataSet.seedingSeconds)} s in all).`,
     '',
   ].join('\n');

@@ -78,16 +78,16 @@ async function start(
 export async function startSubgraphs(
   context: StackContext,
   ports: Record<SubgraphName, number>,
-  options: { identityUrl?: string; countStatements: boolean },
+  options: { identityUrl?: string; countStatements: boolean; namePrefix?: string; settings?: (name: SubgraphName) => NodeJS.ProcessEnv },
 ): Promise<Record<SubgraphName, Service>> {
   const identityUrl = options.identityUrl ?? graphqlUrl(ports.identity);
   const startSubgraph = (name: SubgraphName): Promise<Service> =>
     start(context, {
-      name,
+      name: `${options.namePrefix ?? ''}${name}`,
       entry: join(REPOSITORY_ROOT, 'subgraphs', name, 'dist', 'index.js'),
       port: ports[name],
       readyPath: '/health/ready',
-      env: subgraphEnvironment(context, name, ports[name], { identityUrl, countStatements: options.countStatements }),
+      env: { ...subgraphEnvironment(context, name, ports[name], { identityUrl, countStatements: options.countStatements }), ...options.settings?.(name) },
     });
   // Identity first: the others' readiness does not need it, but their migrations and its own then do not compete.
   const identity = await startSubgraph('identity');
@@ -151,7 +151,7 @@ function subgraphUrlEnvironment(urls: SubgraphUrls): NodeJS.ProcessEnv {
  */
 export function startOurGateway(
   context: StackContext,
-  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string },
+  options: { name: string; port: number; subgraphUrls: SubgraphUrls; profileDirectory?: string; settings?: NodeJS.ProcessEnv },
 ): Promise<Service> {
   return start(context, {
     name: options.name,
@@ -164,8 +164,17 @@ export function startOurGateway(
       INTERNAL_TOKEN_PRIVATE_KEY: context.keys.internalToken.privateKeyPem,
       RATE_LIMIT_PER_MINUTE: '0',
       ...subgraphUrlEnvironment(options.subgraphUrls),
+      ...options.settings,
     },
   });
+}
+
+/**
+ * The settings that turn a service's observability on as an operator would:
+ * metrics on its own port, traces of 10 % of requests to an OTLP endpoint.
+ */
+export function observedSettings(metricsPort: number, otlpEndpoint: string): NodeJS.ProcessEnv {
+  return { METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1', OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint, OTEL_TRACES_SAMPLER_ARG: '0.1' };
 }
 
 /** Hive Gateway in one of its modes, serving the same supergraph file; access-token keys from identity (`jwksUrl`), as our gateway. */

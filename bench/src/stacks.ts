@@ -1,15 +1,29 @@
 import { SUBGRAPH_NAMES, type SubgraphName } from '@partnergraph/core';
 import type { BenchPorts } from './ports';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
-import { HIVE_MODES, jwksUrlOf, startHiveGateway, startOurGateway, startDeviceTelemetryTwin, startSubgraphs, type HiveMode, type Service, type StackContext, type SubgraphUrls } from './services';
+import { startObservabilitySink, type ObservabilitySink } from './observability-sink';
+import {
+  HIVE_MODES,
+  jwksUrlOf,
+  observedSettings,
+  startHiveGateway,
+  startOurGateway,
+  startDeviceTelemetryTwin,
+  startSubgraphs,
+  type HiveMode,
+  type Service,
+  type StackContext,
+  type SubgraphUrls,
+} from './services';
 
 /**
  * The two sets of processes of a run. The capture stack has recording
  * proxies in front of its subgraphs, for its gateways and for the subgraphs'
  * own access checks with identity; it is stopped before the load begins. The
  * load stack is what the rounds measure: the subgraphs, our gateway,
- * device-telemetry's twin without
- * graphql-shield, and Hive Gateway in each of its modes.
+ * device-telemetry's twin without graphql-shield, Hive Gateway in each of
+ * its modes, and the observed stack: the subgraphs and our gateway again, with
+ * metrics on and tracing at 10 %, exporting to a sink that scrapes them.
  */
 export interface Tracker {
   track<T extends { name: string; stop(): Promise<void> }>(service: T): T;
@@ -32,6 +46,35 @@ export interface LoadStack {
   ours: Service;
   unshieldedDeviceTelemetry: Service;
   hive: Map<HiveMode['id'], Service>;
+  observed: { subgraphs: Record<SubgraphName, Service>; ours: Service; sink: ObservabilitySink };
+}
+
+/** How often the sink scrapes each service's metrics (Prometheus's default is a minute; this is the busier end). */
+const SCRAPE_INTERVAL_MS = 5_000;
+
+async function startObservedStack(context: StackContext, ports: BenchPorts, tracker: Tracker): Promise<LoadStack['observed']> {
+  const { observed } = ports;
+  const sink = await startObservabilitySink({
+    otlpPort: observed.otlpSink,
+    metricsUrls: Object.values(observed.metrics).map((port) => `http://127.0.0.1:${port}/metrics`),
+    scrapeIntervalMs: SCRAPE_INTERVAL_MS,
+  });
+  tracker.track({ name: 'observability-sink', stop: () => sink.stop() });
+  const subgraphs = await startSubgraphs(context, observed.subgraphs, {
+    countStatements: false,
+    namePrefix: 'observed-',
+    settings: (name) => observedSettings(observed.metrics[name], sink.otlpEndpoint),
+  });
+  for (const service of Object.values(subgraphs)) tracker.track(service);
+  const ours = tracker.track(
+    await startOurGateway(context, {
+      name: 'observed-gateway',
+      port: observed.gateway,
+      subgraphUrls: urlsOf(subgraphs),
+      settings: observedSettings(observed.metrics.gateway, sink.otlpEndpoint),
+    }),
+  );
+  return { subgraphs, ours, sink };
 }
 
 export const urlsOf = (services: Record<SubgraphName, Service>): SubgraphUrls => ({
@@ -93,5 +136,6 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
       }),
     ),
   );
-  return { subgraphs, subgraphUrls, ours, unshieldedDeviceTelemetry, hive };
+  const observed = await startObservedStack(context, ports, tracker);
+  return { subgraphs, subgraphUrls, ours, unshieldedDeviceTelemetry, hive, observed };
 }
