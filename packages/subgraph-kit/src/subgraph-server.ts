@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
+import type { Metric } from '@partnergraph/observability';
 import {
   allowMethods,
   classifyTransientFailure,
@@ -28,6 +29,7 @@ import type { BaseContext } from './context';
 import type { Database } from './database';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
 import { applyShield } from './shield';
+import type { SubgraphMetrics } from './subgraph-metrics';
 
 /**
  * A subgraph's resolvers: type name → field name → resolver (`__resolveReference`
@@ -53,6 +55,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   publicRoutes?(app: express.Express): void;
   /** Work the subgraph does besides answering requests, started with the server and stopped (awaited) with it. */
   startBackgroundWork?(database: Database, logger: Logger): BackgroundWork;
+  /** Metrics of its own (prom-client metrics registered nowhere), served beside the kit's when METRICS_PORT is set. */
+  metrics?: readonly Metric[];
 }
 
 export interface BackgroundWork {
@@ -77,6 +81,8 @@ export interface SubgraphServerOptions {
   shutdownLingerMs: number;
   /** Counts each request's SQL statements into an `x-sql-statements` response header (see StatementCounter for its cost). */
   sqlStatementsPerRequest: boolean;
+  /** Requests and access denials are counted here when given (METRICS_PORT set; see createSubgraphMetrics). */
+  metrics?: SubgraphMetrics;
 }
 
 export interface SubgraphServer {
@@ -104,7 +110,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   });
   const unshielded = options.shield === false;
   if (unshielded) options.logger.warn('started without graphql-shield: every field is open to every caller (benchmark only)');
-  const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions);
+  const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions, options.metrics?.accessDenied);
   const apollo = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
@@ -126,6 +132,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       countStatementsPerRequest(options.database),
       confineScopedTokens(),
+      ...(options.metrics ? [options.metrics.requests] : []),
     ],
   });
   let ready = false;
