@@ -24,14 +24,17 @@ import {
   type Logger,
   type Principal,
 } from '@partnergraph/core';
+import { startMetricsServer, type MetricsServer } from '@partnergraph/observability';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { explorerLandingPage, explorerRoutes } from './explorer';
 import { withFailingService } from './failing-service';
+import { setUpFieldUsage } from './field-usage';
 import { answerRequestErrors, sendError } from './http-errors';
 import { guardVariables } from './input-guards';
 import { createLiveTransports } from './live';
 import { answerIntrospectionLocally } from './local-introspection';
+import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { outageStatus } from './outage-status';
@@ -62,12 +65,16 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     privateKeyPem: config.internalTokenPrivateKey,
     ttlSeconds: config.internalTokenTtlSeconds,
   });
-  const accessTokens = createAccessTokenVerifier({
+  // METRICS_PORT 0 (the default): nothing is counted, and no port opened.
+  const metrics = config.metricsPort === 0 ? undefined : createGatewayMetrics();
+  const tokenVerifier = createAccessTokenVerifier({
     keys: { jwksUrl: config.authJwksUrl },
     issuer: config.authIssuer,
     audience: config.authAudience,
   });
+  const accessTokens = metrics ? metrics.countAuthenticationFailures(tokenVerifier) : tokenVerifier;
   const trustedDocuments = await setUpTrustedDocuments(config, logger);
+  const fieldUsage = await setUpFieldUsage(config, metrics?.registry, logger);
   let supergraphLoaded = false;
   let apiSchema: GraphQLSchema | undefined;
   let identityUrl: string | undefined;
@@ -80,7 +87,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     buildService({ name, url }) {
       const route = readSubgraphRoute(name, url, config.subgraphEnvironment, { timeoutMs: config.subgraphTimeoutMs, urls: config.subgraphUrls });
       if (name === 'identity') identityUrl = route.url;
-      return new SubgraphDataSource(route, signer, logger);
+      return new SubgraphDataSource(route, signer, logger, metrics?.subgraphFetches);
     },
     logger: {
       debug: (message) => logger.debug(String(message)),
@@ -136,6 +143,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       explorerLandingPage(config.explorer),
+      ...(metrics ? [metrics.requests] : []),
+      ...(fieldUsage ? [fieldUsage.plugin] : []),
     ],
   });
 
@@ -152,6 +161,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
     verifier: accessTokens,
     logger,
   });
+  metrics?.watchSubscriptions(live.operations.openSubscriptions);
 
   const rateLimitStore =
     config.rateLimitPerMinute === 0 && config.tokenRateLimitPerMinute === 0
@@ -162,13 +172,19 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
   const rateLimiter =
     config.rateLimitPerMinute === 0 || !rateLimitStore
       ? undefined
-      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger });
+      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger, onRefused: metrics?.rateLimitRefusals('graphql') });
   const tokenRateLimiter =
     config.tokenRateLimitPerMinute === 0 || !rateLimitStore
       ? undefined
-      : createTokenRateLimiter({ perMinute: config.tokenRateLimitPerMinute, store: rateLimitStore, logger });
+      : createTokenRateLimiter({
+          perMinute: config.tokenRateLimitPerMinute,
+          store: rateLimitStore,
+          logger,
+          onRefused: metrics?.rateLimitRefusals('oauth_token'),
+        });
 
   let graphqlHandler: RequestHandler | undefined;
+  let metricsServer: MetricsServer | undefined;
   app.use(assignRequestId);
   app.use(drain.middleware);
   app.get('/health/live', (_req, res) => {
@@ -247,6 +263,10 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
         },
       });
       logger.info('supergraph loaded', { path: config.supergraphPath });
+      if (metrics) {
+        metricsServer = await startMetricsServer({ registry: metrics.registry, host: config.metricsHost, port: config.metricsPort });
+        logger.info('serving metrics', { url: `http://${config.metricsHost}:${metricsServer.port}/metrics` });
+      }
     },
     async stop() {
       await live.close();
@@ -255,6 +275,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger)
       await apollo.stop();
       await rateLimitStore?.close();
       await trustedDocuments.close();
+      await fieldUsage?.close();
+      await metricsServer?.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS, clientError, IDENTITY_TOKEN_HEADER, type InternalTokenSigner, type Logger } from '@partnergraph/core';
 import type { GatewayContext } from './context';
+import type { SubgraphFetchMetrics } from './metrics/gateway-metrics';
 import type { SubgraphRoute } from './subgraph-routes';
 
 /**
@@ -16,6 +17,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly route: SubgraphRoute,
     private readonly signer: InternalTokenSigner,
     private readonly logger: Logger,
+    private readonly fetches?: SubgraphFetchMetrics,
   ) {
     super({
       url: route.url,
@@ -36,6 +38,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (this.route.sign) headers.set('authorization', `Bearer ${await this.signer.sign(principal, this.route.name)}`);
     if (this.route.accessCheck) headers.set(IDENTITY_TOKEN_HEADER, await this.signer.sign(principal, 'identity', 'access-decisions'));
     if ('requestId' in context && typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
+  }
+
+  /** Times each fetch for the metrics (METRICS_PORT), by how it ended. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    if (!this.fetches) return super.process(options);
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      this.fetches.observe(this.route.name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      this.fetches.observe(this.route.name, 'failed', (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {

@@ -8,7 +8,7 @@ import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
 import { startService, type ServiceProcess } from './service-process';
 import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
-import { gatewayUrlVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
+import { gatewayUrlVariableOf, metricsPortVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
 
 /**
  * npm does not pass SIGTERM on to the script it runs: when `npm start` is
@@ -40,6 +40,9 @@ runCommand('start', async () => {
   const identityUrl = urlOf(subgraphs[0]?.port ?? 0);
   await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
   for (const subgraph of subgraphs) await assertPortFree(subgraph.port, portVariableOf(subgraph.name));
+  // Each service serves Prometheus metrics on a port of its own (0: none; see docs/operations.md, Metrics).
+  if (config.gatewayMetricsPort !== 0) await assertPortFree(config.gatewayMetricsPort, 'GATEWAY_METRICS_PORT');
+  for (const subgraph of subgraphs) if (subgraph.metricsPort !== 0) await assertPortFree(subgraph.metricsPort, metricsPortVariableOf(subgraph.name));
   if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
 
   const services: ServiceProcess[] = [];
@@ -67,7 +70,7 @@ runCommand('start', async () => {
     const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
     const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
 
-    for (const { name, entry, port } of subgraphs) {
+    for (const { name, entry, port, metricsPort } of subgraphs) {
       services.push(
         await startService({
           name,
@@ -75,6 +78,7 @@ runCommand('start', async () => {
           env: {
             ...common,
             PORT: String(port),
+            METRICS_PORT: String(metricsPort),
             DATABASE_URL: database.url,
             INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
             // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
@@ -100,6 +104,7 @@ runCommand('start', async () => {
         env: {
           ...common,
           PORT: String(config.gatewayPort),
+          METRICS_PORT: String(config.gatewayMetricsPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
           // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
           DATABASE_URL: database.url,
