@@ -31,8 +31,9 @@ function codeOf(error: GraphQLFormattedError): string | undefined {
 
 /**
  * Counts and times the GraphQL requests a service answers over HTTP, by
- * operation name (as the document names it; `(anonymous)`, or `(unparsed)`
- * when the request never got as far as a known operation) and type, with the
+ * operation name (as the document names it; `(anonymous)`, or `(unknown)`
+ * when the request never got as far as a known operation: unparsable, invalid,
+ * or naming none of its operations) and type (`unknown` then), with the
  * error codes its answer carries. Operations run in-process
  * (`executeOperation`: the gateway's live feeds) are not HTTP requests and are
  * left out. Per request: one timer read, one counter and one histogram update.
@@ -66,7 +67,7 @@ export function requestMetricsPlugin(registry: Registry): ApolloServerPlugin<Bas
       return {
         async willSendResponse({ operation, operationName, response }) {
           const seconds = (performance.now() - started) / 1000;
-          const operation_name = operationLabel(operation ? (operationName ?? '(anonymous)') : '(unparsed)');
+          const operation_name = operationLabel(operation ? (operationName ?? '(anonymous)') : '(unknown)');
           const operation_type = operation?.operation ?? 'unknown';
           const answered = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const codes = answered?.map(codeOf) ?? [];
