@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": typeof types.NewSubgraphSignInDocument,
+    "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": typeof types.PrometheusDevicesDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": typeof types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": typeof types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": typeof types.StackViewerDocument,
@@ -205,6 +206,7 @@ type Documents = {
 };
 const documents: Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": types.NewSubgraphSignInDocument,
+    "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": types.PrometheusDevicesDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": types.StackViewerDocument,
@@ -397,6 +399,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }"): typeof import('./graphql').NewSubgraphSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n"): typeof import('./graphql').PrometheusDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

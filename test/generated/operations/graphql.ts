@@ -200,6 +200,11 @@ export type NewSubgraphSignInMutationVariables = Exact<{
 
 export type NewSubgraphSignInMutation = { signIn: { accessToken: string } };
 
+export type PrometheusDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrometheusDevicesQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, name: string }> } | null }> } };
+
 export type StackDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1549,6 +1554,21 @@ export const NewSubgraphSignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NewSubgraphSignInMutation, NewSubgraphSignInMutationVariables>;
+export const PrometheusDevicesDocument = new TypedDocumentString(`
+    query PrometheusDevices {
+  organizations {
+    nodes {
+      id
+      devices(first: 5) {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrometheusDevicesQuery, PrometheusDevicesQueryVariables>;
 export const StackDashboardDocument = new TypedDocumentString(`
     query StackDashboard {
   organizations {
