@@ -64,8 +64,8 @@ const say = (line: string): void => {
   process.stdout.write(`bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${line}\n`);
 };
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
-  const child = spawn(command, args, { cwd: REPOSITORY_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, log: (line: string) => void, cwd = REPOSITORY_ROOT): Promise<void> {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
@@ -130,8 +130,9 @@ runCommand('bench', async () => {
   }
   const peersReason = peersInstallReason();
   if (peersReason !== null) {
-    say(`npm ci --prefix bench/peers (Hive Gateway, outside the workspace: ${peersReason})`);
-    await run('npm', ['ci', '--prefix', PEERS_DIRECTORY, '--no-audit', '--no-fund'], environment.inherited, log('peers'));
+    // In its folder rather than with --prefix, which would also move npm's global configuration (a CA file set there) to bench/peers/etc/npmrc.
+    say(`npm ci in bench/peers (Hive Gateway, outside the workspace: ${peersReason})`);
+    await run('npm', ['ci', '--no-audit', '--no-fund'], environment.inherited, log('peers'), PEERS_DIRECTORY);
   }
 
   const running: { name: string; stop(): Promise<void> }[] = [];

@@ -6,7 +6,7 @@ import type { SubgraphRoute } from './subgraph-routes';
 
 /**
  * Sends one subgraph its share of a query plan as its route says: signed with
- * a fresh internal token whose audience is that subgraph's name, plus a token
+ * an internal token whose audience is that subgraph's name, plus a token
  * for identity scoped to its access check that subgraphs built with the kit
  * forward to ask what the principal may see; the client headers the route
  * forwards; its own timeout. A subgraph that does not answer becomes

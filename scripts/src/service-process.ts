@@ -26,13 +26,7 @@ export const SERVICE_V8_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 /** How `npm start` runs a service: its TypeScript source through tsx. */
 const SOURCE_NODE_ARGUMENTS = ['--import', 'tsx', '--conditions=@partnergraph/source'];
 
-/**
- * Runs one service as a child process with SERVICE_V8_FLAGS (by default a
- * TypeScript entry point, through tsx; `nodeArguments` replaces that, e.g.
- * none for compiled JavaScript), prefixing each line it logs with its name, and resolves once
- * its readiness URL answers 200. Rejects if the process ends before it is ready.
- */
-export async function startService(options: {
+export interface ServiceOptions {
   name: string;
   entry: string;
   env: NodeJS.ProcessEnv;
@@ -41,7 +35,16 @@ export async function startService(options: {
   nodeArguments?: readonly string[];
   /** Passed to the entry point. */
   arguments?: readonly string[];
-}): Promise<ServiceProcess> {
+}
+
+/**
+ * Runs one service as a child process with SERVICE_V8_FLAGS (by default a
+ * TypeScript entry point, through tsx; `nodeArguments` replaces that, e.g.
+ * none for compiled JavaScript), prefixing each line it logs with its name.
+ * `ready` resolves once its readiness URL answers 200, and rejects if the
+ * process ends before; the caller holds the process either way, to stop it.
+ */
+export function spawnService(options: ServiceOptions): { service: ServiceProcess; ready: Promise<void> } {
   const nodeArguments = options.nodeArguments ?? SOURCE_NODE_ARGUMENTS;
   const child = spawn(process.execPath, [...SERVICE_V8_FLAGS, ...nodeArguments, options.entry, ...(options.arguments ?? [])], {
     cwd: REPOSITORY_ROOT,
@@ -53,11 +56,18 @@ export async function startService(options: {
   }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const service: ServiceProcess = { name: options.name, pid: child.pid, exited, stop: () => stopChild(child, exited) };
-  const outcome = await Promise.race([
-    waitUntilReady(options.readyUrl).then(() => 'ready' as const),
-    exited.then(() => 'exited' as const),
-  ]);
-  if (outcome === 'exited') throw new Error(`${options.name} stopped before it was ready (see its log above)`);
+  const ready = Promise.race([waitUntilReady(options.readyUrl).then(() => 'ready' as const), exited.then(() => 'exited' as const)]).then(
+    (outcome) => {
+      if (outcome === 'exited') throw new Error(`${options.name} stopped before it was ready (see its log above)`);
+    },
+  );
+  return { service, ready };
+}
+
+/** spawnService, resolving with the process once it is ready. */
+export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
+  const { service, ready } = spawnService(options);
+  await ready;
   return service;
 }
 

@@ -6,7 +6,7 @@ import { loadOrCreateDevKeyPair, loadOrCreateDevSecretKeys } from './dev-keys';
 import { openLocalDatabase, type LocalDatabase } from './local-database';
 import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
-import { startService, type ServiceProcess } from './service-process';
+import { spawnService, type ServiceProcess } from './service-process';
 import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
 import { gatewayUrlVariableOf, metricsPortVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
 
@@ -24,9 +24,9 @@ function stopWhenParentDies(stop: () => void): void {
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
- * demo data on first start, every subgraph of this repository that
- * schema/supergraph.yaml lists (identity first; each migrates itself and, with
- * SEED_DEMO_DATA, seeds its own demo data), then the gateway. Ctrl-C or
+ * demo data on first start, then every subgraph of this repository that
+ * schema/supergraph.yaml lists (each migrates itself and, with SEED_DEMO_DATA,
+ * seeds its own demo data) and the gateway, all at once. Ctrl-C or
  * SIGTERM stops everything in reverse order; if any service dies, the rest
  * are stopped too and the command fails.
  */
@@ -63,42 +63,43 @@ runCommand('start', async () => {
 
   try {
     database = await openLocalDatabase(config, logger);
-    await migrateAll(database.url, logger);
-    if (await seedDemoDataIfEmpty(database.url, logger)) logger.info('seeded the demo data');
+    const databaseUrl = database.url;
+    await migrateAll(databaseUrl, logger);
+    if (await seedDemoDataIfEmpty(databaseUrl, logger)) logger.info('seeded the demo data');
     const keys = await loadOrCreateDevKeyPair(config.dataDir, 'internal-token');
     const accessTokenKeys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
     const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
     const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
 
-    for (const { name, entry, port, metricsPort } of subgraphs) {
-      services.push(
-        await startService({
-          name,
-          entry,
-          env: {
-            ...common,
-            PORT: String(port),
-            METRICS_PORT: String(metricsPort),
-            DATABASE_URL: database.url,
-            INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
-            // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
-            SEED_DEMO_DATA: 'true',
-            // Only identity signs sessions; the others ask it for access decisions.
-            ...(name === 'identity'
-              ? {
-                  ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem,
-                  ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
-                  SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
-                }
-              : { IDENTITY_URL: identityUrl }),
-          },
-          readyUrl: `http://127.0.0.1:${port}/health/ready`,
-          write: write(name),
-        }),
-      );
-    }
-    services.push(
-      await startService({
+    // All at once: each subgraph migrates only its own schema (already done above), and the gateway
+    // reads the supergraph from its file, so none waits for another to start.
+    const starting = subgraphs.map(({ name, entry, port, metricsPort }) =>
+      spawnService({
+        name,
+        entry,
+        env: {
+          ...common,
+          PORT: String(port),
+          METRICS_PORT: String(metricsPort),
+          DATABASE_URL: databaseUrl,
+          INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
+          // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
+          SEED_DEMO_DATA: 'true',
+          // Only identity signs sessions; the others ask it for access decisions.
+          ...(name === 'identity'
+            ? {
+                ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem,
+                ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
+                SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
+              }
+            : { IDENTITY_URL: identityUrl }),
+        },
+        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+        write: write(name),
+      }),
+    );
+    starting.push(
+      spawnService({
         name: 'gateway',
         entry: join(REPOSITORY_ROOT, 'gateway', 'src', 'index.ts'),
         env: {
@@ -107,7 +108,7 @@ runCommand('start', async () => {
           METRICS_PORT: String(config.gatewayMetricsPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
           // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
-          DATABASE_URL: database.url,
+          DATABASE_URL: databaseUrl,
           IDENTITY_URL: identityUrl,
           ...Object.fromEntries(subgraphs.map(({ name, port }) => [gatewayUrlVariableOf(name), urlOf(port)])),
         },
@@ -115,6 +116,8 @@ runCommand('start', async () => {
         write: write('gateway'),
       }),
     );
+    services.push(...starting.map(({ service }) => service));
+    await Promise.all(starting.map(({ ready }) => ready));
   } catch (error) {
     logger.error(error instanceof Error ? error.message : String(error));
     return stopAll(1);

@@ -11,6 +11,7 @@ import {
   type JSONWebKeySet,
   type JWTPayload,
 } from 'jose';
+import { VerifiedTokens } from './verified-tokens';
 import { ANONYMOUS, type OrganizationRole, type Principal } from './principal';
 
 /**
@@ -171,13 +172,17 @@ export function createAccessTokenVerifier(options: {
     'jwksUrl' in options.keys
       ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
       : createLocalJWKSet(options.keys.jwks);
+  const verified = new VerifiedTokens<VerifiedCaller>();
   const verifyCaller = async (authorization: string | undefined): Promise<VerifiedCaller> => {
     if (authorization === undefined || authorization.trim() === '') return { principal: ANONYMOUS, expiresAt: null };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match?.[1]) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"', 'malformed_header');
+    const token = match?.[1];
+    if (!token) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"', 'malformed_header');
+    const known = verified.get(token);
+    if (known) return known;
     let payload: PartnerGraphClaims;
     try {
-      ({ payload } = await jwtVerify<PartnerGraphClaims>(match[1], keySet, {
+      ({ payload } = await jwtVerify<PartnerGraphClaims>(token, keySet, {
         algorithms: [...ACCESS_TOKEN_ALGORITHMS],
         issuer: options.issuer,
         audience: options.audience,
@@ -193,7 +198,9 @@ export function createAccessTokenVerifier(options: {
     }
     const principal = principalFromClaims(payload);
     if (!principal) throw new AccessTokenError('the access token does not say who is calling', 'no_principal');
-    return { principal, expiresAt: Number(payload.exp) };
+    const caller = { principal, expiresAt: Number(payload.exp) };
+    verified.set(token, caller, (caller.expiresAt + CLOCK_TOLERANCE_SECONDS) * 1000);
+    return caller;
   };
   return {
     authenticate: async (authorization) => (await verifyCaller(authorization)).principal,

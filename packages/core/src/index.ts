@@ -18,3 +18,4 @@ export * from './secret-box';
 export * from './services';
 export * from './text-input';
 export * from './transient-errors';
+export * from './verified-tokens';

@@ -82,6 +82,26 @@ describe('internal tokens', () => {
     expect((error as Error).message).toBe('the token\'s "aud" claim is not accepted');
   });
 
+  it('are reused for the same principal, subgraph and scope during the first half of their lifetime, and no longer', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const signer = await createInternalTokenSigner({ privateKeyPem: gatewayKeys.privateKeyPem, ttlSeconds: 30 });
+      const first = await signer.sign(principal, 'identity');
+      expect(await signer.sign(principal, 'identity')).toBe(first);
+      expect(await signer.sign(principal, 'subscriptions')).not.toBe(first);
+      expect(await signer.sign(principal, 'identity', 'access-decisions')).not.toBe(first);
+      expect(await signer.sign({ ...principal, role: 'ADMIN' }, 'identity')).not.toBe(first);
+      jest.advanceTimersByTime(14_000);
+      expect(await signer.sign(principal, 'identity')).toBe(first);
+      jest.advanceTimersByTime(1_000);
+      const renewed = await signer.sign(principal, 'identity');
+      expect(renewed).not.toBe(first);
+      await expect((await verifierFor('identity')).verify(renewed)).resolves.toEqual({ principal, scope: 'graph' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it.each([0, 301, 1.5])('cannot be signed with a lifetime of %p seconds', async (ttlSeconds) => {
     await expect(createInternalTokenSigner({ privateKeyPem: gatewayKeys.privateKeyPem, ttlSeconds })).rejects.toThrow(
       new RangeError(`ttlSeconds must be an integer from 1 to 300, got ${ttlSeconds}`),

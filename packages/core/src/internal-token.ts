@@ -1,11 +1,15 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT, calculateJwkThumbprint, errors as joseErrors, importPKCS8, importSPKI, jwtVerify, type JWK, type KeyLike } from 'jose';
 import { parsePrincipal, principalSubject, type Principal } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
- * The gateway signs one short-lived token per subgraph request. It carries the
+ * The gateway sends a short-lived token with every subgraph request. It carries the
  * caller's principal and names that one subgraph as its audience, so a token
- * captured on the way to one subgraph is worthless at another.
+ * captured on the way to one subgraph is worthless at another. The signer
+ * reuses a principal's token for a subgraph during the first half of its
+ * lifetime, and subgraphs remember the tokens they verified (VerifiedTokens):
+ * a signature per caller and subgraph every few seconds, not per request.
  *
  * Ed25519 keys: only the gateway holds the private key; a subgraph holds the
  * public key and so cannot mint tokens for its peers.
@@ -61,18 +65,35 @@ export async function createInternalTokenSigner(options: {
   }
   const key = await importPKCS8(options.privateKeyPem, INTERNAL_TOKEN_ALGORITHM);
   const [published] = (await internalTokenJwks(options.privateKeyPem)).keys;
+  // Signed tokens by principal, audience and scope, reused for the first half of their lifetime.
+  const signed = new Map<string, { token: Promise<string>; reuseUntilMs: number }>();
+  const reuseMs = (options.ttlSeconds * 1000) / 2;
+  const signNew = (principal: Principal, audience: string, scope: InternalTokenScope) =>
+    new SignJWT({ [PRINCIPAL_CLAIM]: principal, [SCOPE_CLAIM]: scope })
+      .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT', kid: published?.kid })
+      .setIssuer(INTERNAL_TOKEN_ISSUER)
+      .setAudience(audience)
+      .setSubject(principalSubject(principal))
+      .setIssuedAt()
+      .setExpirationTime(`${options.ttlSeconds}s`)
+      .sign(key);
   return {
-    sign: (principal, audience, scope = 'graph') =>
-      new SignJWT({ [PRINCIPAL_CLAIM]: principal, [SCOPE_CLAIM]: scope })
-        .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT', kid: published?.kid })
-        .setIssuer(INTERNAL_TOKEN_ISSUER)
-        .setAudience(audience)
-        .setSubject(principalSubject(principal))
-        .setIssuedAt()
-        .setExpirationTime(`${options.ttlSeconds}s`)
-        .sign(key),
+    sign(principal, audience, scope = 'graph') {
+      const cacheKey = `${audience}\n${scope}\n${JSON.stringify(principal)}`;
+      const now = Date.now();
+      const reusable = signed.get(cacheKey);
+      if (reusable && reusable.reuseUntilMs > now) return reusable.token;
+      if (signed.size >= MAX_REUSED_TOKENS) signed.clear();
+      const token = signNew(principal, audience, scope);
+      signed.set(cacheKey, { token, reuseUntilMs: now + reuseMs });
+      token.catch(() => signed.delete(cacheKey));
+      return token;
+    },
   };
 }
+
+/** How many principals' tokens the signer keeps for reuse before it starts afresh. */
+const MAX_REUSED_TOKENS = 10_000;
 
 export async function createInternalTokenVerifier(options: {
   publicKeyPem: string;
@@ -81,8 +102,11 @@ export async function createInternalTokenVerifier(options: {
 }): Promise<InternalTokenVerifier> {
   const key: KeyLike = await importSPKI(options.publicKeyPem, INTERNAL_TOKEN_ALGORITHM);
   const maxTokenAge = options.maxTokenAgeSeconds ?? 300;
+  const verified = new VerifiedTokens<InternalCall>();
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(token, key, {
@@ -100,7 +124,11 @@ export async function createInternalTokenVerifier(options: {
       if (principal === null) throw new InternalTokenError('the token carries no valid principal');
       const scope = payload[SCOPE_CLAIM];
       if (!INTERNAL_TOKEN_SCOPES.includes(scope as InternalTokenScope)) throw new InternalTokenError('the token carries no valid scope');
-      return { principal, scope: scope as InternalTokenScope };
+      const call = { principal, scope: scope as InternalTokenScope };
+      // Until it expires or grows too old, whichever is first (the checks jwtVerify made, with its tolerance).
+      const until = Math.min(Number(payload.exp), Number(payload.iat) + maxTokenAge) + CLOCK_TOLERANCE_SECONDS;
+      verified.set(token, call, until * 1000);
+      return call;
     },
   };
 }

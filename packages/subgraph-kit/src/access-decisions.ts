@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
 import { clientError, isRetryableCode, readConfig, settings, type AccessDecision, type Environment, type Logger } from '@partnergraph/core';
+import { SettledLoader } from './settled-loader';
 
 /** Where a subgraph asks identity for access decisions; docs/operations.md's configuration table lists these. */
 export function readAccessCheckConfig(environment: Environment) {
@@ -17,8 +17,8 @@ export function readAccessCheckConfig(environment: Environment) {
 
 export type AccessCheckConfig = ReturnType<typeof readAccessCheckConfig>;
 
-/** Per request: one call to identity for every organization id asked in the same tick, each id asked once. */
-export type AccessDecisionLoader = DataLoader<string, AccessDecision>;
+/** Per request: one call to identity for every organization id asked in the same tick, each id asked once; answered decisions can be peeked at. */
+export type AccessDecisionLoader = SettledLoader<string, AccessDecision>;
 
 const DECISION_FIELDS =
   'organizationId relation read write acknowledgeIncidents manageSubscriptions credits ipAddresses applications unmonitoredEquipment apiDeviceData asOf';
@@ -52,7 +52,7 @@ const MAX_BATCH_SIZE = 1000;
  * revoked grant is seen on the very next request.
  */
 export function createAccessDecisionLoader(config: AccessCheckConfig, request: IdentityRequest): AccessDecisionLoader {
-  return new DataLoader<string, AccessDecision>(
+  return new SettledLoader<string, AccessDecision>(
     async (organizationIds) => {
       const decisions = await askIdentity(config, request, 'accessDecisions', ACCESS_DECISIONS_QUERY, { organizationIds });
       return organizationIds.map((id, index) => {

@@ -18,31 +18,64 @@ export interface AccessCheckedContext extends BaseContext {
   access: AccessDecisionLoader;
 }
 
+/** A decision about a parent object: a boolean when it is known now, a promise otherwise. */
+export type ParentDecision = boolean | Promise<boolean>;
+
+/** The synchronous side of each parentRule, for applyShield (see parentDecider). */
+const parentDeciders = new WeakMap<IRule, (parent: object, context: object) => ParentDecision>();
+
+/** How applyShield decides a parentRule without shield's promise per field; undefined for any other rule. */
+export function parentDecider(rule: IRule): ((parent: object, context: object) => ParentDecision) | undefined {
+  return parentDeciders.get(rule);
+}
+
 /**
  * A shield rule about the parent object alone (not the field's arguments),
  * decided once per object per request: the six fields asked of one device
  * share one decision. Decisions live in a WeakMap keyed by the request's
  * context, so they end with the request and never reach another one. (Shield's
  * own caches do not fit: `contextual` reuses one parent's answer for the next,
- * `strict` hashes the whole parent object on every field.)
+ * `strict` hashes the whole parent object on every field.) A decision that
+ * is known (`decide` answered synchronously, or its promise has settled) is
+ * kept as a boolean, so later fields of the object are decided without a
+ * promise.
  */
-export function parentRule<TParent extends object, TContext extends object>(
-  decide: (parent: TParent, context: TContext) => boolean | Promise<boolean>,
-): IRule {
-  const decisions = new WeakMap<TContext, WeakMap<TParent, Promise<boolean>>>();
-  return rule({ cache: 'no_cache' })((parent: TParent, _args, context: TContext) => {
+export function parentRule<TParent extends object, TContext extends object>(decide: (parent: TParent, context: TContext) => ParentDecision): IRule {
+  const decisions = new WeakMap<TContext, WeakMap<TParent, ParentDecision>>();
+  const decideOnce = (parent: TParent, context: TContext): ParentDecision => {
     let ofRequest = decisions.get(context);
     if (!ofRequest) {
       ofRequest = new WeakMap();
       decisions.set(context, ofRequest);
     }
-    let decision = ofRequest.get(parent);
-    if (!decision) {
-      decision = Promise.resolve(decide(parent, context));
-      ofRequest.set(parent, decision);
+    const known = ofRequest.get(parent);
+    if (known !== undefined) return known;
+    const decided = decide(parent, context);
+    if (typeof decided === 'boolean') {
+      ofRequest.set(parent, decided);
+      return decided;
     }
-    return decision;
-  });
+    const settled = ofRequest;
+    const pending = decided.then((value) => {
+      settled.set(parent, value);
+      return value;
+    });
+    ofRequest.set(parent, pending);
+    return pending;
+  };
+  const built = rule({ cache: 'no_cache' })((parent: TParent, _args, context: TContext) => decideOnce(parent, context));
+  parentDeciders.set(built, decideOnce as (parent: object, context: object) => ParentDecision);
+  return built;
+}
+
+/**
+ * The access decision for an organization: the one already answered when
+ * there is one (no promise), else identity's, batched with the request's
+ * other asks.
+ */
+export function withDecision<T>(access: AccessDecisionLoader, organizationId: string, use: (decision: AccessDecision) => T | Promise<T>): T | Promise<T> {
+  const known = access.peek(organizationId);
+  return known === undefined ? access.load(organizationId).then(use) : use(known);
 }
 
 /** A rule that decides from identity's access decision for the organization that owns the parent object (see parentRule). */
@@ -50,8 +83,8 @@ export function organizationRule<TParent extends object>(
   organizationIdOf: (parent: TParent) => string,
   allows: (decision: AccessDecision, principal: Principal, parent: TParent) => boolean,
 ): IRule {
-  return parentRule(async (parent: TParent, { access, principal }: AccessCheckedContext) =>
-    allows(await access.load(organizationIdOf(parent)), principal, parent),
+  return parentRule((parent: TParent, { access, principal }: AccessCheckedContext) =>
+    withDecision(access, organizationIdOf(parent), (decision) => allows(decision, principal, parent)),
   );
 }
 

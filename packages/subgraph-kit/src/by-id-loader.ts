@@ -1,13 +1,14 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { isUuid } from './pagination';
+import { SettledLoader } from './settled-loader';
 
 /**
  * A per-request DataLoader of rows by id: one `fetch` for all the valid ids of
  * a batch (none at all when no id is a UUID), results in key order, null for
- * an id that does not exist.
+ * an id that does not exist. Rows already loaded can be peeked at (SettledLoader).
  */
-export function createByIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
+export function createByIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): SettledLoader<string, T | null> {
+  return new SettledLoader<string, T | null>(async (ids) => {
     const valid = ids.filter(isUuid);
     const found = valid.length > 0 ? await fetch(valid) : [];
     const byId = new Map(found.map((row) => [row.id, row]));

@@ -43,3 +43,19 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
 }
 
 export type SubgraphConfig = ReturnType<typeof readSubgraphConfig>;
+
+/** The settings of a subgraph's migrations run alone (`dist/migrate.js`, a deployment's migration Job). */
+export function readMigrationConfig(environment: Environment) {
+  return readConfig(
+    {
+      databaseUrl: { variable: 'DATABASE_URL', setting: settings.url({ protocols: ['postgres:', 'postgresql:'] }) },
+      statementTimeoutMs: {
+        variable: 'DATABASE_STATEMENT_TIMEOUT_MS',
+        setting: settings.integer({ min: 100, max: 600_000, default: 10_000 }),
+      },
+      logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
+      logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
+    },
+    environment,
+  );
+}

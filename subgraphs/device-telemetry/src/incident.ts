@@ -19,6 +19,11 @@ export interface Incident {
   alarmId: string | null;
   /** The instant of the alarm's last change of state (raised, cleared, reactivated); reports at or before it change nothing. */
   alarmChangedAt: Date | null;
+  /**
+   * The sensor whose thresholds raised it, derived from `alarmId` by a trigger while the change that makes it a
+   * column of its own is half done (see migration 1764302300000); null for any other incident.
+   */
+  thresholdSensorId: string | null;
   updatedAt: Date;
 }
 
@@ -39,6 +44,7 @@ export const IncidentEntity = new EntitySchema<Incident>({
     acknowledgementNote: { name: 'acknowledgement_note', type: 'text', nullable: true },
     alarmId: { name: 'alarm_id', type: 'text', nullable: true },
     alarmChangedAt: { name: 'alarm_changed_at', type: 'timestamptz', nullable: true },
+    thresholdSensorId: { name: 'threshold_sensor_id', type: 'uuid', nullable: true },
     updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });

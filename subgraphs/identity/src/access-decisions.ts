@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { decisionFor, ownOrganizationOf, relationOf, type AccessDecision, type Principal } from '@partnergraph/core';
-import { isUuid, selectRows, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
+import { isUuid, selectRows, SettledLoader, type AccessDecisionLoader, type Database } from '@partnergraph/subgraph-kit';
 import type { ApiCredentialScope } from './api-credentials';
 import { OrganizationEntity, type Organization, type OrganizationKind } from './organization';
 import type { PartnerGrant } from './partner-grant';
@@ -94,7 +93,7 @@ export async function decideMany(organizationIds: readonly string[], { principal
  * round trip: each organization once, nothing kept beyond the request.
  */
 export function createLocalAccessDecisionLoader(inputs: DecisionInputs): AccessDecisionLoader {
-  return new DataLoader<string, AccessDecision>((organizationIds) => decideMany(organizationIds, inputs), { maxBatchSize: 1000 });
+  return new SettledLoader<string, AccessDecision>((organizationIds) => decideMany(organizationIds, inputs), { maxBatchSize: 1000 });
 }
 
 /** An organization whose data the caller may read, before the decision narrows the list. */

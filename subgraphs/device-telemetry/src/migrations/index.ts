@@ -4,6 +4,8 @@ import { ChangeLogVisibility1764301600000 } from './1764301600000-change-log-vis
 import { IncidentEvents1764302000000 } from './1764302000000-incident-events';
 import { AlarmsAndThresholds1764302100000 } from './1764302100000-alarms-and-thresholds';
 import { SensorLatestReading1764302200000 } from './1764302200000-sensor-latest-reading';
+import { IncidentThresholdSensor1764302300000 } from './1764302300000-incident-threshold-sensor';
+import { BackfillIncidentThresholdSensor1764302300001 } from './1764302300001-backfill-incident-threshold-sensor';
 
 /** In the order they apply. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   IncidentEvents1764302000000,
   AlarmsAndThresholds1764302100000,
   SensorLatestReading1764302200000,
+  IncidentThresholdSensor1764302300000,
+  BackfillIncidentThresholdSensor1764302300001,
 ];

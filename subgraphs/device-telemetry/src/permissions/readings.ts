@@ -1,9 +1,10 @@
 import { rule, type IRule } from 'graphql-shield';
-import { parentRule } from '@partnergraph/subgraph-kit';
+import { parentRule, withDecision } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
 import type { DeviceTelemetryContext } from '../context';
 import { followedSensors } from '../readings/followed-sensors';
 import { thresholdsSettable } from '../readings/thresholds';
+import type { Device } from '../device';
 import type { Sensor } from '../sensor';
 
 /**
@@ -11,14 +12,15 @@ import type { Sensor } from '../sensor';
  * monitored or the caller may see unmonitored equipment: a sensor is hidden
  * wherever its device is.
  */
-export const mayReadThisSensor: IRule = parentRule(
-  async (sensor: Sensor, { access, loaders }: DeviceTelemetryContext) => {
-    const decision = await access.load(sensor.organizationId);
+export const mayReadThisSensor: IRule = parentRule((sensor: Sensor, { access, loaders }: DeviceTelemetryContext) =>
+  withDecision(access, sensor.organizationId, (decision) => {
     if (!decision.read) return false;
     if (decision.unmonitoredEquipment) return true;
-    const device = await loaders.deviceById.load(sensor.deviceId);
-    return device?.organizationId === sensor.organizationId && mayReadDevice(decision, device);
-  },
+    const visible = (device: Device | null) => device?.organizationId === sensor.organizationId && mayReadDevice(decision, device);
+    // A page's devices are primed as it loads them: their sensors are decided without a promise each.
+    const known = loaders.deviceById.peek(sensor.deviceId);
+    return known === undefined ? loaders.deviceById.load(sensor.deviceId).then(visible) : visible(known);
+  }),
 );
 
 /**

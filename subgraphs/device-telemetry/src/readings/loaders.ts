@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { createByIdLoader, selectRows, type Database } from '@partnergraph/subgraph-kit';
-import { ReadingEntity, type Reading } from '../reading';
 import { SensorEntity, type Sensor } from '../sensor';
 import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
 
@@ -12,29 +11,6 @@ export function createReadingLoaders(database: Database) {
 
   /** Any organization's sensor by id: callers check the sensor's organization and device before showing it. */
   const sensorById = createByIdLoader((ids) => sensors.findBy({ id: In(ids) }));
-
-  /** Each sensor's newest reading, or null: one statement for all the sensors asked in the same tick. */
-  const latestReading = new DataLoader<Sensor, Reading | null, string>(
-    async (asked) => {
-      const rows = await selectRows(
-        dataSource,
-        ReadingEntity,
-        (columns) => `SELECT ${columns}
-         FROM unnest($1::uuid[], $2::uuid[]) AS asked (organization_id, sensor_id)
-         JOIN LATERAL (
-           SELECT * FROM telemetry.reading
-           WHERE organization_id = asked.organization_id AND sensor_id = asked.sensor_id
-           ORDER BY at DESC
-           LIMIT 1
-         ) AS newest ON true`,
-        [asked.map((sensor) => sensor.organizationId), asked.map((sensor) => sensor.id)],
-        'newest',
-      );
-      const bySensor = new Map(rows.map((reading) => [reading.sensorId, reading]));
-      return asked.map((sensor) => bySensor.get(sensor.id) ?? null);
-    },
-    { cacheKeyFn: (sensor) => sensor.id },
-  );
 
   /** Each sensor's thresholds, or null: one statement for all the sensors asked in the same tick. */
   const thresholdsOfSensor = new DataLoader<Sensor, SensorThreshold | null, string>(
@@ -54,5 +30,5 @@ export function createReadingLoaders(database: Database) {
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
-  return { sensorById, latestReading, thresholdsOfSensor };
+  return { sensorById, thresholdsOfSensor };
 }

@@ -70,7 +70,7 @@ export async function setThresholds(database: Database, sensor: Pick<Sensor, 'or
      )
      UPDATE telemetry.incident
      SET cleared_at = greatest(now(), raised_at), alarm_changed_at = greatest(now(), raised_at), updated_at = now()
-     WHERE organization_id = $1 AND device_id = $3 AND alarm_id = $4 AND cleared_at IS NULL AND EXISTS (SELECT FROM removed)`,
-    [sensor.organizationId, sensor.id, sensor.deviceId, `${THRESHOLD_ALARM_PREFIX}${sensor.id}`],
+     WHERE organization_id = $1 AND device_id = $3 AND threshold_sensor_id = $2 AND cleared_at IS NULL AND EXISTS (SELECT FROM removed)`,
+    [sensor.organizationId, sensor.id, sensor.deviceId],
   );
 }

@@ -1,4 +1,4 @@
-import { parsePageArgs } from '@partnergraph/subgraph-kit';
+import { parsePageArgs, withDecision } from '@partnergraph/subgraph-kit';
 import { mayReadDevice } from '../access';
 import type { DeviceResolvers } from '../generated/resolvers-types';
 import { isIncidentSortKey } from '../incidents/loaders';
@@ -12,9 +12,10 @@ export const Device: DeviceResolvers = {
     return mayReadDevice(await access.load(device.organizationId), device) ? device : null;
   },
 
-  async ipAddress(device, _args, { access }) {
-    if (device.ipAddress === null) return null;
-    return visibleIpAddress(device.ipAddress, (await access.load(device.organizationId)).ipAddresses);
+  ipAddress(device, _args, { access }) {
+    const { ipAddress } = device;
+    if (ipAddress === null) return null;
+    return withDecision(access, device.organizationId, (decision) => visibleIpAddress(ipAddress, decision.ipAddresses));
   },
 
   /** Null when the device it is part of is hidden from the caller (unmonitored, for a partner). */

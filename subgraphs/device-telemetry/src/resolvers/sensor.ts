@@ -16,9 +16,9 @@ export const Sensor: SensorResolvers = {
     return loaders.deviceById.load(sensor.deviceId);
   },
 
-  async latest(sensor, _args, { loaders }) {
-    const reading = await loaders.latestReading.load(sensor);
-    return reading && { at: reading.at.toISOString(), value: reading.value };
+  /** Kept on the sensor's own row by ingest (readings/ingest.ts): no statement and no index descent per sensor. */
+  latest(sensor) {
+    return sensor.latestAt && sensor.latestValue !== null ? { at: sensor.latestAt.toISOString(), value: sensor.latestValue } : null;
   },
 
   history(sensor, args, { database }) {
