@@ -10,7 +10,7 @@ import {
   ConfigError,
   type Environment,
 } from '@partnergraph/core';
-import { TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
+import { METRICS_SETTINGS, TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
 import { parseTrustedDocumentsPolicy } from './trusted-documents/policy';
 
 const SANDBOX_ORIGINS = ['https://sandbox.embed.apollographql.com', 'https://studio.apollographql.com'];
@@ -95,6 +95,16 @@ export function readGatewayConfig(environment: Environment) {
       liveMinIntervalMs: { variable: 'LIVE_MIN_INTERVAL_MS', setting: settings.integer({ min: 0, max: 600_000, default: 250 }) },
       livePollIntervalMs: { variable: 'LIVE_POLL_INTERVAL_MS', setting: settings.integer({ min: 50, max: 600_000, default: 1000 }) },
       trustProxyHops: { variable: 'TRUST_PROXY_HOPS', setting: settings.integer({ min: 0, max: 10, default: 0 }) },
+      ...METRICS_SETTINGS,
+      fieldUsage: { variable: 'FIELD_USAGE', setting: settings.boolean(true) },
+      fieldUsageDatabaseUrl: {
+        variable: 'FIELD_USAGE_DATABASE_URL',
+        setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }),
+      },
+      fieldUsageFlushIntervalMs: {
+        variable: 'FIELD_USAGE_FLUSH_INTERVAL_MS',
+        setting: settings.integer({ min: 1000, max: 3_600_000, default: 60_000 }),
+      },
       logLevel: { variable: 'LOG_LEVEL', setting: settings.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info') },
       logFormat: { variable: 'LOG_FORMAT', setting: settings.oneOf(['text', 'json'] as const, 'text') },
       ...TRACING_SETTINGS,
@@ -142,6 +152,8 @@ export function readGatewayConfig(environment: Environment) {
     /** Where published documents are kept (schema `gateway`); unset: requests by id are PERSISTED_QUERY_NOT_SUPPORTED. */
     persistedDocumentsDatabaseUrl,
     trustedDocuments,
+    /** Where field and operation usage is counted by the hour (schema `gateway`); unset: only in metrics, if any. */
+    fieldUsageDatabaseUrl: config.fieldUsageDatabaseUrl ?? databaseUrl,
     // Identity publishes its keys beside its GraphQL endpoint unless an external OIDC issuer is configured.
     authJwksUrl: config.authJwksUrl ?? new URL('/.well-known/jwks.json', config.identityUrl ?? DEFAULT_IDENTITY_URL).toString(),
     subgraphUrls: {

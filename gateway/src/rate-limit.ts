@@ -75,7 +75,13 @@ export interface RateLimiter {
  * request through and logs a warning: an outage of the limiter is not an
  * outage of the graph.
  */
-export function createRateLimiter(options: { perMinute: number; store: RateLimitStore; logger: Logger }): RateLimiter {
+export function createRateLimiter(options: {
+  perMinute: number;
+  store: RateLimitStore;
+  logger: Logger;
+  /** Told of each refusal (the rate-limit metric). */
+  onRefused?: () => void;
+}): RateLimiter {
   const rate = ratePerMinute(options.perMinute);
   return {
     async check(key, requestId) {
@@ -88,6 +94,7 @@ export function createRateLimiter(options: { perMinute: number; store: RateLimit
       }
       if (decision.allowed) return;
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      options.onRefused?.();
       options.logger.info('request refused', { requestId, code: 'RATE_LIMITED', key, retryAfterSeconds });
       throw clientError('RATE_LIMITED', `Too many requests: retry in ${retryAfterSeconds} s.`, {
         retryAfterSeconds,

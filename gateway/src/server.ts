@@ -24,15 +24,17 @@ import {
   type Logger,
   type Principal,
 } from '@partnergraph/core';
-import { createTracing, type SpanExporter } from '@partnergraph/observability';
+import { createTracing, startMetricsServer, type MetricsServer, type SpanExporter } from '@partnergraph/observability';
 import { disableApolloTelemetryByDefault, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { explorerLandingPage, explorerRoutes } from './explorer';
 import { withFailingService } from './failing-service';
+import { setUpFieldUsage } from './field-usage';
 import { answerRequestErrors, sendError } from './http-errors';
 import { guardVariables } from './input-guards';
 import { createLiveTransports } from './live';
 import { answerIntrospectionLocally } from './local-introspection';
+import { createGatewayMetrics } from './metrics/gateway-metrics';
 import { guardOperations } from './operation-guards';
 import { operationLimits } from './operation-limits';
 import { operationSpans, queryPlanResolved } from './operation-spans';
@@ -71,12 +73,16 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
     privateKeyPem: config.internalTokenPrivateKey,
     ttlSeconds: config.internalTokenTtlSeconds,
   });
-  const accessTokens = createAccessTokenVerifier({
+  // METRICS_PORT 0 (the default): nothing is counted, and no port opened.
+  const metrics = config.metricsPort === 0 ? undefined : createGatewayMetrics();
+  const tokenVerifier = createAccessTokenVerifier({
     keys: { jwksUrl: config.authJwksUrl },
     issuer: config.authIssuer,
     audience: config.authAudience,
   });
+  const accessTokens = metrics ? metrics.countAuthenticationFailures(tokenVerifier) : tokenVerifier;
   const trustedDocuments = await setUpTrustedDocuments(config, logger);
+  const fieldUsage = await setUpFieldUsage(config, metrics?.registry, logger);
   let supergraphLoaded = false;
   let apiSchema: GraphQLSchema | undefined;
   let identityUrl: string | undefined;
@@ -89,7 +95,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
     buildService({ name, url }) {
       const route = readSubgraphRoute(name, url, config.subgraphEnvironment, { timeoutMs: config.subgraphTimeoutMs, urls: config.subgraphUrls });
       if (name === 'identity') identityUrl = route.url;
-      return new SubgraphDataSource(route, signer, logger);
+      return new SubgraphDataSource(route, signer, logger, metrics?.subgraphFetches);
     },
     experimental_didResolveQueryPlan: ({ requestContext }) => queryPlanResolved(requestContext.context),
     logger: {
@@ -147,6 +153,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       explorerLandingPage(config.explorer),
+      ...(metrics ? [metrics.requests] : []),
+      ...(fieldUsage ? [fieldUsage.plugin] : []),
     ],
   });
 
@@ -163,6 +171,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
     verifier: accessTokens,
     logger,
   });
+  metrics?.watchSubscriptions(live.operations.openSubscriptions);
 
   const rateLimitStore =
     config.rateLimitPerMinute === 0 && config.tokenRateLimitPerMinute === 0
@@ -173,13 +182,19 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
   const rateLimiter =
     config.rateLimitPerMinute === 0 || !rateLimitStore
       ? undefined
-      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger });
+      : createRateLimiter({ perMinute: config.rateLimitPerMinute, store: rateLimitStore, logger, onRefused: metrics?.rateLimitRefusals('graphql') });
   const tokenRateLimiter =
     config.tokenRateLimitPerMinute === 0 || !rateLimitStore
       ? undefined
-      : createTokenRateLimiter({ perMinute: config.tokenRateLimitPerMinute, store: rateLimitStore, logger });
+      : createTokenRateLimiter({
+          perMinute: config.tokenRateLimitPerMinute,
+          store: rateLimitStore,
+          logger,
+          onRefused: metrics?.rateLimitRefusals('oauth_token'),
+        });
 
   let graphqlHandler: RequestHandler | undefined;
+  let metricsServer: MetricsServer | undefined;
   app.use(assignRequestId);
   app.use(observeRequests({ logger, tracing }));
   app.use(drain.middleware);
@@ -261,6 +276,10 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
         },
       });
       logger.info('supergraph loaded', { path: config.supergraphPath });
+      if (metrics) {
+        metricsServer = await startMetricsServer({ registry: metrics.registry, host: config.metricsHost, port: config.metricsPort });
+        logger.info('serving metrics', { url: `http://${config.metricsHost}:${metricsServer.port}/metrics` });
+      }
     },
     async stop() {
       await live.close();
@@ -269,6 +288,8 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
       await apollo.stop();
       await rateLimitStore?.close();
       await trustedDocuments.close();
+      await fieldUsage?.close();
+      await metricsServer?.close();
       await tracing?.shutdown();
     },
   };

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS, clientError, IDENTITY_TOKEN_HEADER, type InternalTokenSigner, type Logger } from '@partnergraph/core';
 import type { GatewayContext } from './context';
+import type { SubgraphFetchMetrics } from './metrics/gateway-metrics';
 import { SubgraphFetchSpans } from './subgraph-fetch-spans';
 import type { SubgraphRoute } from './subgraph-routes';
 
@@ -19,16 +20,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly route: SubgraphRoute,
     private readonly signer: InternalTokenSigner,
     private readonly logger: Logger,
+    private readonly fetches?: SubgraphFetchMetrics,
   ) {
     super({
       url: route.url,
       fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(route.timeoutMs) } as RequestInit) as never,
     });
     this.fetchSpans = new SubgraphFetchSpans(route);
-  }
-
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
-    return this.fetchSpans.around(options, () => super.process(options));
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -45,6 +43,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (this.route.accessCheck) headers.set(IDENTITY_TOKEN_HEADER, await this.signer.sign(principal, 'identity', 'access-decisions'));
     if ('requestId' in context && typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
     this.fetchSpans.propagate(options, headers);
+  }
+
+  /** Each fetch is a span when the request is traced, and is timed for the metrics (METRICS_PORT) by how it ended. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    return this.fetchSpans.around(options, () => this.timed(options));
+  }
+
+  private async timed(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    if (!this.fetches) return super.process(options);
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      this.fetches.observe(this.route.name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      this.fetches.observe(this.route.name, 'failed', (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {

@@ -16,13 +16,20 @@ export interface TokenRateLimiter {
   takeClient(clientId: string, requestId: string): Promise<number | undefined>;
 }
 
-export function createTokenRateLimiter(options: { perMinute: number; store: RateLimitStore; logger: Logger }): TokenRateLimiter {
+export function createTokenRateLimiter(options: {
+  perMinute: number;
+  store: RateLimitStore;
+  logger: Logger;
+  /** Told of each refusal (the rate-limit metric). */
+  onRefused?: () => void;
+}): TokenRateLimiter {
   const rate = ratePerMinute(options.perMinute);
   const take = async (key: string, requestId: string): Promise<number | undefined> => {
     try {
       const decision = await options.store.take(key, rate);
       if (decision.allowed) return undefined;
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      options.onRefused?.();
       options.logger.info('token request refused', { requestId, code: 'RATE_LIMITED', key, retryAfterSeconds });
       return retryAfterSeconds;
     } catch (error) {

@@ -14,6 +14,8 @@ export function readStackConfig(environment: Environment) {
       embeddedPostgresPort: { variable: 'EMBEDDED_POSTGRES_PORT', setting: settings.port(54329) },
       dataDir: { variable: 'DATA_DIR', setting: settings.string({ default: join(REPOSITORY_ROOT, '.data') }) },
       gatewayPort: { variable: 'GATEWAY_PORT', setting: settings.port(4000) },
+      /** Where the gateway serves Prometheus metrics; 0 turns them off (each subgraph's: <NAME>_METRICS_PORT, stack-subgraphs.ts). */
+      gatewayMetricsPort: { variable: 'GATEWAY_METRICS_PORT', setting: settings.port(9400) },
       identityPort: { variable: 'IDENTITY_PORT', setting: settings.port(4001) },
       subscriptionsPort: { variable: 'SUBSCRIPTIONS_PORT', setting: settings.port(4002) },
       deviceTelemetryPort: { variable: 'DEVICE_TELEMETRY_PORT', setting: settings.port(4003) },

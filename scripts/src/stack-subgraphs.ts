@@ -11,12 +11,22 @@ export interface StackSubgraph {
   /** Its entry point, subgraphs/<dir>/src/index.ts. */
   entry: string;
   port: number;
+  /** Where it serves Prometheus metrics (METRICS_PORT); 0: none. */
+  metricsPort: number;
 }
 
 /** The variable that moves a subgraph's port: `device-telemetry` → DEVICE_TELEMETRY_PORT (as IDENTITY_PORT for identity). */
 export function portVariableOf(name: string): string {
   return `${subgraphVariableStem(name)}_PORT`;
 }
+
+/** The variable that moves a subgraph's metrics port: `device-telemetry` → DEVICE_TELEMETRY_METRICS_PORT. */
+export function metricsPortVariableOf(name: string): string {
+  return `${subgraphVariableStem(name)}_METRICS_PORT`;
+}
+
+/** A subgraph's default metrics port: 5400 above its routing URL's port (identity 4001 → 9401), as the gateway's 9400 is above 4000. */
+const METRICS_PORT_OFFSET = 5400;
 
 /** The gateway's variable for a subgraph's URL (gateway/src/subgraph-routes.ts): `site-notes` → SUBGRAPH_SITE_NOTES_URL. */
 export function gatewayUrlVariableOf(name: string): string {
@@ -53,10 +63,21 @@ export async function readStackSubgraphs(environment: Environment, configPath = 
     ),
     environment,
   ) as Record<string, number>;
+  const metricsPorts = readConfig(
+    Object.fromEntries(
+      local.map(({ entry }) => {
+        const routing = routingPort(entry);
+        const fallback = routing !== undefined && routing + METRICS_PORT_OFFSET <= 65535 ? routing + METRICS_PORT_OFFSET : 0;
+        return [entry.name, { variable: metricsPortVariableOf(entry.name), setting: settings.port(fallback) }];
+      }),
+    ),
+    environment,
+  ) as Record<string, number>;
   const found = local.map(({ entry, directory }) => ({
     name: entry.name,
     entry: join(REPOSITORY_ROOT, 'subgraphs', directory, 'src', 'index.ts'),
     port: ports[entry.name] ?? 0,
+    metricsPort: metricsPorts[entry.name] ?? 0,
   }));
   if (!found.some((subgraph) => subgraph.name === 'identity')) {
     throw new ConfigError([`${relative(process.cwd(), configPath)}: no identity subgraph under subgraphs/identity, and every other subgraph asks it for access decisions`]);

@@ -8,7 +8,7 @@ import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
 import { spawnService, type ServiceProcess } from './service-process';
 import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
-import { gatewayUrlVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
+import { gatewayUrlVariableOf, metricsPortVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
 
 /**
  * npm does not pass SIGTERM on to the script it runs: when `npm start` is
@@ -40,6 +40,9 @@ runCommand('start', async () => {
   const identityUrl = urlOf(subgraphs[0]?.port ?? 0);
   await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
   for (const subgraph of subgraphs) await assertPortFree(subgraph.port, portVariableOf(subgraph.name));
+  // Each service serves Prometheus metrics on a port of its own (0: none; see docs/operations.md, Metrics).
+  if (config.gatewayMetricsPort !== 0) await assertPortFree(config.gatewayMetricsPort, 'GATEWAY_METRICS_PORT');
+  for (const subgraph of subgraphs) if (subgraph.metricsPort !== 0) await assertPortFree(subgraph.metricsPort, metricsPortVariableOf(subgraph.name));
   if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
 
   const services: ServiceProcess[] = [];
@@ -70,13 +73,14 @@ runCommand('start', async () => {
 
     // All at once: each subgraph migrates only its own schema (already done above), and the gateway
     // reads the supergraph from its file, so none waits for another to start.
-    const starting = subgraphs.map(({ name, entry, port }) =>
+    const starting = subgraphs.map(({ name, entry, port, metricsPort }) =>
       spawnService({
         name,
         entry,
         env: {
           ...common,
           PORT: String(port),
+          METRICS_PORT: String(metricsPort),
           DATABASE_URL: databaseUrl,
           INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
           // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
@@ -101,6 +105,7 @@ runCommand('start', async () => {
         env: {
           ...common,
           PORT: String(config.gatewayPort),
+          METRICS_PORT: String(config.gatewayMetricsPort),
           INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
           // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
           DATABASE_URL: databaseUrl,

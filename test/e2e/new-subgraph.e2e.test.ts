@@ -87,7 +87,8 @@ describe('npm run new-subgraph -- site-notes, then npm start', () => {
     const { stdout } = await execFileAsync('npm', ['run', 'new-subgraph', '--', 'site-notes'], { cwd: root });
     expect(stdout).toContain('composed 4 subgraphs (identity, subscriptions, device-telemetry, site-notes)');
     const [sitePort] = await freePorts(1);
-    stack = await startStack({ root, env: { SITE_NOTES_PORT: String(sitePort) } });
+    // Its metrics would take 9404, 5400 above its routing port: off here, as other stacks may run beside it.
+    stack = await startStack({ root, env: { SITE_NOTES_PORT: String(sitePort), SITE_NOTES_METRICS_PORT: '0' } });
     const answered = await stack.query<{ organizations: unknown }>('{ organizations { nodes { siteNotesNotes { id } } } }');
     expect(answered.status).toBe(200);
     elapsedMs = Date.now() - started;

@@ -1,4 +1,5 @@
 import { deviceTelemetryStorage } from '@partnergraph/device-telemetry';
+import { gatewayStorage } from '@partnergraph/gateway/storage';
 import { identityStorage } from '@partnergraph/identity';
 import { subscriptionsStorage } from '@partnergraph/subscriptions';
 import { createLogger } from '@partnergraph/core';
@@ -13,6 +14,8 @@ describe.each<[string, SubgraphStorage]>([
   ['identity', identityStorage],
   ['subscriptions', subscriptionsStorage],
   ['device-telemetry', deviceTelemetryStorage],
+  // The gateway's own schema: published documents and usage counts.
+  ['gateway', gatewayStorage],
 ])('%s: entities and migrations', (_name, storage) => {
   let testDatabase: TestDatabase;
   beforeAll(async () => {

@@ -14,6 +14,7 @@ import {
   createLogger,
   generateEd25519KeyPair,
   listen,
+  publicKeyId,
   type Logger,
   type SecretBox,
   type SecretKey,
@@ -26,8 +27,10 @@ import { readGatewayConfig } from '@partnergraph/gateway/config';
 import { createIdentitySubgraph, identityTypeDefs } from '@partnergraph/identity';
 import { createTracing, type SpanExporter } from '@partnergraph/observability';
 import { createSubscriptionsSubgraph, subscriptionsTypeDefs } from '@partnergraph/subscriptions';
+import { startMetricsServer, type MetricsServer } from '@partnergraph/observability';
 import {
   createDatabase,
+  createSubgraphMetrics,
   createSubgraphServer,
   migrateDatabase,
   type BaseContext,
@@ -36,12 +39,16 @@ import {
   type SubgraphServer,
 } from '@partnergraph/subgraph-kit';
 import { operationSender, type SendOperation } from './http';
+import { freePorts } from './processes';
 import { createTestDatabase } from './test-database';
 
 export interface RunningSubgraph {
   url: string;
   database: Database;
   server: SubgraphServer;
+  /** Its Prometheus endpoint, when the supergraph was started with `metrics`. */
+  metricsUrl?: string;
+  metricsServer?: MetricsServer;
 }
 
 export interface InProcessSupergraph {
@@ -56,6 +63,8 @@ export interface InProcessSupergraph {
   /** Identity's SECRET_ENCRYPTION_KEYS, as a box: opens what identity stored. */
   secrets: SecretBox;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** The gateway's Prometheus endpoint, when started with `metrics`. */
+  gatewayMetricsUrl?: string;
   /** Every line the gateway and subgraphs logged. */
   logs: string[];
   /** Sends an operation to the gateway: a typed one (`graphql()` of test/generated/operations) or, for one the API schema does not allow, a string. */
@@ -113,8 +122,8 @@ export async function createTestAccessTokenIssuer(
 }
 
 /** Identity first: the others ask it for access decisions at `identityUrl`. */
-function identityPackage(accessTokens: AccessTokenIssuer, secrets: SecretBox): SubgraphPackage<BaseContext> {
-  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test', emailDelivered: false, secrets }) as unknown as SubgraphPackage<BaseContext>;
+function identityPackage(accessTokens: AccessTokenIssuer, secrets: SecretBox, internalTokenKeyId: string): SubgraphPackage<BaseContext> {
+  return createIdentitySubgraph(accessTokens, { portalUrl: 'http://portal.test', emailDelivered: false, secrets, internalTokenKeyId }) as unknown as SubgraphPackage<BaseContext>;
 }
 
 /** A fresh SECRET_ENCRYPTION_KEYS entry for tests. */
@@ -179,6 +188,8 @@ export async function startInProcessSupergraph(
     traceExporter?: SpanExporter;
     /** More subgraphs built with the kit (one `npm run new-subgraph` made), started here after the three and composed beside them. */
     kitSubgraphs?: (accessCheck: { identityUrl: string; timeoutMs: number }) => readonly Pick<SubgraphPackage<BaseContext>, 'storage'>[];
+    /** Every service serves Prometheus metrics on a loopback port of its own, as METRICS_PORT makes them. */
+    metrics?: boolean;
   } = {},
 ): Promise<InProcessSupergraph> {
   const ownDatabase = options.databaseUrl === undefined ? await createTestDatabase() : undefined;
@@ -195,11 +206,12 @@ export async function startInProcessSupergraph(
     introspection: true,
     statementTimeoutMs: 10_000,
     shutdownLingerMs: 0,
+    metrics: options.metrics ?? false,
     ...options.subgraphs,
     traceExporter: options.traceExporter,
   };
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
-  subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), await urlOf('identity'), keys.publicKeyPem, logger, settings);
+  subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets, await publicKeyId(keys.publicKeyPem)), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
   for (const subgraph of accessCheckedPackages(accessCheckUrl)) {
     const name = subgraph.definition.name as SubgraphName;
@@ -220,8 +232,10 @@ export async function startInProcessSupergraph(
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, supergraphSdl);
 
+  const [gatewayMetricsPort] = options.metrics ? await freePorts(1) : [];
   const gatewayEnvironment: Record<string, string> = {
     NODE_ENV: 'test',
+    ...(gatewayMetricsPort === undefined ? {} : { METRICS_PORT: String(gatewayMetricsPort) }),
     PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
     INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
@@ -241,10 +255,12 @@ export async function startInProcessSupergraph(
     const running = subgraphs[name];
     if (!running.server.httpServer.listening) return;
     await running.server.stop();
+    await running.metricsServer?.close();
     await running.database.dataSource.destroy();
   };
   return {
     gatewayUrl,
+    gatewayMetricsUrl: gatewayMetricsPort === undefined ? undefined : `http://127.0.0.1:${gatewayMetricsPort}/metrics`,
     supergraphPath,
     supergraphSdl,
     keys,
@@ -276,6 +292,8 @@ export async function startInProcessSupergraph(
 
 interface SubgraphSettings {
   introspection?: boolean;
+  /** Set from the supergraph's `metrics` option. */
+  metrics?: boolean;
   statementTimeoutMs?: number;
   /** SHUTDOWN_LINGER_MS; 0 by default, so that tests stop the stack at once (the drain has its own test). */
   shutdownLingerMs?: number;
@@ -301,6 +319,9 @@ async function startSubgraph(
     logger: subgraphLogger,
   });
   await migrateDatabase(database);
+  const metrics = settings.metrics
+    ? createSubgraphMetrics({ name, database, emailOutbox: subgraph.emailOutbox, own: subgraph.definition.metrics, logger: subgraphLogger })
+    : undefined;
   const server = createSubgraphServer(subgraph.definition, {
     database,
     verifier: await createInternalTokenVerifier({ publicKeyPem, audience: name }),
@@ -316,8 +337,16 @@ async function startSubgraph(
           { service: name, callerDecidesSampling: true, exporter: settings.traceExporter, logger: subgraphLogger },
         )
       : undefined,
+    metrics,
   });
   await server.start();
   const port = await listen(server.httpServer, { host: '127.0.0.1', port: 0, portVariable: 'PORT' });
-  return { url: `http://127.0.0.1:${port}/graphql`, database, server };
+  const metricsServer = metrics ? await startMetricsServer({ registry: metrics.registry, host: '127.0.0.1', port: 0 }) : undefined;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    database,
+    server,
+    metricsServer,
+    metricsUrl: metricsServer ? `http://127.0.0.1:${metricsServer.port}/metrics` : undefined,
+  };
 }

@@ -20,6 +20,8 @@ export interface StackPorts {
   identity: number;
   subscriptions: number;
   deviceTelemetry: number;
+  /** Where each service serves Prometheus metrics (its METRICS_PORT). */
+  metrics: { gateway: number; identity: number; subscriptions: number; deviceTelemetry: number };
 }
 
 export interface StackOptions {
@@ -112,11 +114,20 @@ function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T |
  * not ready within 60 s.
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
-  const [gateway, identity, subscriptions, deviceTelemetry] = await freePorts(4);
-  if (gateway === undefined || identity === undefined || subscriptions === undefined || deviceTelemetry === undefined) {
-    throw new Error('the OS gave fewer than four free ports');
-  }
-  const ports: StackPorts = { gateway, identity, subscriptions, deviceTelemetry, ...options.ports };
+  const free = await freePorts(8);
+  const port = (index: number): number => {
+    const found = free[index];
+    if (found === undefined) throw new Error('the OS gave fewer than eight free ports');
+    return found;
+  };
+  const ports: StackPorts = {
+    gateway: port(0),
+    identity: port(1),
+    subscriptions: port(2),
+    deviceTelemetry: port(3),
+    metrics: { gateway: port(4), identity: port(5), subscriptions: port(6), deviceTelemetry: port(7) },
+    ...options.ports,
+  };
   const database: TestDatabase = await createTestDatabase();
   let dataDir: string;
   try {
@@ -133,6 +144,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     IDENTITY_PORT: String(ports.identity),
     SUBSCRIPTIONS_PORT: String(ports.subscriptions),
     DEVICE_TELEMETRY_PORT: String(ports.deviceTelemetry),
+    GATEWAY_METRICS_PORT: String(ports.metrics.gateway),
+    IDENTITY_METRICS_PORT: String(ports.metrics.identity),
+    SUBSCRIPTIONS_METRICS_PORT: String(ports.metrics.subscriptions),
+    DEVICE_TELEMETRY_METRICS_PORT: String(ports.metrics.deviceTelemetry),
     DATA_DIR: dataDir,
     APOLLO_TELEMETRY_DISABLED: '1',
   };

@@ -1,7 +1,7 @@
 import type { Logger } from '@partnergraph/core';
 import { createDatabase, migrateDatabase, type Database } from '@partnergraph/subgraph-kit';
+import { gatewayStorage } from '../gateway-storage';
 import type { PersistedDocument } from './manifest';
-import { persistedDocumentMigrations } from './migrations';
 
 /** How long a lookup that found nothing is trusted: a manifest published later works within this time, on every replica. */
 export const MISS_TTL_MS = 2_000;
@@ -33,7 +33,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V, limit: number):
 export async function openDocumentStore(options: { url: string; logger: Logger; applicationName?: string }): Promise<DocumentStore> {
   const database: Database = createDatabase({
     url: options.url,
-    storage: { name: 'gateway', schema: 'gateway', entities: [], migrations: persistedDocumentMigrations },
+    storage: gatewayStorage,
     poolSize: 4,
     statementTimeoutMs: 5_000,
     applicationName: options.applicationName ?? 'partnergraph-gateway',

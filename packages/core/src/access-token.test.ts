@@ -43,7 +43,7 @@ describe('createAccessTokenVerifier', () => {
   it('refuses a token issued in the future, whose expiry alone would let it through', async () => {
     const verify = await verifier();
     await expect(verify.authenticate(`Bearer ${await tokenIssuedIn(600)}`)).rejects.toThrow(
-      new AccessTokenError('the access token is issued in the future'),
+      new AccessTokenError('the access token is issued in the future', 'issued_in_future'),
     );
   });
 });

@@ -3,6 +3,7 @@ import {
   calculateJwkThumbprint,
   createLocalJWKSet,
   createRemoteJWKSet,
+  errors,
   exportJWK,
   importPKCS8,
   importSPKI,
@@ -107,8 +108,39 @@ export async function createAccessTokenIssuer(options: {
   };
 }
 
+/** Why a token was refused, for the operator (the authentication-failure metric); the client's message says less. */
+export type AccessTokenFailure =
+  | 'malformed_header'
+  | 'malformed_token'
+  | 'expired'
+  | 'bad_signature'
+  | 'unknown_key'
+  | 'algorithm_not_allowed'
+  | 'wrong_claims'
+  | 'issued_in_future'
+  | 'no_principal'
+  | 'key_set_unavailable';
+
 export class AccessTokenError extends Error {
   override readonly name = 'AccessTokenError';
+  constructor(
+    message: string,
+    readonly reason: AccessTokenFailure,
+  ) {
+    super(message);
+  }
+}
+
+/** What jose's refusal says about the token (a key set that could not be fetched is not the token's fault). */
+function failureOf(error: unknown): AccessTokenFailure {
+  if (!(error instanceof errors.JOSEError)) return 'key_set_unavailable';
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return 'wrong_claims';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return 'unknown_key';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm_not_allowed';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === 'ERR_JOSE_GENERIC') return 'key_set_unavailable';
+  return 'malformed_token';
 }
 
 /** Who is calling, and until when the token says so. */
@@ -145,7 +177,7 @@ export function createAccessTokenVerifier(options: {
     if (authorization === undefined || authorization.trim() === '') return { principal: ANONYMOUS, expiresAt: null };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const token = match?.[1];
-    if (!token) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"');
+    if (!token) throw new AccessTokenError('the Authorization header must be "Bearer <access token>"', 'malformed_header');
     const known = verified.get(token);
     if (known) return known;
     let payload: PartnerGraphClaims;
@@ -157,15 +189,15 @@ export function createAccessTokenVerifier(options: {
         requiredClaims: ['sub', 'exp', 'iat'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
-    } catch {
-      throw new AccessTokenError('the access token is invalid or has expired');
+    } catch (error) {
+      throw new AccessTokenError('the access token is invalid or has expired', failureOf(error));
     }
     // jose checks `iat` against the clock only with a maximum token age, which an external issuer's lifetimes rule out.
     if (Number(payload.iat) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
-      throw new AccessTokenError('the access token is issued in the future');
+      throw new AccessTokenError('the access token is issued in the future', 'issued_in_future');
     }
     const principal = principalFromClaims(payload);
-    if (!principal) throw new AccessTokenError('the access token does not say who is calling');
+    if (!principal) throw new AccessTokenError('the access token does not say who is calling', 'no_principal');
     const caller = { principal, expiresAt: Number(payload.exp) };
     verified.set(token, caller, (caller.expiresAt + CLOCK_TOLERANCE_SECONDS) * 1000);
     return caller;

@@ -152,6 +152,12 @@ export async function internalTokenJwks(privateKeyPem: string): Promise<{ keys: 
   return { keys: [{ ...publicJwk, alg: INTERNAL_TOKEN_ALGORITHM, use: 'sig', kid: await calculateJwkThumbprint(publicJwk) }] };
 }
 
+/** The `kid` of a public key (its RFC 7638 JWK thumbprint), as the tokens its private half signs carry it. */
+export async function publicKeyId(publicKeyPem: string): Promise<string> {
+  const jwk = createPublicKey(publicKeyPem).export({ format: 'jwk' }) as JWK;
+  return calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x });
+}
+
 /** A fresh Ed25519 key pair as PEM: PKCS#8 for the signer, SPKI for those who verify. */
 export function generateEd25519KeyPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

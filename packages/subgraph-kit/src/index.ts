@@ -19,3 +19,4 @@ export * from './email-outbox';
 export * from './email-delivery';
 export * from './table-rows';
 export * from './entity-drift';
+export * from './subgraph-metrics';

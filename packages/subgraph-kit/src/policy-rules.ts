@@ -2,6 +2,20 @@ import { allow, and, type IRule, type IRules } from 'graphql-shield';
 import { capabilityRule, isFieldKind, type Capability, type CapabilityTable, type FieldAccess, type FieldPolicy } from '@partnergraph/core';
 import { callerRule, ruleForCapability } from './access-rules';
 
+/** Rules built by rulesFromPolicy → `Type.field` → the capabilities its entry names, joined by `+` (for denial metrics). */
+const capabilitiesOfRules = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/**
+ * The capability a field of `rules` asks for, as the denial metric labels it:
+ * `(unlisted)` for a field its policy does not list (the shield's fallback
+ * denies it), `(unknown)` for rules not built by rulesFromPolicy.
+ */
+export function capabilityOfField(rules: object, typeName: string, fieldName: string): string {
+  const capabilities = capabilitiesOfRules.get(rules);
+  if (!capabilities) return '(unknown)';
+  return capabilities.get(`${typeName}.${fieldName}`) ?? '(unlisted)';
+}
+
 /** One field's rule: a capability's check, or all of several. */
 type FieldRule = IRule | ReturnType<typeof and>;
 
@@ -87,11 +101,19 @@ export function rulesFromPolicy(policy: FieldPolicy<string>, checks: PolicyCheck
   };
 
   const rules: Record<string, Record<string, FieldRule>> = {};
+  const capabilities = new Map<string, string>();
   for (const [typeName, fields] of Object.entries(policy)) {
     const typeRules: Record<string, FieldRule> = {};
-    for (const [field, access] of Object.entries(fields)) typeRules[field] = ruleFor(typeName, field, access);
+    for (const [field, access] of Object.entries(fields)) {
+      typeRules[field] = ruleFor(typeName, field, access);
+      if (!isFieldKind(access)) {
+        const { owner, caller, target, anyOrganization } = capabilityRule(access);
+        capabilities.set(`${typeName}.${field}`, [...new Set([owner, caller, target, anyOrganization].filter((name) => name !== undefined))].join('+'));
+      }
+    }
     rules[typeName] = typeRules;
   }
   if (unused.size > 0) throw new Error(`checks that no field of the policy uses: ${[...unused].join(', ')}`);
+  capabilitiesOfRules.set(rules, capabilities);
   return rules;
 }

@@ -1,3 +1,4 @@
+import { startMetricsServer } from '@partnergraph/observability';
 import {
   ConfigError,
   createInternalTokenVerifier,
@@ -11,6 +12,7 @@ import type { BaseContext } from './context';
 import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from './database';
 import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
+import { createSubgraphMetrics } from './subgraph-metrics';
 import { createSubgraphServer, type SubgraphDefinition, type SubgraphServerOptions } from './subgraph-server';
 
 /** The ports `npm start` gives this repository's subgraphs; any other subgraph is told its PORT. */
@@ -77,6 +79,17 @@ export async function runSubgraph<TContext extends BaseContext>(
       publicKeyPem: config.internalTokenPublicKey,
       audience: subgraph.definition.name,
     });
+    // METRICS_PORT 0 (the default): nothing is counted, and no port opened.
+    const metrics =
+      config.metricsPort === 0
+        ? undefined
+        : createSubgraphMetrics({
+            name: subgraph.definition.name,
+            database,
+            emailOutbox: subgraph.emailOutbox,
+            own: subgraph.definition.metrics,
+            logger,
+          });
     const server = createSubgraphServer(subgraph.definition, {
       database,
       verifier,
@@ -85,12 +98,17 @@ export async function runSubgraph<TContext extends BaseContext>(
       bodyLimit: config.bodyLimit,
       sqlStatementsPerRequest: config.sqlStatementsPerRequest,
       shutdownLingerMs: config.shutdownLingerMs,
+      metrics,
       tracing: createTracing(config.tracing, { service: subgraph.definition.name, callerDecidesSampling: true, logger }),
       ...serverOptions,
     });
     await server.start();
     const port = await listen(server.httpServer, { host: config.host, port: config.port, portVariable: 'PORT' });
     logger.info('listening', { url: `http://${config.host}:${port}/graphql` });
+    const metricsServer = metrics
+      ? await startMetricsServer({ registry: metrics.registry, host: config.metricsHost, port: config.metricsPort })
+      : undefined;
+    if (metricsServer) logger.info('serving metrics', { url: `http://${config.metricsHost}:${metricsServer.port}/metrics` });
     const emailDelivery =
       subgraph.emailOutbox === undefined || config.smtpUrl === undefined
         ? undefined
@@ -109,7 +127,7 @@ export async function runSubgraph<TContext extends BaseContext>(
       if (stopping) return;
       stopping = true;
       logger.info('shutting down', { signal });
-      await Promise.all([server.stop(), emailDelivery?.stop()]);
+      await Promise.all([server.stop(), emailDelivery?.stop(), metricsServer?.close()]);
       await database.dataSource.destroy();
       process.exit(0);
     };

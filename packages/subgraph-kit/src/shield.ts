@@ -2,6 +2,10 @@ import { allow, deny, shield, type IRule, type IRules } from 'graphql-shield';
 import { defaultFieldResolver, isIntrospectionType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { clientError } from '@partnergraph/core';
 import { parentDecider } from './access-rules';
+import { capabilityOfField } from './policy-rules';
+
+/** Told of each refused field, with the capability its policy entry names (see capabilityOfField) and the request's context. */
+export type DenialListener = (capability: string, context: object) => void;
 
 /**
  * graphql-shield's options, for the rules evaluated through shield itself. A
@@ -46,9 +50,10 @@ interface ShieldContext {
  * like) is decided per object, synchronously once the decision is known; any
  * other rule goes through shield's own `rule.resolve`. The field's resolver
  * runs only on `true`; `false` is FORBIDDEN, an Error the rule returned is
- * the field's error.
+ * the field's error. `onDenied` hears each `false` (the denial metric), with
+ * the capability worked out at start; the allowed path does not call it.
  */
-export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>): GraphQLSchema {
+export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>, onDenied?: DenialListener): GraphQLSchema {
   const query = (rules.Query ?? {}) as Record<string, IRules>;
   const everyRule: Record<string, IRules> = { ...rules, Query: { ...query, _service: allow, _entities: allow }, _Service: allow };
   // Throws at start-up on a rule for a type or field the schema lacks, as shield does.
@@ -58,7 +63,9 @@ export function applyShield(schema: GraphQLSchema, rules: Record<string, IRules>
     for (const [fieldName, field] of Object.entries(type.getFields())) {
       const fieldRule = ruleOf(everyRule[type.name], fieldName);
       if (fieldRule === (allow as ShieldRule)) continue;
-      field.resolve = guarded(compile(fieldRule, `${type.name}.${fieldName}`), field.resolve ?? defaultFieldResolver);
+      const capability = capabilityOfField(rules, type.name, fieldName);
+      const denied = onDenied && ((context: object) => onDenied(capability, context));
+      field.resolve = guarded(compile(fieldRule, `${type.name}.${fieldName}`), field.resolve ?? defaultFieldResolver, denied);
     }
   }
   return schema;
@@ -87,12 +94,20 @@ function compile(fieldRule: ShieldRule, coordinate: string): Decide {
   };
 }
 
-function guarded(decide: Decide, resolve: GraphQLFieldResolver<unknown, ShieldContext>): GraphQLFieldResolver<unknown, ShieldContext> {
+function guarded(
+  decide: Decide,
+  resolve: GraphQLFieldResolver<unknown, ShieldContext>,
+  denied: ((context: object) => void) | undefined,
+): GraphQLFieldResolver<unknown, ShieldContext> {
+  const refuseIn = (verdict: Verdict, context: ShieldContext): never => {
+    if (verdict === false) denied?.(context);
+    return refuse(verdict);
+  };
   return (parent, args, context, info) => {
     const verdict = decide(parent, args, context, info);
     if (verdict === true) return resolve(parent, args, context, info);
-    if (verdict instanceof Promise) return verdict.then((settled) => (settled === true ? resolve(parent, args, context, info) : refuse(settled)));
-    return refuse(verdict);
+    if (verdict instanceof Promise) return verdict.then((settled) => (settled === true ? resolve(parent, args, context, info) : refuseIn(settled, context)));
+    return refuseIn(verdict, context);
   };
 }
 

@@ -1,5 +1,5 @@
 import { NODE_ENVIRONMENTS, readConfig, settings, type Environment } from '@partnergraph/core';
-import { TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
+import { METRICS_SETTINGS, TRACING_SETTINGS, withTracingConfig } from '@partnergraph/observability';
 
 /** Where a subgraph's email outbox goes; unset SMTP_URL: emails stay in the outbox, undelivered (development). */
 const EMAIL_DELIVERY_SETTINGS = {
@@ -20,6 +20,7 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
   const config = readConfig(
     {
       ...EMAIL_DELIVERY_SETTINGS,
+      ...METRICS_SETTINGS,
       ...TRACING_SETTINGS,
       nodeEnv: { variable: 'NODE_ENV', setting: settings.oneOf(NODE_ENVIRONMENTS, 'development') },
       host: { variable: 'HOST', setting: settings.string({ default: '127.0.0.1' }) },

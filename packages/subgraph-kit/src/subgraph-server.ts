@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
+import type { Metric } from '@partnergraph/observability';
 import {
   allowMethods,
   classifyTransientFailure,
@@ -31,6 +32,7 @@ import { requireInternalToken, type VerifiedCall } from './internal-auth';
 import { observeOperations, traceOf, traceRequests } from './request-observation';
 import { applyShield } from './shield';
 import { databaseForTrace } from './statement-spans';
+import type { SubgraphMetrics } from './subgraph-metrics';
 
 /**
  * A subgraph's resolvers: type name → field name → resolver (`__resolveReference`
@@ -56,6 +58,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   publicRoutes?(app: express.Express): void;
   /** Work the subgraph does besides answering requests, started with the server and stopped (awaited) with it. */
   startBackgroundWork?(database: Database, logger: Logger): BackgroundWork;
+  /** Metrics of its own (prom-client metrics registered nowhere), served beside the kit's when METRICS_PORT is set. */
+  metrics?: readonly Metric[];
 }
 
 export interface BackgroundWork {
@@ -82,6 +86,8 @@ export interface SubgraphServerOptions {
   sqlStatementsPerRequest: boolean;
   /** The subgraph's tracing (createTracing), or undefined when it is off; stop() shuts it down. */
   tracing?: Tracing | undefined;
+  /** Requests and access denials are counted here when given (METRICS_PORT set; see createSubgraphMetrics). */
+  metrics?: SubgraphMetrics;
 }
 
 export interface SubgraphServer {
@@ -109,7 +115,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   });
   const unshielded = options.shield === false;
   if (unshielded) options.logger.warn('started without graphql-shield: every field is open to every caller (benchmark only)');
-  const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions);
+  const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions, options.metrics?.accessDenied);
   const apollo = new ApolloServer<TContext>({
     schema,
     introspection: options.introspection,
@@ -132,6 +138,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       countStatementsPerRequest(options.database),
       confineScopedTokens(),
       observeOperations(),
+      ...(options.metrics ? [options.metrics.requests] : []),
     ],
   });
   let ready = false;

@@ -8,15 +8,17 @@ import {
   type Database,
 } from '@partnergraph/subgraph-kit';
 import { createLoaders, type Loaders } from './loaders';
+import type { DeviceTelemetryMetrics } from './metrics';
 
 export interface DeviceTelemetryContext extends AccessCheckedContext {
   database: Database;
   loaders: Loaders;
   /** Asked at most once per request: the caller's decisions for every organization whose data it may read. */
   readableOrganizations: () => Promise<AccessDecision[]>;
+  metrics: DeviceTelemetryMetrics;
 }
 
-export function createContext(base: BaseContext, database: Database, accessCheck: AccessCheckConfig): DeviceTelemetryContext {
+export function createContext(base: BaseContext, database: Database, accessCheck: AccessCheckConfig, metrics: DeviceTelemetryMetrics): DeviceTelemetryContext {
   const access = createAccessDecisionLoader(accessCheck, base);
   return {
     ...base,
@@ -24,5 +26,6 @@ export function createContext(base: BaseContext, database: Database, accessCheck
     readableOrganizations: createReadableOrganizations(accessCheck, base, access),
     database,
     loaders: createLoaders(database),
+    metrics,
   };
 }

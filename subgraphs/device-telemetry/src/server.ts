@@ -9,6 +9,7 @@ import { DeviceEntity } from './device';
 import { IncidentEntity } from './incident';
 import { JobEntity } from './job';
 import { LocationEntity } from './location';
+import { createDeviceTelemetryMetrics } from './metrics';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
 import { ReadingEntity } from './reading';
@@ -44,13 +45,15 @@ export const deviceTelemetryStorage: SubgraphStorage = {
 
 /** Everything the kit needs to build, migrate and serve the device-telemetry subgraph; it asks identity for access decisions. */
 export function createDeviceTelemetrySubgraph(accessCheck: AccessCheckConfig): SubgraphPackage<DeviceTelemetryContext> {
+  const metrics = createDeviceTelemetryMetrics();
   return {
     definition: {
       name: 'device-telemetry',
       typeDefs: deviceTelemetryTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, accessCheck),
+      createContext: (base, database) => createContext(base, database, accessCheck, metrics),
+      metrics: [metrics.readingsIngested],
     },
     storage: deviceTelemetryStorage,
   };

@@ -23,6 +23,8 @@ export function readIdentityConfig(environment: Environment) {
       },
       accessTokenIssuer: { variable: 'ACCESS_TOKEN_ISSUER', setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_ISSUER }) },
       portalUrl: { variable: 'PORTAL_URL', setting: settings.url({ protocols: ['http:', 'https:'], default: 'http://localhost:3000' }) },
+      /** Checked by the kit (every subgraph verifies internal tokens); read here for the signing-key age metric. */
+      internalTokenPublicKey: { variable: 'INTERNAL_TOKEN_PUBLIC_KEY', setting: settings.optionalString() },
       accessTokenAudience: {
         variable: 'ACCESS_TOKEN_AUDIENCE',
         setting: settings.string({ default: DEFAULT_ACCESS_TOKEN_AUDIENCE }),

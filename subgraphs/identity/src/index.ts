@@ -1,4 +1,4 @@
-import { createAccessTokenIssuer, createSecretBox } from '@partnergraph/core';
+import { createAccessTokenIssuer, createSecretBox, publicKeyId } from '@partnergraph/core';
 import { readEmailDeliveryConfig, runSubgraph } from '@partnergraph/subgraph-kit';
 import { readIdentityConfig } from './config';
 import { createIdentitySubgraph } from './server';
@@ -17,5 +17,7 @@ void runSubgraph('identity', async (environment) => {
     portalUrl: config.portalUrl,
     emailDelivered: readEmailDeliveryConfig(environment).smtpUrl !== undefined,
     secrets: createSecretBox(config.secretEncryptionKeys),
+    // An unreadable key is the kit's configuration error to report.
+    internalTokenKeyId: await publicKeyId((config.internalTokenPublicKey ?? '').replace(/\\n/g, '\n')).catch(() => undefined),
   });
 });

@@ -17,6 +17,7 @@ import { PendingMfaEnrolmentEntity } from './pending-enrolment';
 import { permissions } from './permissions';
 import { RefreshTokenEntity } from './refresh-tokens';
 import { resolvers } from './resolvers';
+import { SigningKeyEntity, signingKeyAge } from './signing-keys';
 import { startTotpSecretResealing } from './totp-secret-resealing';
 import { UserAccountEntity } from './user-account';
 
@@ -43,6 +44,7 @@ export const identityStorage: SubgraphStorage = {
     ApiCredentialEntity,
     PartnerIdChangeRequestEntity,
     AuditEventEntity,
+    SigningKeyEntity,
   ],
   migrations,
 };
@@ -63,10 +65,16 @@ export function createIdentitySubgraph(
     secrets: SecretBox;
     /** How often the re-encryption job looks again after its pass at start-up. */
     resealIntervalMs?: number;
+    /** The `kid` of INTERNAL_TOKEN_PUBLIC_KEY, whose age identity reports beside its own signing key's. */
+    internalTokenKeyId?: string;
   },
 ): SubgraphPackage<IdentityContext> {
   const invitationAcceptUrl = new URL('/invitations/accept', options.portalUrl).toString();
   const mfaEnrolmentUrl = new URL('/mfa/enrol', options.portalUrl).toString();
+  const keyAge = signingKeyAge([
+    { kid: tokens.currentKeyId, purpose: 'access_token' },
+    ...(options.internalTokenKeyId === undefined ? [] : [{ kid: options.internalTokenKeyId, purpose: 'internal_token' as const }]),
+  ]);
   return {
     definition: {
       name: 'identity',
@@ -75,7 +83,11 @@ export function createIdentitySubgraph(
       permissions,
       createContext: (base, database) =>
         createContext(base, database, { tokens, secrets: options.secrets, invitationAcceptUrl, mfaEnrolmentUrl, emailDelivered: options.emailDelivered }),
-      startBackgroundWork: (database, logger) => startTotpSecretResealing(database, options.secrets, logger, options.resealIntervalMs),
+      startBackgroundWork(database, logger) {
+        void keyAge.start(database, logger);
+        return startTotpSecretResealing(database, options.secrets, logger, options.resealIntervalMs);
+      },
+      metrics: [keyAge.gauge],
       publicRoutes(app) {
         app.get('/.well-known/jwks.json', (_req, res) => {
           res.set('cache-control', 'public, max-age=300').json(tokens.jwks);

@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": typeof types.NewSubgraphSignInDocument,
+    "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": typeof types.PrometheusDevicesDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": typeof types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": typeof types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": typeof types.StackViewerDocument,
@@ -57,6 +58,10 @@ type Documents = {
     "query DocsViewerMfa { viewer { mfa } }": typeof types.DocsViewerMfaDocument,
     "mutation Invite($email: String!) { inviteUser(email: $email, role: VIEWER) { email } }": typeof types.InviteDocument,
     "\n  query DeviceOwners {\n    organizations(first: 100) {\n      nodes {\n        name\n        devices(first: 100) { nodes { id organization { id name } } }\n      }\n    }\n  }\n": typeof types.DeviceOwnersDocument,
+    "\n  query UsageFirmware { organizations { nodes { id devices(first: 5) { nodes { id firmwareRevision } } } } }\n": typeof types.UsageFirmwareDocument,
+    "\n  query UsageDeviceNames { organizations { nodes { id devices { nodes { id name } } } } }\n": typeof types.UsageDeviceNamesDocument,
+    "fragment UsageFirmwareFields on Device { firmwareRevision }": typeof types.UsageFirmwareFieldsFragmentDoc,
+    "\n  query UsageFirmwareThroughFragment { organizations { nodes { id devices { nodes { id ...UsageFirmwareFields } } } } }\n": typeof types.UsageFirmwareThroughFragmentDocument,
     "query GatewayTypename { __typename }": typeof types.GatewayTypenameDocument,
     "query Introspection { __schema { types { name } } }": typeof types.IntrospectionDocument,
     "query Organizations { organizations { nodes { name subscriptions { product } devices { nodes { name } } } } }": typeof types.OrganizationsDocument,
@@ -96,6 +101,10 @@ type Documents = {
     "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.ReplicasRevokeDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": typeof types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.LiveRaceRevokeDocument,
+    "\n  query MetricsDevices { organizations { nodes { id devices { nodes { id name firmwareRevision } } } } }\n": typeof types.MetricsDevicesDocument,
+    "\n  query MetricsLicences { organizations { nodes { id subscriptions { id product } } } }\n": typeof types.MetricsLicencesDocument,
+    "\n  mutation MetricsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.MetricsRecordReadingsDocument,
+    "\n  subscription MetricsWatchIncidents { incidentEvents { cursor kind } }\n": typeof types.MetricsWatchIncidentsDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": typeof types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": typeof types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": typeof types.MfaRefreshDocument,
@@ -200,6 +209,7 @@ type Documents = {
 };
 const documents: Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": types.NewSubgraphSignInDocument,
+    "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": types.PrometheusDevicesDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": types.StackViewerDocument,
@@ -241,6 +251,10 @@ const documents: Documents = {
     "query DocsViewerMfa { viewer { mfa } }": types.DocsViewerMfaDocument,
     "mutation Invite($email: String!) { inviteUser(email: $email, role: VIEWER) { email } }": types.InviteDocument,
     "\n  query DeviceOwners {\n    organizations(first: 100) {\n      nodes {\n        name\n        devices(first: 100) { nodes { id organization { id name } } }\n      }\n    }\n  }\n": types.DeviceOwnersDocument,
+    "\n  query UsageFirmware { organizations { nodes { id devices(first: 5) { nodes { id firmwareRevision } } } } }\n": types.UsageFirmwareDocument,
+    "\n  query UsageDeviceNames { organizations { nodes { id devices { nodes { id name } } } } }\n": types.UsageDeviceNamesDocument,
+    "fragment UsageFirmwareFields on Device { firmwareRevision }": types.UsageFirmwareFieldsFragmentDoc,
+    "\n  query UsageFirmwareThroughFragment { organizations { nodes { id devices { nodes { id ...UsageFirmwareFields } } } } }\n": types.UsageFirmwareThroughFragmentDocument,
     "query GatewayTypename { __typename }": types.GatewayTypenameDocument,
     "query Introspection { __schema { types { name } } }": types.IntrospectionDocument,
     "query Organizations { organizations { nodes { name subscriptions { product } devices { nodes { name } } } } }": types.OrganizationsDocument,
@@ -280,6 +294,10 @@ const documents: Documents = {
     "mutation ReplicasRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.ReplicasRevokeDocument,
     "\n  query LiveRaceFeed($after: String) { incidentEventsFeed(after: $after) { cursor events { incidentId kind } } }\n": types.LiveRaceFeedDocument,
     "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.LiveRaceRevokeDocument,
+    "\n  query MetricsDevices { organizations { nodes { id devices { nodes { id name firmwareRevision } } } } }\n": types.MetricsDevicesDocument,
+    "\n  query MetricsLicences { organizations { nodes { id subscriptions { id product } } } }\n": types.MetricsLicencesDocument,
+    "\n  mutation MetricsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.MetricsRecordReadingsDocument,
+    "\n  subscription MetricsWatchIncidents { incidentEvents { cursor kind } }\n": types.MetricsWatchIncidentsDocument,
     "fragment MfaSession on Session { accessToken refreshToken recoveryCodes user { email mfaEnabled } }": types.MfaSessionFragmentDoc,
     "mutation MfaSignIn($e: String!, $p: String!, $t: String) { signIn(email: $e, password: $p, totpCode: $t) { ...MfaSession } }": types.MfaSignInDocument,
     "mutation MfaRefresh($t: String!) { refreshSession(refreshToken: $t) { ...MfaSession } }": types.MfaRefreshDocument,
@@ -387,6 +405,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }"): typeof import('./graphql').NewSubgraphSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n"): typeof import('./graphql').PrometheusDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -554,6 +576,22 @@ export function graphql(source: "\n  query DeviceOwners {\n    organizations(fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query UsageFirmware { organizations { nodes { id devices(first: 5) { nodes { id firmwareRevision } } } } }\n"): typeof import('./graphql').UsageFirmwareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageDeviceNames { organizations { nodes { id devices { nodes { id name } } } } }\n"): typeof import('./graphql').UsageDeviceNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment UsageFirmwareFields on Device { firmwareRevision }"): typeof import('./graphql').UsageFirmwareFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageFirmwareThroughFragment { organizations { nodes { id devices { nodes { id ...UsageFirmwareFields } } } } }\n"): typeof import('./graphql').UsageFirmwareThroughFragmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query GatewayTypename { __typename }"): typeof import('./graphql').GatewayTypenameDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -707,6 +745,22 @@ export function graphql(source: "\n  query LiveRaceFeed($after: String) { incide
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveRaceRevoke($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }"): typeof import('./graphql').LiveRaceRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsDevices { organizations { nodes { id devices { nodes { id name firmwareRevision } } } } }\n"): typeof import('./graphql').MetricsDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsLicences { organizations { nodes { id subscriptions { id product } } } }\n"): typeof import('./graphql').MetricsLicencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsRecordReadings($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').MetricsRecordReadingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsWatchIncidents { incidentEvents { cursor kind } }\n"): typeof import('./graphql').MetricsWatchIncidentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

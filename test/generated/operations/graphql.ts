@@ -200,6 +200,11 @@ export type NewSubgraphSignInMutationVariables = Exact<{
 
 export type NewSubgraphSignInMutation = { signIn: { accessToken: string } };
 
+export type PrometheusDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrometheusDevicesQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, name: string }> } | null }> } };
+
 export type StackDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -477,6 +482,23 @@ export type DeviceOwnersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DeviceOwnersQuery = { organizations: { nodes: Array<{ name: string, devices: { nodes: Array<{ id: string, organization: { id: string, name: string } | null }> } | null }> } };
 
+export type UsageFirmwareQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsageFirmwareQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, firmwareRevision: string | null }> } | null }> } };
+
+export type UsageDeviceNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsageDeviceNamesQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, name: string }> } | null }> } };
+
+export type UsageFirmwareFieldsFragment = { firmwareRevision: string | null };
+
+export type UsageFirmwareThroughFragmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsageFirmwareThroughFragmentQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, firmwareRevision: string | null }> } | null }> } };
+
 export type GatewayTypenameQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -730,6 +752,28 @@ export type LiveRaceRevokeMutationVariables = Exact<{
 
 
 export type LiveRaceRevokeMutation = { revokePartnerAccess: boolean };
+
+export type MetricsDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsDevicesQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, name: string, firmwareRevision: string | null }> } | null }> } };
+
+export type MetricsLicencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsLicencesQuery = { organizations: { nodes: Array<{ id: string, subscriptions: Array<{ id: string, product: string }> | null }> } };
+
+export type MetricsRecordReadingsMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type MetricsRecordReadingsMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type MetricsWatchIncidentsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsWatchIncidentsSubscription = { incidentEvents: { cursor: string, kind: IncidentEventKind } };
 
 export type MfaSessionFragment = { accessToken: string, refreshToken: string, recoveryCodes: Array<string> | null, user: { email: string, mfaEnabled: boolean } };
 
@@ -1465,6 +1509,11 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const UsageFirmwareFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UsageFirmwareFields on Device {
+  firmwareRevision
+}
+    `, {"fragmentName":"UsageFirmwareFields"}) as unknown as TypedDocumentString<UsageFirmwareFieldsFragment, unknown>;
 export const InvitationFieldsFragmentDoc = new TypedDocumentString(`
     fragment InvitationFields on Invitation {
   id
@@ -1523,6 +1572,21 @@ export const NewSubgraphSignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NewSubgraphSignInMutation, NewSubgraphSignInMutationVariables>;
+export const PrometheusDevicesDocument = new TypedDocumentString(`
+    query PrometheusDevices {
+  organizations {
+    nodes {
+      id
+      devices(first: 5) {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrometheusDevicesQuery, PrometheusDevicesQueryVariables>;
 export const StackDashboardDocument = new TypedDocumentString(`
     query StackDashboard {
   organizations {
@@ -2031,6 +2095,53 @@ export const DeviceOwnersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeviceOwnersQuery, DeviceOwnersQueryVariables>;
+export const UsageFirmwareDocument = new TypedDocumentString(`
+    query UsageFirmware {
+  organizations {
+    nodes {
+      id
+      devices(first: 5) {
+        nodes {
+          id
+          firmwareRevision
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageFirmwareQuery, UsageFirmwareQueryVariables>;
+export const UsageDeviceNamesDocument = new TypedDocumentString(`
+    query UsageDeviceNames {
+  organizations {
+    nodes {
+      id
+      devices {
+        nodes {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageDeviceNamesQuery, UsageDeviceNamesQueryVariables>;
+export const UsageFirmwareThroughFragmentDocument = new TypedDocumentString(`
+    query UsageFirmwareThroughFragment {
+  organizations {
+    nodes {
+      id
+      devices {
+        nodes {
+          id
+          ...UsageFirmwareFields
+        }
+      }
+    }
+  }
+}
+    fragment UsageFirmwareFields on Device {
+  firmwareRevision
+}`) as unknown as TypedDocumentString<UsageFirmwareThroughFragmentQuery, UsageFirmwareThroughFragmentQueryVariables>;
 export const GatewayTypenameDocument = new TypedDocumentString(`
     query GatewayTypename {
   __typename
@@ -2444,6 +2555,51 @@ export const LiveRaceRevokeDocument = new TypedDocumentString(`
   revokePartnerAccess(partnerOrganizationId: $id)
 }
     `) as unknown as TypedDocumentString<LiveRaceRevokeMutation, LiveRaceRevokeMutationVariables>;
+export const MetricsDevicesDocument = new TypedDocumentString(`
+    query MetricsDevices {
+  organizations {
+    nodes {
+      id
+      devices {
+        nodes {
+          id
+          name
+          firmwareRevision
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsDevicesQuery, MetricsDevicesQueryVariables>;
+export const MetricsLicencesDocument = new TypedDocumentString(`
+    query MetricsLicences {
+  organizations {
+    nodes {
+      id
+      subscriptions {
+        id
+        product
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsLicencesQuery, MetricsLicencesQueryVariables>;
+export const MetricsRecordReadingsDocument = new TypedDocumentString(`
+    mutation MetricsRecordReadings($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsRecordReadingsMutation, MetricsRecordReadingsMutationVariables>;
+export const MetricsWatchIncidentsDocument = new TypedDocumentString(`
+    subscription MetricsWatchIncidents {
+  incidentEvents {
+    cursor
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsWatchIncidentsSubscription, MetricsWatchIncidentsSubscriptionVariables>;
 export const MfaSignInDocument = new TypedDocumentString(`
     mutation MfaSignIn($e: String!, $p: String!, $t: String) {
   signIn(email: $e, password: $p, totpCode: $t) {

@@ -8,7 +8,7 @@ import { setThresholds, thresholdsSettable } from '../readings/thresholds';
 
 export const Mutation: MutationResolvers = {
   /** Shield lets only the telemetry collector through. */
-  recordReadings(_root, { readings }, { database }) {
+  async recordReadings(_root, { readings }, { database, metrics }) {
     checkBatchSize(readings.length);
     const parsed = readings.map((reading, index) => {
       const at = parseInstant(reading.at);
@@ -17,7 +17,10 @@ export const Mutation: MutationResolvers = {
       }
       return { sensorId: reading.sensorId, at, value: reading.value };
     });
-    return ingestReadings(database, parsed);
+    const result = await ingestReadings(database, parsed);
+    metrics.readingsIngested.inc({ result: 'recorded' }, result.recorded);
+    metrics.readingsIngested.inc({ result: 'duplicate' }, result.duplicates);
+    return result;
   },
 
   /** Shield lets only the telemetry collector through. */

@@ -12,6 +12,7 @@ import { CreateAuditEvent1764301300000 } from './1764301300000-create-audit-even
 import { EnforceMfa1764301700000 } from './1764301700000-enforce-mfa';
 import { AddEmailSendingMark1764301900000 } from './1764301900000-add-email-sending-mark';
 import { NotifyAccessChanges1764302000000 } from './1764302000000-notify-access-changes';
+import { CreateSigningKey1765000000000 } from './1765000000000-create-signing-key';
 
 /** In the order they apply. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   EnforceMfa1764301700000,
   AddEmailSendingMark1764301900000,
   NotifyAccessChanges1764302000000,
+  CreateSigningKey1765000000000,
 ];
