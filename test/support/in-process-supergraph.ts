@@ -121,10 +121,13 @@ export function testSecretKey(id = 'test'): SecretKey {
   return { id, key: randomBytes(32) };
 }
 
-function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext>[] {
+function accessCheckedPackages(identityUrl: string, deviceTelemetry: DeviceTelemetryOptions): SubgraphPackage<BaseContext>[] {
   const accessCheck = { identityUrl, timeoutMs: 5_000 };
-  return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck)] as unknown as SubgraphPackage<BaseContext>[];
+  return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck, deviceTelemetry)] as unknown as SubgraphPackage<BaseContext>[];
 }
+
+/** device-telemetry's own settings (READING_RETENTION_DAYS); its defaults otherwise. */
+type DeviceTelemetryOptions = NonNullable<Parameters<typeof createDeviceTelemetrySubgraph>[1]>;
 
 /** A subgraph from outside this repository, composed beside the three. */
 export interface ExtraSubgraph {
@@ -166,6 +169,8 @@ export async function startInProcessSupergraph(
     secretEncryptionKeys?: readonly SecretKey[];
     /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** device-telemetry's own settings, such as its reading retention. */
+    deviceTelemetry?: DeviceTelemetryOptions;
     /** Where subscriptions and device-telemetry reach identity for access decisions, given identity's URL (a holding proxy); identity itself by default. */
     accessCheckUrl?: (identityUrl: string) => string | Promise<string>;
     /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
@@ -188,7 +193,7 @@ export async function startInProcessSupergraph(
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
-  for (const subgraph of accessCheckedPackages(accessCheckUrl)) {
+  for (const subgraph of accessCheckedPackages(accessCheckUrl, options.deviceTelemetry ?? {})) {
     const name = subgraph.definition.name as SubgraphName;
     subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
   }

@@ -183,6 +183,8 @@ type Documents = {
     "\n  mutation Acknowledge($incidentId: ID!, $note: String) {\n    acknowledgeIncident(incidentId: $incidentId, note: $note) { id acknowledgement { byUserId note at } }\n  }\n": typeof types.AcknowledgeDocument,
     "\n  query Assessment($id: ID!, $month: String!) {\n    organization(id: $id) {\n      assessment(month: $month) {\n        month\n        monitoringCoverage\n        incidentsBySeverity { severity count }\n        upsHealth { device { id name } score minBatteryRuntimeMinutes averageLoadPercent criticalIncidents }\n      }\n    }\n  }\n": typeof types.AssessmentDocument,
     "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n": typeof types.TelemetryIncidentsDashboardDocument,
+    "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.PartitionsRecordDocument,
+    "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n": typeof types.PartitionsHistoryDocument,
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": typeof types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": typeof types.TenantAccessOrganizationsDocument,
@@ -364,6 +366,8 @@ const documents: Documents = {
     "\n  mutation Acknowledge($incidentId: ID!, $note: String) {\n    acknowledgeIncident(incidentId: $incidentId, note: $note) { id acknowledgement { byUserId note at } }\n  }\n": types.AcknowledgeDocument,
     "\n  query Assessment($id: ID!, $month: String!) {\n    organization(id: $id) {\n      assessment(month: $month) {\n        month\n        monitoringCoverage\n        incidentsBySeverity { severity count }\n        upsHealth { device { id name } score minBatteryRuntimeMinutes averageLoadPercent criticalIncidents }\n      }\n    }\n  }\n": types.AssessmentDocument,
     "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n": types.TelemetryIncidentsDashboardDocument,
+    "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.PartitionsRecordDocument,
+    "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n": types.PartitionsHistoryDocument,
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": types.TenantAccessOrganizationsDocument,
@@ -1049,6 +1053,14 @@ export function graphql(source: "\n  query Assessment($id: ID!, $month: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').TelemetryIncidentsDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').PartitionsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').PartitionsHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1355,6 +1355,23 @@ export type TelemetryIncidentsDashboardQueryVariables = Exact<{ [key: string]: n
 
 export type TelemetryIncidentsDashboardQuery = { organizations: { nodes: Array<{ id: string, openIncidentCount: number | null, devices: { nodes: Array<{ id: string, openIncidentCount: number, incidents: { nodes: Array<{ id: string, severity: IncidentSeverity, device: { id: string } | null }> } }> } | null }> } };
 
+export type PartitionsRecordMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type PartitionsRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type PartitionsHistoryQueryVariables = Exact<{
+  organization: string | number;
+  from: string;
+  to: string;
+  maxPoints?: number | null | undefined;
+}>;
+
+
+export type PartitionsHistoryQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, sensors: Array<{ id: string, history: { resolution: HistoryResolution, bucketSeconds: number, buckets: Array<{ start: string, min: number, max: number, average: number, last: number, count: number }> } }> }> } | null } | null };
+
 export type RecordMutationVariables = Exact<{
   readings: Array<ReadingInput> | ReadingInput;
 }>;
@@ -3607,6 +3624,41 @@ export const TelemetryIncidentsDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TelemetryIncidentsDashboardQuery, TelemetryIncidentsDashboardQueryVariables>;
+export const PartitionsRecordDocument = new TypedDocumentString(`
+    mutation PartitionsRecord($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<PartitionsRecordMutation, PartitionsRecordMutationVariables>;
+export const PartitionsHistoryDocument = new TypedDocumentString(`
+    query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {
+  organization(id: $organization) {
+    id
+    devices(first: 10) {
+      nodes {
+        id
+        sensors {
+          id
+          history(from: $from, to: $to, maxPoints: $maxPoints) {
+            resolution
+            bucketSeconds
+            buckets {
+              start
+              min
+              max
+              average
+              last
+              count
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartitionsHistoryQuery, PartitionsHistoryQueryVariables>;
 export const RecordDocument = new TypedDocumentString(`
     mutation Record($readings: [ReadingInput!]!) {
   recordReadings(readings: $readings) {

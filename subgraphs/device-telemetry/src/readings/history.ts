@@ -46,9 +46,11 @@ export interface HistoryPlan {
  * (raw readings up to two days, hourly rollups up to 90 days, daily beyond),
  * and the buckets are the narrowest multiple of that resolution's unit
  * (a minute for raw readings) for which the epoch-aligned buckets touching
- * [from, to) are at most `maxPoints`.
+ * [from, to) are at most `maxPoints`. A range that begins before `rawSince`,
+ * the start of the raw readings' retention, is read from the hourly rollups
+ * however short it is: its raw readings may be gone.
  */
-export function planHistory(args: { from: string; to: string; maxPoints: number }): HistoryPlan {
+export function planHistory(args: { from: string; to: string; maxPoints: number }, rawSince: Date): HistoryPlan {
   const { maxPoints } = args;
   if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > MAX_HISTORY_POINTS) {
     throw clientError('MAX_POINTS_INVALID', `maxPoints is from 1 to ${MAX_HISTORY_POINTS}.`);
@@ -62,7 +64,9 @@ export function planHistory(args: { from: string; to: string; maxPoints: number 
     );
   }
   const rangeMs = to.getTime() - from.getTime();
-  const source = RESOLUTIONS.find((candidate) => rangeMs <= candidate.upToMs) ?? RESOLUTIONS[RESOLUTIONS.length - 1]!;
+  const rawKept = from.getTime() >= rawSince.getTime();
+  const source =
+    RESOLUTIONS.find((candidate) => rangeMs <= candidate.upToMs && (candidate.resolution !== 'RAW' || rawKept)) ?? RESOLUTIONS[RESOLUTIONS.length - 1]!;
   const unitMs = source.unitSeconds * 1000;
   const units = bucketUnits(Math.floor(from.getTime() / unitMs), Math.floor((to.getTime() - 1) / unitMs), maxPoints);
   return { resolution: source.resolution, bucketSeconds: units * source.unitSeconds, table: source.table, from, to };

@@ -8,7 +8,7 @@ import { setThresholds, thresholdsSettable } from '../readings/thresholds';
 
 export const Mutation: MutationResolvers = {
   /** Shield lets only the telemetry collector through. */
-  recordReadings(_root, { readings }, { database }) {
+  recordReadings(_root, { readings }, { database, readingRetentionDays }) {
     checkBatchSize(readings.length);
     const parsed = readings.map((reading, index) => {
       const at = parseInstant(reading.at);
@@ -17,7 +17,7 @@ export const Mutation: MutationResolvers = {
       }
       return { sensorId: reading.sensorId, at, value: reading.value };
     });
-    return ingestReadings(database, parsed);
+    return ingestReadings(database, parsed, { retentionDays: readingRetentionDays });
   },
 
   /** Shield lets only the telemetry collector through. */
