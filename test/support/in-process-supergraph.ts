@@ -26,6 +26,7 @@ import { readGatewayConfig } from '@partnergraph/gateway/config';
 import { createIdentitySubgraph, identityTypeDefs } from '@partnergraph/identity';
 import { createSubscriptionsSubgraph, subscriptionsTypeDefs } from '@partnergraph/subscriptions';
 import {
+  closeDatabase,
   createDatabase,
   createSubgraphServer,
   migrateDatabase,
@@ -169,6 +170,8 @@ export async function startInProcessSupergraph(
     secretEncryptionKeys?: readonly SecretKey[];
     /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** A subgraph's read replica (DATABASE_READ_URL, DATABASE_READ_MAX_LAG_MS); none by default. */
+    subgraphReadReplica?: (name: SubgraphName) => { url: string; maxLagMs: number } | undefined;
     /** device-telemetry's own settings, such as its reading retention. */
     deviceTelemetry?: DeviceTelemetryOptions;
     /** Where subscriptions and device-telemetry reach identity for access decisions, given identity's URL (a holding proxy); identity itself by default. */
@@ -195,7 +198,7 @@ export async function startInProcessSupergraph(
   const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
   for (const subgraph of accessCheckedPackages(accessCheckUrl, options.deviceTelemetry ?? {})) {
     const name = subgraph.definition.name as SubgraphName;
-    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
+    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings, options.subgraphReadReplica?.(name));
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
@@ -233,7 +236,7 @@ export async function startInProcessSupergraph(
     const running = subgraphs[name];
     if (!running.server.httpServer.listening) return;
     await running.server.stop();
-    await running.database.dataSource.destroy();
+    await closeDatabase(running.database);
   };
   return {
     gatewayUrl,
@@ -275,6 +278,7 @@ async function startSubgraph(
   publicKeyPem: string,
   logger: Logger,
   settings: Required<SubgraphSettings>,
+  readReplica?: { url: string; maxLagMs: number },
 ): Promise<RunningSubgraph> {
   const name = subgraph.definition.name;
   const subgraphLogger = logger.child({ service: name });
@@ -285,6 +289,7 @@ async function startSubgraph(
     statementTimeoutMs: settings.statementTimeoutMs,
     applicationName: `partnergraph-test-${name}`,
     logger: subgraphLogger,
+    readReplica,
   });
   await migrateDatabase(database);
   const server = createSubgraphServer(subgraph.definition, {

@@ -124,6 +124,9 @@ type Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": typeof types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": typeof types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": typeof types.PartnerAccountsViewerDocument,
+    "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.ReplicaRecordDocument,
+    "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n": typeof types.ReplicaAcknowledgeDocument,
+    "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n": typeof types.ReplicaDevicesDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": typeof types.DevicesDocument,
     "mutation RevokePartnerAccessInRace($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": typeof types.RevokePartnerAccessInRaceDocument,
     "mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }": typeof types.WithdrawDocument,
@@ -307,6 +310,9 @@ const documents: Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": types.PartnerAccountsViewerDocument,
+    "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.ReplicaRecordDocument,
+    "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n": types.ReplicaAcknowledgeDocument,
+    "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n": types.ReplicaDevicesDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": types.DevicesDocument,
     "mutation RevokePartnerAccessInRace($id: ID!) { revokePartnerAccess(partnerOrganizationId: $id) }": types.RevokePartnerAccessInRaceDocument,
     "mutation Withdraw($id: ID!) { setPartnerAccess(partnerOrganizationId: $id, administrator: false, apiDeviceData: false) { administrator } }": types.WithdrawDocument,
@@ -817,6 +823,18 @@ export function graphql(source: "query PartnerAccountsHistory($id: ID!) { organi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PartnerAccountsViewer { viewer { user { email } } }"): typeof import('./graphql').PartnerAccountsViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').ReplicaRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n"): typeof import('./graphql').ReplicaAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ReplicaDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -932,6 +932,29 @@ export type PartnerAccountsViewerQueryVariables = Exact<{ [key: string]: never; 
 
 export type PartnerAccountsViewerQuery = { viewer: { user: { email: string } | null } };
 
+export type ReplicaRecordMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type ReplicaRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type ReplicaAcknowledgeMutationVariables = Exact<{
+  incidentId: string | number;
+}>;
+
+
+export type ReplicaAcknowledgeMutation = { acknowledgeIncident: { id: string, acknowledgement: { note: string | null } | null } };
+
+export type ReplicaDevicesQueryVariables = Exact<{
+  organization: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ReplicaDevicesQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, incidents: { nodes: Array<{ id: string, acknowledgement: { note: string | null } | null }> }, sensors: Array<{ id: string, latest: { at: string, value: number } | null, history: { resolution: HistoryResolution, buckets: Array<{ start: string, max: number, count: number }> } }> }> } | null } | null };
+
 export type DevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2788,6 +2811,59 @@ export const PartnerAccountsViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerAccountsViewerQuery, PartnerAccountsViewerQueryVariables>;
+export const ReplicaRecordDocument = new TypedDocumentString(`
+    mutation ReplicaRecord($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaRecordMutation, ReplicaRecordMutationVariables>;
+export const ReplicaAcknowledgeDocument = new TypedDocumentString(`
+    mutation ReplicaAcknowledge($incidentId: ID!) {
+  acknowledgeIncident(incidentId: $incidentId, note: "Battery ordered") {
+    id
+    acknowledgement {
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaAcknowledgeMutation, ReplicaAcknowledgeMutationVariables>;
+export const ReplicaDevicesDocument = new TypedDocumentString(`
+    query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {
+  organization(id: $organization) {
+    id
+    devices(first: 10) {
+      nodes {
+        id
+        incidents(first: 10) {
+          nodes {
+            id
+            acknowledgement {
+              note
+            }
+          }
+        }
+        sensors {
+          id
+          latest {
+            at
+            value
+          }
+          history(from: $from, to: $to, maxPoints: 500) {
+            resolution
+            buckets {
+              start
+              max
+              count
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaDevicesQuery, ReplicaDevicesQueryVariables>;
 export const DevicesDocument = new TypedDocumentString(`
     query Devices {
   organizations {

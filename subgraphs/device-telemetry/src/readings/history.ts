@@ -98,7 +98,10 @@ export function bucketUnits(first: number, last: number, maxPoints: number): num
  * The sensor's buckets with data for a planned range, oldest first, computed
  * in one statement. Raw readings in [from, to); for rollups, the hours or days
  * that overlap it, combined (minimum of minimums, sum of sums and counts, the
- * last value of the newest).
+ * last value of the newest). Read through the database's reader: the read
+ * replica answers when it is fresh and has replayed the transaction of the
+ * sensor's newest reading (so the history never lags behind `latest`), the
+ * primary otherwise.
  */
 export async function selectHistory(database: Database, sensor: Sensor, plan: HistoryPlan): Promise<SensorHistory> {
   const raw = plan.resolution === 'RAW';
@@ -119,13 +122,11 @@ export async function selectHistory(database: Database, sensor: Sensor, plan: Hi
          AND bucket_start >= date_trunc('${rollupUnit}', $3::timestamptz, 'UTC') AND bucket_start < $4
        GROUP BY 1
        ORDER BY 1`;
-  const rows = await database.dataSource.query<(Omit<HistoryBucket, 'start'> & { start: Date })[]>(sql, [
-    sensor.organizationId,
-    sensor.id,
-    plan.from.toISOString(),
-    plan.to.toISOString(),
-    plan.bucketSeconds,
-  ]);
+  const rows = await database.reader.query<(Omit<HistoryBucket, 'start'> & { start: Date })[]>(
+    sql,
+    [sensor.organizationId, sensor.id, plan.from.toISOString(), plan.to.toISOString(), plan.bucketSeconds],
+    { includes: sensor.latestXid },
+  );
   return {
     resolution: plan.resolution,
     bucketSeconds: plan.bucketSeconds,
