@@ -15,6 +15,7 @@ import { countStatements, seedWorld, type SeededWorld } from '../support/fixture
 import type { GraphQLResponse } from '../support/http';
 import { startInProcessSupergraph, type InProcessSupergraph } from '../support/in-process-supergraph';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
 import { graphql } from '../generated/operations';
 
 /*
@@ -213,6 +214,40 @@ describe('readings partitioned by week', () => {
     });
     // A short range within the retention still reads the raw readings.
     expect((await history(Date.now() - DAY, Date.now(), 24)).get(measured)).toMatchObject({ resolution: 'RAW' });
+  });
+
+  it('finishes a drop that was interrupted halfway (a partition left pending detach)', async () => {
+    const at = Date.now() - 45 * DAY;
+    const week = partitionName(weekStart(new Date(at)));
+    await ingestReadings(telemetry, [{ sensorId: sensor(1), at: new Date(at), value: 1 }], { retentionDays: 400 });
+    // A transaction reading the week holds the detach's second phase; the detach is cancelled while it waits.
+    const reading = telemetry.dataSource.createQueryRunner();
+    const detaching = telemetry.dataSource.createQueryRunner();
+    try {
+      await reading.startTransaction();
+      await reading.query('SELECT count(*) FROM telemetry.reading WHERE at >= $1', [iso(at - DAY)]);
+      const [{ pid }] = (await detaching.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+      const detach = detaching.query(`ALTER TABLE telemetry.reading DETACH PARTITION telemetry.${week} CONCURRENTLY`).then(
+        () => 'detached',
+        (error: { code?: string }) => error.code,
+      );
+      await waitFor('the detach to wait for the reading transaction', async () => {
+        const [waiting] = await telemetry.dataSource.query<{ event: string | null }[]>('SELECT wait_event_type AS event FROM pg_stat_activity WHERE pid = $1', [pid]);
+        return waiting?.event === 'Lock' ? true : undefined;
+      });
+      await telemetry.dataSource.query('SELECT pg_cancel_backend($1)', [pid]);
+      expect(await detach).toBe('57014');
+      await reading.commitTransaction();
+    } finally {
+      await reading.release();
+      await detaching.release();
+    }
+    expect((await listReadingPartitions(telemetry.dataSource)).find((partition) => partition.name === week)).toMatchObject({ detachPending: true });
+
+    const pass = await maintainReadingPartitions(telemetry, { now: new Date(), retentionDays: RETENTION_DAYS, logger: silent });
+    expect(pass.dropped).toEqual([week]);
+    expect((await listReadingPartitions(telemetry.dataSource)).map((partition) => partition.name)).not.toContain(week);
+    expect(await telemetry.dataSource.query('SELECT to_regclass($1) AS dropped', [`telemetry.${week}`])).toEqual([{ dropped: null }]);
   });
 });
 
