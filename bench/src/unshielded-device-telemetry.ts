@@ -1,5 +1,5 @@
-import { createDeviceTelemetrySubgraph } from '@partnergraph/device-telemetry';
-import { readAccessCheckConfig, runSubgraph } from '@partnergraph/subgraph-kit';
+import { createDeviceTelemetrySubgraph, readDeviceTelemetryConfig } from '@partnergraph/device-telemetry';
+import { runSubgraph } from '@partnergraph/subgraph-kit';
 
 /**
  * device-telemetry exactly as `subgraphs/device-telemetry/src/index.ts` runs
@@ -7,4 +7,11 @@ import { readAccessCheckConfig, runSubgraph } from '@partnergraph/subgraph-kit';
  * benchmark's shield-overhead comparison. Resolvers still ask identity what
  * the caller may see and filter rows by it; only the field rules are gone.
  */
-void runSubgraph('device-telemetry', async (environment) => createDeviceTelemetrySubgraph(readAccessCheckConfig(environment)), { shield: false });
+void runSubgraph(
+  'device-telemetry',
+  async (environment) => {
+    const config = readDeviceTelemetryConfig(environment);
+    return createDeviceTelemetrySubgraph(config.accessCheck, { readingRetentionDays: config.readingRetentionDays });
+  },
+  { shield: false },
+);

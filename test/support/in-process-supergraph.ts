@@ -29,6 +29,7 @@ import { createTracing, type SpanExporter } from '@partnergraph/observability';
 import { createSubscriptionsSubgraph, subscriptionsTypeDefs } from '@partnergraph/subscriptions';
 import { startMetricsServer, type MetricsServer } from '@partnergraph/observability';
 import {
+  closeDatabase,
   createDatabase,
   createSubgraphMetrics,
   createSubgraphServer,
@@ -131,10 +132,13 @@ export function testSecretKey(id = 'test'): SecretKey {
   return { id, key: randomBytes(32) };
 }
 
-function accessCheckedPackages(identityUrl: string): SubgraphPackage<BaseContext>[] {
+function accessCheckedPackages(identityUrl: string, deviceTelemetry: DeviceTelemetryOptions): SubgraphPackage<BaseContext>[] {
   const accessCheck = { identityUrl, timeoutMs: 5_000 };
-  return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck)] as unknown as SubgraphPackage<BaseContext>[];
+  return [createSubscriptionsSubgraph(accessCheck), createDeviceTelemetrySubgraph(accessCheck, deviceTelemetry)] as unknown as SubgraphPackage<BaseContext>[];
 }
+
+/** device-telemetry's own settings (READING_RETENTION_DAYS); its defaults otherwise. */
+type DeviceTelemetryOptions = NonNullable<Parameters<typeof createDeviceTelemetrySubgraph>[1]>;
 
 /** A subgraph from outside this repository, composed beside the three. */
 export interface ExtraSubgraph {
@@ -176,6 +180,10 @@ export async function startInProcessSupergraph(
     secretEncryptionKeys?: readonly SecretKey[];
     /** A subgraph's own way to the database (a relay that can be cut, see database-outage.ts), given the database URL. */
     subgraphDatabaseUrl?: (name: SubgraphName, databaseUrl: string) => string | Promise<string>;
+    /** A subgraph's read replica (DATABASE_READ_URL, DATABASE_READ_MAX_LAG_MS); none by default. */
+    subgraphReadReplica?: (name: SubgraphName) => { url: string; maxLagMs: number } | undefined;
+    /** device-telemetry's own settings, such as its reading retention. */
+    deviceTelemetry?: DeviceTelemetryOptions;
     /** Where subscriptions and device-telemetry reach identity for access decisions, given identity's URL (a holding proxy); identity itself by default. */
     accessCheckUrl?: (identityUrl: string) => string | Promise<string>;
     /** LOG_LEVEL of every service; debug by default (stacks are logged at debug only). */
@@ -213,9 +221,9 @@ export async function startInProcessSupergraph(
   const urlOf = async (name: SubgraphName): Promise<string> => (await options.subgraphDatabaseUrl?.(name, databaseUrl)) ?? databaseUrl;
   subgraphs.identity = await startSubgraph(identityPackage(accessTokens, secrets, await publicKeyId(keys.publicKeyPem)), await urlOf('identity'), keys.publicKeyPem, logger, settings);
   const accessCheckUrl = (await options.accessCheckUrl?.(subgraphs.identity.url)) ?? subgraphs.identity.url;
-  for (const subgraph of accessCheckedPackages(accessCheckUrl)) {
+  for (const subgraph of accessCheckedPackages(accessCheckUrl, options.deviceTelemetry ?? {})) {
     const name = subgraph.definition.name as SubgraphName;
-    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings);
+    subgraphs[name] = await startSubgraph(subgraph, await urlOf(name), keys.publicKeyPem, logger, settings, options.subgraphReadReplica?.(name));
   }
   const urls = Object.fromEntries(
     Object.entries(subgraphs).map(([name, running]) => [name, running.url]),
@@ -256,7 +264,7 @@ export async function startInProcessSupergraph(
     if (!running.server.httpServer.listening) return;
     await running.server.stop();
     await running.metricsServer?.close();
-    await running.database.dataSource.destroy();
+    await closeDatabase(running.database);
   };
   return {
     gatewayUrl,
@@ -307,6 +315,7 @@ async function startSubgraph(
   publicKeyPem: string,
   logger: Logger,
   settings: SubgraphStartSettings,
+  readReplica?: { url: string; maxLagMs: number },
 ): Promise<RunningSubgraph> {
   const name = subgraph.definition.name;
   const subgraphLogger = logger.child({ service: name });
@@ -317,6 +326,7 @@ async function startSubgraph(
     statementTimeoutMs: settings.statementTimeoutMs,
     applicationName: `partnergraph-test-${name}`,
     logger: subgraphLogger,
+    readReplica,
   });
   await migrateDatabase(database);
   const metrics = settings.metrics

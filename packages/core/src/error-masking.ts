@@ -69,8 +69,10 @@ const PUBLIC_EXTENSIONS = [
   'retryable',
   // A refused operation: the gateway's limit it went over.
   'limit',
-  // recordReadings: which reading of the batch was refused, the sensors that do not exist, the batch size allowed.
+  // recordReadings: which reading of the batch was refused, the earliest instant accepted (the retention's start),
+  // the sensors that do not exist, the batch size allowed.
   'index',
+  'earliest',
   'unknownSensorIds',
   'unknownSensorCount',
   'maxReadings',

@@ -82,7 +82,8 @@ export const ERROR_CODES = {
   READING_BATCH_TOO_LARGE: { status: 413, description: 'A recordReadings batch holds at most 10,000 readings: send it in parts.' },
   READING_TIME_INVALID: {
     status: 400,
-    description: 'A reading is not timed as an ISO 8601 instant with an offset, from 2000 to five minutes from now.',
+    description:
+      "A reading is not timed as an ISO 8601 instant with an offset, from `earliest` (2000, or the start of the raw readings' retention) to five minutes from now.",
   },
   READING_VALUE_NOT_FINITE: { status: 400, description: 'A reading value is not a finite number.' },
   READING_SENSOR_UNKNOWN: { status: 400, description: 'A reading names a sensor that does not exist (see unknownSensorIds).' },

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type ColumnType, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { isTransientFailure, type Logger } from '@partnergraph/core';
 import type { RequestTrace } from '@partnergraph/observability';
+import { createDatabaseReader, type DatabaseReader, type ReadReplicaOptions } from './database-reader';
 
 /**
  * Each subgraph owns one PostgreSQL schema, reached through TypeORM with
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
   statementTimeoutMs: number;
   applicationName: string;
   logger: Logger;
+  /** A streaming replica that may answer `reader`'s statements (DATABASE_READ_URL); none: the primary answers them. */
+  readReplica?: ReadReplicaOptions;
 }
 
 /**
@@ -52,6 +55,11 @@ export class StatementCounter {
     return this.scope.run({ count: 0 }, handle);
   }
 
+  /** Runs `work` outside any request: what it issues (background work begun by a request) counts in the total only. */
+  outsideRequests<T>(work: () => T): T {
+    return this.scope.exit(work);
+  }
+
   /** Statements issued so far by the current request, or undefined outside one. */
   currentRequestCount(): number | undefined {
     return this.scope.getStore()?.count;
@@ -59,7 +67,14 @@ export class StatementCounter {
 }
 
 export interface Database {
+  /** The primary: every write, and every read that must see them. */
   dataSource: DataSource;
+  /**
+   * Reads that may lag a little behind the primary (a sensor's history): the
+   * read replica answers them when one is configured and fresh enough, the
+   * primary otherwise (see DatabaseReader).
+   */
+  reader: DatabaseReader;
   statements: StatementCounter;
   schema: string;
   /** Set on a sampled request's view of the database (databaseForTrace): its statements are spans, its loaders' batches too (tracedBatch). */
@@ -77,6 +92,7 @@ export const XID8: ColumnType = 'xid8' as string as ColumnType;
 
 export function createDatabase(options: DatabaseOptions): Database {
   const statements = new StatementCounter();
+  const logger = new CountingLogger(statements, options.logger);
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -93,10 +109,26 @@ export function createDatabase(options: DatabaseOptions): Database {
     applicationName: options.applicationName,
     poolSize: options.poolSize,
     extra: { statement_timeout: options.statementTimeoutMs },
-    logger: new CountingLogger(statements, options.logger),
+    logger,
   });
   dataSource.driver.supportedDataTypes.push(XID8);
-  return { dataSource, statements, schema: options.storage.schema };
+  const reader = createDatabaseReader({
+    primary: dataSource,
+    replica: options.readReplica,
+    statements,
+    typeOrmLogger: logger,
+    poolSize: options.poolSize,
+    statementTimeoutMs: options.statementTimeoutMs,
+    applicationName: options.applicationName,
+    logger: options.logger,
+  });
+  return { dataSource, reader, statements, schema: options.storage.schema };
+}
+
+/** Closes the primary's pool and the read replica's. */
+export async function closeDatabase(database: Database): Promise<void> {
+  await database.reader.close();
+  if (database.dataSource.isInitialized) await database.dataSource.destroy();
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from './context';
 export * from './database';
+export * from './database-reader';
 export * from './internal-auth';
 export * from './run-subgraph';
 export * from './run-migrations';

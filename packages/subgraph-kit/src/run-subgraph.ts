@@ -9,7 +9,7 @@ import {
 } from '@partnergraph/core';
 import { createTracing } from '@partnergraph/observability';
 import type { BaseContext } from './context';
-import { createDatabase, migrateDatabase, type Database, type SubgraphStorage } from './database';
+import { closeDatabase, createDatabase, migrateDatabase, type Database, type SubgraphStorage } from './database';
 import { createEmailDelivery } from './email-delivery';
 import { readSubgraphConfig } from './subgraph-config';
 import { createSubgraphMetrics } from './subgraph-metrics';
@@ -67,6 +67,7 @@ export async function runSubgraph<TContext extends BaseContext>(
     statementTimeoutMs: config.statementTimeoutMs,
     applicationName: `partnergraph-${subgraph.definition.name}`,
     logger,
+    readReplica: config.databaseReadUrl === undefined ? undefined : { url: config.databaseReadUrl, maxLagMs: config.databaseReadMaxLagMs },
   });
   try {
     const applied = await migrateDatabase(database);
@@ -128,7 +129,7 @@ export async function runSubgraph<TContext extends BaseContext>(
       stopping = true;
       logger.info('shutting down', { signal });
       await Promise.all([server.stop(), emailDelivery?.stop(), metricsServer?.close()]);
-      await database.dataSource.destroy();
+      await closeDatabase(database);
       process.exit(0);
     };
     process.once('SIGINT', (signal) => void shutdown(signal));
@@ -136,7 +137,7 @@ export async function runSubgraph<TContext extends BaseContext>(
   } catch (error) {
     if (error instanceof PortInUseError) logger.error(error.message);
     else logger.error('failed to start', { error });
-    if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    await closeDatabase(database);
     process.exit(1);
   }
 }

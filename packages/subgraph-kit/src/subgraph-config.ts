@@ -27,6 +27,11 @@ export function readSubgraphConfig(environment: Environment, defaults: { port: n
       port: { variable: 'PORT', setting: settings.port(defaults.port) },
       databaseUrl: { variable: 'DATABASE_URL', setting: settings.url({ protocols: ['postgres:', 'postgresql:'] }) },
       databasePoolSize: { variable: 'DATABASE_POOL_SIZE', setting: settings.integer({ min: 1, max: 100, default: 10 }) },
+      databaseReadUrl: { variable: 'DATABASE_READ_URL', setting: settings.optionalUrl({ protocols: ['postgres:', 'postgresql:'] }) },
+      databaseReadMaxLagMs: {
+        variable: 'DATABASE_READ_MAX_LAG_MS',
+        setting: settings.integer({ min: 100, max: 600_000, default: 5_000 }),
+      },
       statementTimeoutMs: {
         variable: 'DATABASE_STATEMENT_TIMEOUT_MS',
         setting: settings.integer({ min: 100, max: 600_000, default: 10_000 }),

@@ -56,8 +56,13 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   createContext(base: BaseContext, database: Database): TContext;
   /** Plain HTTP routes that need no internal token, such as a public key set. */
   publicRoutes?(app: express.Express): void;
-  /** Work the subgraph does besides answering requests, started with the server and stopped (awaited) with it. */
-  startBackgroundWork?(database: Database, logger: Logger): BackgroundWork;
+  /**
+   * Work the subgraph does besides answering requests, started with the
+   * server and stopped (awaited) with it. When it returns a promise, the
+   * server is ready only once it has settled: work whose first pass requests
+   * rely on (partitions to write into) does that pass first.
+   */
+  startBackgroundWork?(database: Database, logger: Logger): BackgroundWork | Promise<BackgroundWork>;
   /** Metrics of its own (prom-client metrics registered nowhere), served beside the kit's when METRICS_PORT is set. */
   metrics?: readonly Metric[];
 }
@@ -190,7 +195,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
       );
       app.use(routeNotFound());
       app.use(answerRequestErrors(options.logger));
-      backgroundWork = definition.startBackgroundWork?.(options.database, options.logger);
+      backgroundWork = await definition.startBackgroundWork?.(options.database, options.logger);
       ready = true;
     },
     async stop() {

@@ -14,12 +14,15 @@ import { migrations } from './migrations';
 import { permissions } from './permissions';
 import { ReadingEntity } from './reading';
 import { ReadingDailyEntity, ReadingHourlyEntity } from './reading-rollup';
+import { startReadingPartitionMaintenance } from './readings/partitions';
+import { DEFAULT_READING_RETENTION_DAYS } from './readings/retention';
 import { resolvers } from './resolvers';
 import { SensorEntity } from './sensor';
 import { SensorThresholdEntity } from './sensor-threshold';
 
 /** How every field of the schema is governed; the shield's rules are built from it. */
 export { deviceTelemetryFieldPolicy } from './field-policy';
+export { readDeviceTelemetryConfig } from './config';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 export const deviceTelemetryTypeDefs = parse(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -43,8 +46,22 @@ export const deviceTelemetryStorage: SubgraphStorage = {
   migrations,
 };
 
-/** Everything the kit needs to build, migrate and serve the device-telemetry subgraph; it asks identity for access decisions. */
-export function createDeviceTelemetrySubgraph(accessCheck: AccessCheckConfig): SubgraphPackage<DeviceTelemetryContext> {
+/**
+ * Everything the kit needs to build, migrate and serve the device-telemetry
+ * subgraph; it asks identity for access decisions. In the background it keeps
+ * the weekly partitions of the raw readings: the weeks around now in place,
+ * the weeks past `readingRetentionDays` dropped (readings/partitions.ts).
+ */
+export function createDeviceTelemetrySubgraph(
+  accessCheck: AccessCheckConfig,
+  options: {
+    /** READING_RETENTION_DAYS. */
+    readingRetentionDays?: number;
+    /** How often the partition maintenance runs after its pass at start-up. */
+    partitionMaintenanceIntervalMs?: number;
+  } = {},
+): SubgraphPackage<DeviceTelemetryContext> {
+  const readingRetentionDays = options.readingRetentionDays ?? DEFAULT_READING_RETENTION_DAYS;
   const metrics = createDeviceTelemetryMetrics();
   return {
     definition: {
@@ -52,8 +69,10 @@ export function createDeviceTelemetrySubgraph(accessCheck: AccessCheckConfig): S
       typeDefs: deviceTelemetryTypeDefs,
       resolvers,
       permissions,
-      createContext: (base, database) => createContext(base, database, accessCheck, metrics),
+      createContext: (base, database) => createContext(base, database, accessCheck, metrics, readingRetentionDays),
       metrics: [metrics.readingsIngested],
+      startBackgroundWork: (database, logger) =>
+        startReadingPartitionMaintenance(database, logger, { retentionDays: readingRetentionDays, intervalMs: options.partitionMaintenanceIntervalMs }),
     },
     storage: deviceTelemetryStorage,
   };

@@ -133,6 +133,9 @@ type Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": typeof types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": typeof types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": typeof types.PartnerAccountsViewerDocument,
+    "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.ReplicaRecordDocument,
+    "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n": typeof types.ReplicaAcknowledgeDocument,
+    "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n": typeof types.ReplicaDevicesDocument,
     "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n": typeof types.RequestLogsCustomerDevicesDocument,
     "\n  query RequestLogsTypename {\n    __typename\n  }\n": typeof types.RequestLogsTypenameDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": typeof types.DevicesDocument,
@@ -194,6 +197,8 @@ type Documents = {
     "\n  mutation Acknowledge($incidentId: ID!, $note: String) {\n    acknowledgeIncident(incidentId: $incidentId, note: $note) { id acknowledgement { byUserId note at } }\n  }\n": typeof types.AcknowledgeDocument,
     "\n  query Assessment($id: ID!, $month: String!) {\n    organization(id: $id) {\n      assessment(month: $month) {\n        month\n        monitoringCoverage\n        incidentsBySeverity { severity count }\n        upsHealth { device { id name } score minBatteryRuntimeMinutes averageLoadPercent criticalIncidents }\n      }\n    }\n  }\n": typeof types.AssessmentDocument,
     "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n": typeof types.TelemetryIncidentsDashboardDocument,
+    "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.PartitionsRecordDocument,
+    "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n": typeof types.PartitionsHistoryDocument,
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": typeof types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": typeof types.TenantAccessOrganizationsDocument,
@@ -326,6 +331,9 @@ const documents: Documents = {
     "query Pending { pendingPartnerIdChangeRequests { id requestedPartnerId organization { name } } }": types.PendingDocument,
     "query PartnerAccountsHistory($id: ID!) { organization(id: $id) { partnerId partnerIdChangeRequests { status previousPartnerId requestedPartnerId decidedBy } } }": types.PartnerAccountsHistoryDocument,
     "query PartnerAccountsViewer { viewer { user { email } } }": types.PartnerAccountsViewerDocument,
+    "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.ReplicaRecordDocument,
+    "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n": types.ReplicaAcknowledgeDocument,
+    "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n": types.ReplicaDevicesDocument,
     "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n": types.RequestLogsCustomerDevicesDocument,
     "\n  query RequestLogsTypename {\n    __typename\n  }\n": types.RequestLogsTypenameDocument,
     "query Devices { organizations { nodes { id devices { nodes { id name ipAddress } } } } }": types.DevicesDocument,
@@ -387,6 +395,8 @@ const documents: Documents = {
     "\n  mutation Acknowledge($incidentId: ID!, $note: String) {\n    acknowledgeIncident(incidentId: $incidentId, note: $note) { id acknowledgement { byUserId note at } }\n  }\n": types.AcknowledgeDocument,
     "\n  query Assessment($id: ID!, $month: String!) {\n    organization(id: $id) {\n      assessment(month: $month) {\n        month\n        monitoringCoverage\n        incidentsBySeverity { severity count }\n        upsHealth { device { id name } score minBatteryRuntimeMinutes averageLoadPercent criticalIncidents }\n      }\n    }\n  }\n": types.AssessmentDocument,
     "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n": types.TelemetryIncidentsDashboardDocument,
+    "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.PartitionsRecordDocument,
+    "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n": types.PartitionsHistoryDocument,
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": types.TenantAccessOrganizationsDocument,
@@ -876,6 +886,18 @@ export function graphql(source: "query PartnerAccountsViewer { viewer { user { e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ReplicaRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').ReplicaRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplicaAcknowledge($incidentId: ID!) { acknowledgeIncident(incidentId: $incidentId, note: \"Battery ordered\") { id acknowledgement { note } } }\n"): typeof import('./graphql').ReplicaAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes {\n          id\n          incidents(first: 10) { nodes { id acknowledgement { note } } }\n          sensors { id latest { at value } history(from: $from, to: $to, maxPoints: 500) { resolution buckets { start max count } } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ReplicaDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RequestLogsCustomerDevices {\n    organizations { nodes { id name devices(first: 5) { nodes { id name } } } }\n  }\n"): typeof import('./graphql').RequestLogsCustomerDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1117,6 +1139,14 @@ export function graphql(source: "\n  query Assessment($id: ID!, $month: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TelemetryIncidentsDashboard {\n    organizations(first: 100) {\n      nodes {\n        id\n        openIncidentCount\n        devices(first: 100) { nodes { id openIncidentCount incidents(first: 2, open: true) { nodes { id severity device { id } } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').TelemetryIncidentsDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartitionsRecord($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n"): typeof import('./graphql').PartitionsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n    organization(id: $organization) {\n      id\n      devices(first: 10) {\n        nodes { id sensors { id history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').PartitionsHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

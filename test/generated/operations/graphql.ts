@@ -976,6 +976,29 @@ export type PartnerAccountsViewerQueryVariables = Exact<{ [key: string]: never; 
 
 export type PartnerAccountsViewerQuery = { viewer: { user: { email: string } | null } };
 
+export type ReplicaRecordMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type ReplicaRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type ReplicaAcknowledgeMutationVariables = Exact<{
+  incidentId: string | number;
+}>;
+
+
+export type ReplicaAcknowledgeMutation = { acknowledgeIncident: { id: string, acknowledgement: { note: string | null } | null } };
+
+export type ReplicaDevicesQueryVariables = Exact<{
+  organization: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ReplicaDevicesQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, incidents: { nodes: Array<{ id: string, acknowledgement: { note: string | null } | null }> }, sensors: Array<{ id: string, latest: { at: string, value: number } | null, history: { resolution: HistoryResolution, buckets: Array<{ start: string, max: number, count: number }> } }> }> } | null } | null };
+
 export type RequestLogsCustomerDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1408,6 +1431,23 @@ export type TelemetryIncidentsDashboardQueryVariables = Exact<{ [key: string]: n
 
 
 export type TelemetryIncidentsDashboardQuery = { organizations: { nodes: Array<{ id: string, openIncidentCount: number | null, devices: { nodes: Array<{ id: string, openIncidentCount: number, incidents: { nodes: Array<{ id: string, severity: IncidentSeverity, device: { id: string } | null }> } }> } | null }> } };
+
+export type PartitionsRecordMutationVariables = Exact<{
+  readings: Array<ReadingInput> | ReadingInput;
+}>;
+
+
+export type PartitionsRecordMutation = { recordReadings: { recorded: number, duplicates: number } };
+
+export type PartitionsHistoryQueryVariables = Exact<{
+  organization: string | number;
+  from: string;
+  to: string;
+  maxPoints?: number | null | undefined;
+}>;
+
+
+export type PartitionsHistoryQuery = { organization: { id: string, devices: { nodes: Array<{ id: string, sensors: Array<{ id: string, history: { resolution: HistoryResolution, bucketSeconds: number, buckets: Array<{ start: string, min: number, max: number, average: number, last: number, count: number }> } }> }> } | null } | null };
 
 export type RecordMutationVariables = Exact<{
   readings: Array<ReadingInput> | ReadingInput;
@@ -2945,6 +2985,59 @@ export const PartnerAccountsViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerAccountsViewerQuery, PartnerAccountsViewerQueryVariables>;
+export const ReplicaRecordDocument = new TypedDocumentString(`
+    mutation ReplicaRecord($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaRecordMutation, ReplicaRecordMutationVariables>;
+export const ReplicaAcknowledgeDocument = new TypedDocumentString(`
+    mutation ReplicaAcknowledge($incidentId: ID!) {
+  acknowledgeIncident(incidentId: $incidentId, note: "Battery ordered") {
+    id
+    acknowledgement {
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaAcknowledgeMutation, ReplicaAcknowledgeMutationVariables>;
+export const ReplicaDevicesDocument = new TypedDocumentString(`
+    query ReplicaDevices($organization: ID!, $from: String!, $to: String!) {
+  organization(id: $organization) {
+    id
+    devices(first: 10) {
+      nodes {
+        id
+        incidents(first: 10) {
+          nodes {
+            id
+            acknowledgement {
+              note
+            }
+          }
+        }
+        sensors {
+          id
+          latest {
+            at
+            value
+          }
+          history(from: $from, to: $to, maxPoints: 500) {
+            resolution
+            buckets {
+              start
+              max
+              count
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaDevicesQuery, ReplicaDevicesQueryVariables>;
 export const RequestLogsCustomerDevicesDocument = new TypedDocumentString(`
     query RequestLogsCustomerDevices {
   organizations {
@@ -3802,6 +3895,41 @@ export const TelemetryIncidentsDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TelemetryIncidentsDashboardQuery, TelemetryIncidentsDashboardQueryVariables>;
+export const PartitionsRecordDocument = new TypedDocumentString(`
+    mutation PartitionsRecord($readings: [ReadingInput!]!) {
+  recordReadings(readings: $readings) {
+    recorded
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<PartitionsRecordMutation, PartitionsRecordMutationVariables>;
+export const PartitionsHistoryDocument = new TypedDocumentString(`
+    query PartitionsHistory($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {
+  organization(id: $organization) {
+    id
+    devices(first: 10) {
+      nodes {
+        id
+        sensors {
+          id
+          history(from: $from, to: $to, maxPoints: $maxPoints) {
+            resolution
+            bucketSeconds
+            buckets {
+              start
+              min
+              max
+              average
+              last
+              count
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartitionsHistoryQuery, PartitionsHistoryQueryVariables>;
 export const RecordDocument = new TypedDocumentString(`
     mutation Record($readings: [ReadingInput!]!) {
   recordReadings(readings: $readings) {

@@ -6,6 +6,7 @@ import { AlarmsAndThresholds1764302100000 } from './1764302100000-alarms-and-thr
 import { SensorLatestReading1764302200000 } from './1764302200000-sensor-latest-reading';
 import { IncidentThresholdSensor1764302300000 } from './1764302300000-incident-threshold-sensor';
 import { BackfillIncidentThresholdSensor1764302300001 } from './1764302300001-backfill-incident-threshold-sensor';
+import { PartitionReadingsByWeek1764302400000 } from './1764302400000-partition-readings-by-week';
 
 /** In the order they apply. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SensorLatestReading1764302200000,
   IncidentThresholdSensor1764302300000,
   BackfillIncidentThresholdSensor1764302300001,
+  PartitionReadingsByWeek1764302400000,
 ];

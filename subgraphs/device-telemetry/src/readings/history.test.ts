@@ -1,6 +1,8 @@
 import { bucketUnits, planHistory } from './history';
 
 const DAY = 86_400_000;
+/** Raw readings kept since long before the ranges planned here. */
+const KEPT_SINCE = new Date('2020-01-01T00:00:00Z');
 const codeOf = (work: () => unknown): unknown => {
   try {
     work();
@@ -28,14 +30,24 @@ describe('planHistory', () => {
     ['one year in 100 points', 365 * DAY, 100, 'DAILY', 4 * 86_400],
     ['ten years', 3652 * DAY, 2000, 'DAILY', 2 * 86_400],
   ])('plans %s at the resolution and bucket width the range calls for', (_case, rangeMs, maxPoints, resolution, bucketSeconds) => {
-    const plan = planHistory({ from, to: after(rangeMs), maxPoints });
+    const plan = planHistory({ from, to: after(rangeMs), maxPoints }, KEPT_SINCE);
     expect(plan).toMatchObject({ resolution, bucketSeconds });
     expect(bucketsTouched(plan.from, plan.to, plan.bucketSeconds)).toBeLessThanOrEqual(maxPoints);
   });
 
+  it.each([
+    ['one hour', 3_600_000, 500, 3600],
+    ['one day', DAY, 500, 3600],
+    ['two days', 2 * DAY, 10, 5 * 3600],
+  ])('plans %s that begins before the raw readings kept from the hourly rollups', (_case, rangeMs, maxPoints, bucketSeconds) => {
+    const plan = planHistory({ from, to: after(rangeMs), maxPoints }, new Date(Date.parse(from) + 1));
+    expect(plan).toMatchObject({ resolution: 'HOURLY', table: 'reading_hourly', bucketSeconds });
+    expect(planHistory({ from, to: after(rangeMs), maxPoints }, new Date(from))).toMatchObject({ resolution: 'RAW' });
+  });
+
   it('widens the buckets when unaligned ends would make one too many', () => {
     // 10 minutes from 00:00:30 touches 11 one-minute buckets.
-    const plan = planHistory({ from: '2025-01-01T00:00:30Z', to: '2025-01-01T00:10:30Z', maxPoints: 10 });
+    const plan = planHistory({ from: '2025-01-01T00:00:30Z', to: '2025-01-01T00:10:30Z', maxPoints: 10 }, KEPT_SINCE);
     expect(plan.bucketSeconds).toBe(120);
     expect(bucketsTouched(plan.from, plan.to, plan.bucketSeconds)).toBeLessThanOrEqual(10);
   });
@@ -47,11 +59,11 @@ describe('planHistory', () => {
     ['a to without offset', from, '2025-01-02T00:00:00'],
     ['more than ten years', from, after(3653 * DAY)],
   ])('refuses %s with HISTORY_RANGE_INVALID', (_case, rangeFrom, rangeTo) => {
-    expect(codeOf(() => planHistory({ from: rangeFrom, to: rangeTo, maxPoints: 500 }))).toBe('HISTORY_RANGE_INVALID');
+    expect(codeOf(() => planHistory({ from: rangeFrom, to: rangeTo, maxPoints: 500 }, KEPT_SINCE))).toBe('HISTORY_RANGE_INVALID');
   });
 
   it.each([0, -1, 2001])('refuses maxPoints %d with MAX_POINTS_INVALID', (maxPoints) => {
-    expect(codeOf(() => planHistory({ from, to: after(DAY), maxPoints }))).toBe('MAX_POINTS_INVALID');
+    expect(codeOf(() => planHistory({ from, to: after(DAY), maxPoints }, KEPT_SINCE))).toBe('MAX_POINTS_INVALID');
   });
 });
 

@@ -46,9 +46,11 @@ export interface HistoryPlan {
  * (raw readings up to two days, hourly rollups up to 90 days, daily beyond),
  * and the buckets are the narrowest multiple of that resolution's unit
  * (a minute for raw readings) for which the epoch-aligned buckets touching
- * [from, to) are at most `maxPoints`.
+ * [from, to) are at most `maxPoints`. A range that begins before `rawSince`,
+ * the start of the raw readings' retention, is read from the hourly rollups
+ * however short it is: its raw readings may be gone.
  */
-export function planHistory(args: { from: string; to: string; maxPoints: number }): HistoryPlan {
+export function planHistory(args: { from: string; to: string; maxPoints: number }, rawSince: Date): HistoryPlan {
   const { maxPoints } = args;
   if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > MAX_HISTORY_POINTS) {
     throw clientError('MAX_POINTS_INVALID', `maxPoints is from 1 to ${MAX_HISTORY_POINTS}.`);
@@ -62,7 +64,9 @@ export function planHistory(args: { from: string; to: string; maxPoints: number 
     );
   }
   const rangeMs = to.getTime() - from.getTime();
-  const source = RESOLUTIONS.find((candidate) => rangeMs <= candidate.upToMs) ?? RESOLUTIONS[RESOLUTIONS.length - 1]!;
+  const rawKept = from.getTime() >= rawSince.getTime();
+  const source =
+    RESOLUTIONS.find((candidate) => rangeMs <= candidate.upToMs && (candidate.resolution !== 'RAW' || rawKept)) ?? RESOLUTIONS[RESOLUTIONS.length - 1]!;
   const unitMs = source.unitSeconds * 1000;
   const units = bucketUnits(Math.floor(from.getTime() / unitMs), Math.floor((to.getTime() - 1) / unitMs), maxPoints);
   return { resolution: source.resolution, bucketSeconds: units * source.unitSeconds, table: source.table, from, to };
@@ -94,7 +98,10 @@ export function bucketUnits(first: number, last: number, maxPoints: number): num
  * The sensor's buckets with data for a planned range, oldest first, computed
  * in one statement. Raw readings in [from, to); for rollups, the hours or days
  * that overlap it, combined (minimum of minimums, sum of sums and counts, the
- * last value of the newest).
+ * last value of the newest). Read through the database's reader: the read
+ * replica answers when it is fresh and has replayed the transaction of the
+ * sensor's newest reading (so the history never lags behind `latest`), the
+ * primary otherwise.
  */
 export async function selectHistory(database: Database, sensor: Sensor, plan: HistoryPlan): Promise<SensorHistory> {
   const raw = plan.resolution === 'RAW';
@@ -115,13 +122,11 @@ export async function selectHistory(database: Database, sensor: Sensor, plan: Hi
          AND bucket_start >= date_trunc('${rollupUnit}', $3::timestamptz, 'UTC') AND bucket_start < $4
        GROUP BY 1
        ORDER BY 1`;
-  const rows = await database.dataSource.query<(Omit<HistoryBucket, 'start'> & { start: Date })[]>(sql, [
-    sensor.organizationId,
-    sensor.id,
-    plan.from.toISOString(),
-    plan.to.toISOString(),
-    plan.bucketSeconds,
-  ]);
+  const rows = await database.reader.query<(Omit<HistoryBucket, 'start'> & { start: Date })[]>(
+    sql,
+    [sensor.organizationId, sensor.id, plan.from.toISOString(), plan.to.toISOString(), plan.bucketSeconds],
+    { includes: sensor.latestXid },
+  );
   return {
     resolution: plan.resolution,
     bucketSeconds: plan.bucketSeconds,

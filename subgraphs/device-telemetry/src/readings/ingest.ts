@@ -1,11 +1,16 @@
 import { clientError } from '@partnergraph/core';
 import { isUuid, selectRows, type Database } from '@partnergraph/subgraph-kit';
 import { SensorEntity } from '../sensor';
+import { ensureReadingPartitions } from './partitions';
+import { DEFAULT_READING_RETENTION_DAYS, rawReadingsSince } from './retention';
 import { THRESHOLD_ALARM_PREFIX } from './thresholds';
 
 /** The most readings one call may carry. */
 export const MAX_READINGS_PER_BATCH = 10_000;
-/** Readings from before this instant are refused as mistakes (a clock that was never set). */
+/**
+ * Readings from before this instant are refused as mistakes (a clock that was
+ * never set), and so are readings older than the retention of raw readings.
+ */
 export const EARLIEST_READING = new Date('2000-01-01T00:00:00Z');
 /** How far ahead of this server's clock a collector's clock may run. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
@@ -37,6 +42,10 @@ export interface IngestResult {
  * id, for the live readings feed; the gateways following it are notified
  * (partnergraph_live, `sensorReadingsFeed`) when one moved.
  *
+ * A reading older than `retentionDays` is refused: its week's partition is
+ * (or is about to be) dropped, and once it is gone a batch sent again could
+ * no longer be told from a new one, so the rollups would count it twice.
+ *
  * One transaction of two statements: the first locks the batch's sensors and
  * their thresholds, so that batches for one sensor weigh its readings and
  * move its newest one after the other, each seeing what the one before it
@@ -44,27 +53,44 @@ export interface IngestResult {
  * exists, the rollups, thresholds and newest readings taking only the rows it
  * inserted. Rows are locked and written in key order, so concurrent batches
  * wait for each other instead of deadlocking. Only a refused batch costs
- * another statement, to name the unknown sensors.
+ * another statement, to name the unknown sensors; and only a batch with a
+ * reading in a week that has no partition yet (before the maintenance made
+ * it, or a week long past) costs more: the weeks it needs are created and
+ * the transaction runs again.
  */
 export async function ingestReadings(
   database: Database,
   readings: readonly { sensorId: string; at: Date; value: number }[],
+  options: { retentionDays?: number } = {},
 ): Promise<IngestResult> {
-  checkReadings(readings);
+  checkReadings(readings, rawReadingsSince(new Date(), options.retentionDays ?? DEFAULT_READING_RETENTION_DAYS));
   if (readings.length === 0) return { recorded: 0, duplicates: 0 };
   const sensorIds = readings.map((reading) => reading.sensorId.toLowerCase());
   if (sensorIds.every(isUuid)) {
-    const [{ known, recorded }] = await database.dataSource.transaction(async (manager) => {
-      await manager.query(LOCK_SENSORS_AND_THRESHOLDS, [sensorIds]);
-      return manager.query<[{ known: number; recorded: number }]>(INGEST, [
-        sensorIds,
-        readings.map((reading) => reading.at.toISOString()),
-        readings.map((reading) => reading.value),
-      ]);
+    const ingest = () =>
+      database.dataSource.transaction(async (manager) => {
+        await manager.query(LOCK_SENSORS_AND_THRESHOLDS, [sensorIds]);
+        return manager.query<[{ known: number; recorded: number }]>(INGEST, [
+          sensorIds,
+          readings.map((reading) => reading.at.toISOString()),
+          readings.map((reading) => reading.value),
+        ]);
+      });
+    const [{ known, recorded }] = await ingest().catch(async (error: unknown) => {
+      if (!isMissingReadingPartition(error)) throw error;
+      await ensureReadingPartitions(database, readings.map((reading) => reading.at));
+      return ingest();
     });
     if (known === readings.length) return { recorded, duplicates: readings.length - recorded };
   }
   throw await unknownSensorsError(database, readings);
+}
+
+/** PostgreSQL's refusal of a row for which telemetry.reading has no partition (23514, naming the table but no constraint). */
+function isMissingReadingPartition(error: unknown): boolean {
+  const failure = (error as { driverError?: unknown }).driverError ?? error;
+  const { code, schema, table, constraint } = failure as { code?: unknown; schema?: unknown; table?: unknown; constraint?: unknown };
+  return code === '23514' && schema === 'telemetry' && table === 'reading' && constraint === undefined;
 }
 
 /** Refuses a batch of more than MAX_READINGS_PER_BATCH readings. */
@@ -76,17 +102,18 @@ export function checkBatchSize(readings: number): void {
   }
 }
 
-/** The checks that need no database: batch size, instants, values. */
-function checkReadings(readings: readonly ReadingToRecord[]): void {
+/** The checks that need no database: batch size, instants (from `keptSince`, the retention's start), values. */
+function checkReadings(readings: readonly ReadingToRecord[], keptSince: Date): void {
   checkBatchSize(readings.length);
+  const earliest = new Date(Math.max(EARLIEST_READING.getTime(), keptSince.getTime()));
   const latest = Date.now() + MAX_CLOCK_AHEAD_MS;
   readings.forEach((reading, index) => {
     const at = reading.at.getTime();
-    if (Number.isNaN(at) || at < EARLIEST_READING.getTime() || at > latest) {
+    if (Number.isNaN(at) || at < earliest.getTime() || at > latest) {
       throw clientError(
         'READING_TIME_INVALID',
-        `Reading ${index} is timed outside ${EARLIEST_READING.toISOString()} to five minutes from now; nothing was recorded.`,
-        { index },
+        `Reading ${index} is timed outside ${earliest.toISOString()} to five minutes from now; nothing was recorded.`,
+        { index, earliest: earliest.toISOString() },
       );
     }
     if (!Number.isFinite(reading.value)) {

@@ -8,7 +8,7 @@ import { setThresholds, thresholdsSettable } from '../readings/thresholds';
 
 export const Mutation: MutationResolvers = {
   /** Shield lets only the telemetry collector through. */
-  async recordReadings(_root, { readings }, { database, metrics }) {
+  async recordReadings(_root, { readings }, { database, metrics, readingRetentionDays }) {
     checkBatchSize(readings.length);
     const parsed = readings.map((reading, index) => {
       const at = parseInstant(reading.at);
@@ -17,7 +17,7 @@ export const Mutation: MutationResolvers = {
       }
       return { sensorId: reading.sensorId, at, value: reading.value };
     });
-    const result = await ingestReadings(database, parsed);
+    const result = await ingestReadings(database, parsed, { retentionDays: readingRetentionDays });
     metrics.readingsIngested.inc({ result: 'recorded' }, result.recorded);
     metrics.readingsIngested.inc({ result: 'duplicate' }, result.duplicates);
     return result;

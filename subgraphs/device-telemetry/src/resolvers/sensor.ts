@@ -1,6 +1,7 @@
 import { mayReadDevice } from '../access';
 import type { SensorResolvers } from '../generated/resolvers-types';
 import { planHistory, selectHistory } from '../readings/history';
+import { rawReadingsSince } from '../readings/retention';
 
 export const Sensor: SensorResolvers = {
   /** A sensor exists for a caller only with its device: readable, and monitored unless they may see unmonitored equipment. */
@@ -21,8 +22,8 @@ export const Sensor: SensorResolvers = {
     return sensor.latestAt && sensor.latestValue !== null ? { at: sensor.latestAt.toISOString(), value: sensor.latestValue } : null;
   },
 
-  history(sensor, args, { database }) {
-    return selectHistory(database, sensor, planHistory(args));
+  history(sensor, args, { database, readingRetentionDays }) {
+    return selectHistory(database, sensor, planHistory(args, rawReadingsSince(new Date(), readingRetentionDays)));
   },
 
   async thresholds(sensor, _args, { loaders }) {
