@@ -11,6 +11,7 @@ import {
   type RequestTrace,
 } from '@partnergraph/observability';
 import type { Database } from './database';
+import type { DatabaseReader } from './database-reader';
 
 /** Longer statements are cut in their span (a CTE with a long select list is a few kilobytes). */
 const MAX_STATEMENT_LENGTH = 4096;
@@ -38,36 +39,44 @@ export function databaseForTrace(database: Database, trace: RequestTrace): Datab
   const view: DataSource = Object.create(shared);
   Object.defineProperty(view, 'manager', { value: shared.createEntityManager.call(view) satisfies EntityManager });
   view.createQueryRunner = (mode?: ReplicationMode): QueryRunner => traceStatements(shared.createQueryRunner.call(view, mode), trace);
-  return { ...database, dataSource: view, trace };
+  // Reads that a replica may answer are spans alike, whichever server answers them.
+  const reader: DatabaseReader = {
+    ...database.reader,
+    query: (sql, parameters, options) => traced(trace, trace.currentSpan, sql, () => database.reader.query(sql, parameters, options)),
+  };
+  return { ...database, dataSource: view, reader, trace };
 }
 
 function traceStatements(runner: QueryRunner, trace: RequestTrace): QueryRunner {
   const parent = trace.currentSpan;
   const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
-  const traced = async (sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> => {
-    const operation = operationOf(sql);
-    const span = trace.startSpan(operation, {
-      kind: SpanKind.CLIENT,
-      parent,
-      attributes: {
-        [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
-        [ATTR_DB_OPERATION_NAME]: operation,
-        [ATTR_DB_QUERY_TEXT]: sql.length > MAX_STATEMENT_LENGTH ? `${sql.slice(0, MAX_STATEMENT_LENGTH)}…` : sql,
-      },
-    });
-    try {
-      const result = await query(sql, parameters, structured);
-      endSpan(span);
-      return result;
-    } catch (error) {
-      const failure = failureOf(error);
-      if (/^[0-9A-Z]{5}$/.test(failure)) span?.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, failure);
-      endSpan(span, failure);
-      throw error;
-    }
-  };
-  runner.query = traced as QueryRunner['query'];
+  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+    traced(trace, parent, sql, () => query(sql, parameters, structured))) as QueryRunner['query'];
   return runner;
+}
+
+/** Runs one statement as a span of the trace, under `parent`. */
+async function traced<T>(trace: RequestTrace, parent: RequestTrace['currentSpan'], sql: string, run: () => Promise<T>): Promise<T> {
+  const operation = operationOf(sql);
+  const span = trace.startSpan(operation, {
+    kind: SpanKind.CLIENT,
+    parent,
+    attributes: {
+      [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
+      [ATTR_DB_OPERATION_NAME]: operation,
+      [ATTR_DB_QUERY_TEXT]: sql.length > MAX_STATEMENT_LENGTH ? `${sql.slice(0, MAX_STATEMENT_LENGTH)}…` : sql,
+    },
+  });
+  try {
+    const result = await run();
+    endSpan(span);
+    return result;
+  } catch (error) {
+    const failure = failureOf(error);
+    if (/^[0-9A-Z]{5}$/.test(failure)) span?.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, failure);
+    endSpan(span, failure);
+    throw error;
+  }
 }
 
 /** The statement's first keyword (`SELECT`, `WITH`, `INSERT`, `START`…): its span's name and `db.operation.name`. */
