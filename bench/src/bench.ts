@@ -22,6 +22,7 @@ import { PEERS_DIRECTORY, peersInstallReason } from './peers';
 import { planComparisons, type PlanInputs } from './plan';
 import { benchPorts, everyPort } from './ports';
 import { postgresProcessLister } from './postgres-processes';
+import { peakRssBytes } from './process-stats';
 import { profileDeviceTelemetry, profileOurGateway } from './profiling';
 import { writeResults, type BenchResults, type ComparisonResults } from './report';
 import { runComparison, summarize, type ProcessAccounting, type RoundSettings, type TargetSummary } from './rounds';
@@ -345,6 +346,9 @@ runCommand('bench', async () => {
       },
       dataSet: { size, simulator, seedingSeconds, dashboard },
       captures: captures.rows,
+      peakRssBytes: Object.fromEntries(
+        [['gateway', stack.ours] as const, ...Object.entries(stack.subgraphs)].map(([service, running]) => [service, peakRssBytes(running.pid) ?? null]),
+      ),
       observability: {
         otlpExports: stack.observed.sink.exports().requests,
         otlpBytes: stack.observed.sink.exports().bytes,

@@ -29,6 +29,8 @@ export interface BenchResults {
     dashboard: { responseBytes: number; devices: number; organizations: number };
   };
   captures: CaptureRow[];
+  /** Each service of the load stack's peak resident memory over the run (VmHWM), for capacity planning. */
+  peakRssBytes: Record<string, number | null>;
   /** What the observed stack sent its sink over the whole run: proof that its metrics and traces were on. */
   observability: { otlpExports: number; otlpBytes: number; scrapes: number; failedScrapes: number };
   comparisons: ComparisonResults[];
@@ -225,6 +227,10 @@ export function renderMarkdown(results: BenchResults): string {
     capturesSection(results.captures),
     '',
     ...(results.profile ? ['## Where the CPU goes', '', profileSection(results.profile), ''] : []),
+    `Peak resident memory of the load stack’s services over the run: ${Object.entries(results.peakRssBytes)
+      .map(([service, bytes]) => `${service} ${bytes === null ? '–' : `${number(bytes / 1024 ** 2)} MiB`}`)
+      .join(', ')}.`,
+    '',
     `The observed stack’s sink took ${results.observability.otlpExports.toLocaleString('en-US')} OTLP exports ` +
       `(${number(results.observability.otlpBytes / 1024)} KiB) and ${results.observability.scrapes.toLocaleString('en-US')} metrics scrapes ` +
       `(${results.observability.failedScrapes} failed) over the run.`,
