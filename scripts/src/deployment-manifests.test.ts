@@ -10,6 +10,7 @@ import {
   unknownFieldProblems,
   type KubernetesObject,
   type Manifest,
+  type Source,
 } from './deployment-manifests';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,6 +21,10 @@ const SECRETS_EXAMPLE = 'secrets.example.yaml';
 const SERVICES = { gateway: 4000, identity: 4001, subscriptions: 4002, 'device-telemetry': 4003 } as const;
 type ServiceName = keyof typeof SERVICES;
 const SUBGRAPHS = ['identity', 'subscriptions', 'device-telemetry'] as const;
+/** Every pod has its own network namespace, so every service serves its metrics on the same port. */
+const METRICS_PORT = 9400;
+/** Where the metrics policy assumes Prometheus runs. */
+const PROMETHEUS: Source = { labels: { 'app.kubernetes.io/name': 'prometheus' }, namespace: { name: 'monitoring' } };
 
 interface Probe {
   httpGet?: { path?: string; port?: number | string };
@@ -43,7 +48,7 @@ interface PodSpec {
   restartPolicy?: string;
 }
 interface PodTemplate {
-  metadata?: { labels?: Record<string, string> };
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: PodSpec;
 }
 
@@ -64,6 +69,7 @@ function labelsOf(name: ServiceName): Record<string, string> {
   return podTemplate('Deployment', name).metadata?.labels ?? {};
 }
 const policies = manifests.filter(({ object }) => object.kind === 'NetworkPolicy');
+const settings = find('ConfigMap', 'partnergraph-settings').object.data as Record<string, string>;
 
 /** A copy of the manifests with `change` made to one object's copy. */
 function changed(kind: string, name: string, change: (object: KubernetesObject) => void): Manifest[] {
@@ -104,8 +110,21 @@ describe('the Kubernetes manifests (deploy/kubernetes), checked offline', () => 
       expect(entry).toMatch(/^(gateway|subgraphs\/[\w-]+)\/dist\/index\.js$/);
       expect(entry).toContain(name === 'gateway' ? 'gateway/' : `subgraphs/${name}/`);
       expect(existsSync(join(ROOT, entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
-      expect(container?.ports).toEqual([{ name: 'http', containerPort: port }]);
+      expect(container?.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: METRICS_PORT },
+      ]);
       expect(container?.env?.find((variable) => variable.name === 'PORT')?.value).toBe(String(port));
+    });
+
+    it('serves its metrics on the pod’s address, on the port its scrape annotations name', () => {
+      expect(container?.env?.find((variable) => variable.name === 'METRICS_PORT')?.value).toBe(String(METRICS_PORT));
+      expect(settings.METRICS_HOST).toBe('0.0.0.0');
+      expect(template.metadata?.annotations).toEqual({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(METRICS_PORT),
+        'prometheus.io/path': '/metrics',
+      });
     });
 
     it('is probed on the health routes: live for liveness and start-up, ready for readiness', () => {
@@ -144,13 +163,15 @@ describe('the Kubernetes manifests (deploy/kubernetes), checked offline', () => 
   it('let only the gateway reach the subgraphs, and subscriptions and device-telemetry reach identity for access decisions', () => {
     const otherPod = { 'app.kubernetes.io/name': 'somebody-else' };
     const migrationPod = podTemplate('Job', 'partnergraph-migrate').metadata?.labels ?? {};
-    const reach = (from: Record<string, string>, to: ServiceName) => ingressAllowed(policies, from, labelsOf(to), SERVICES[to]);
+    const reach = (from: Record<string, string>, to: ServiceName) => ingressAllowed(policies, { labels: from }, labelsOf(to), SERVICES[to]);
     for (const subgraph of SUBGRAPHS) {
       expect(reach(labelsOf('gateway'), subgraph)).toBe(true);
       expect(reach(otherPod, subgraph)).toBe(false);
       expect(reach(migrationPod, subgraph)).toBe(false);
-      // Another port of an allowed peer stays closed (a metrics port needs a policy of its own).
-      expect(ingressAllowed(policies, labelsOf('gateway'), labelsOf(subgraph), 9400)).toBe(false);
+      // Another port of an allowed peer stays closed: the metrics port is for Prometheus.
+      expect(ingressAllowed(policies, { labels: labelsOf('gateway') }, labelsOf(subgraph), METRICS_PORT)).toBe(false);
+      // A peer named by pod labels alone is a pod of the namespace: the gateway's labels elsewhere open nothing.
+      expect(ingressAllowed(policies, { ...PROMETHEUS, labels: labelsOf('gateway') }, labelsOf(subgraph), SERVICES[subgraph])).toBe(false);
     }
     expect(reach(labelsOf('subscriptions'), 'identity')).toBe(true);
     expect(reach(labelsOf('device-telemetry'), 'identity')).toBe(true);
@@ -160,8 +181,34 @@ describe('the Kubernetes manifests (deploy/kubernetes), checked offline', () => 
     expect(reach(labelsOf('identity'), 'device-telemetry')).toBe(false);
     expect(reach(otherPod, 'gateway')).toBe(true);
     // The subgraphs find identity where the policy lets them reach it.
-    const settings = find('ConfigMap', 'partnergraph-settings').object.data as Record<string, string>;
     expect(settings.IDENTITY_URL).toBe(`http://identity:${SERVICES.identity}/graphql`);
+  });
+
+  it('let pods of the monitoring namespace reach every service’s metrics port, and nothing else new', () => {
+    const elsewhere: Source = { ...PROMETHEUS, namespace: { name: 'observability' } };
+    for (const name of Object.keys(SERVICES) as ServiceName[]) {
+      expect(ingressAllowed(policies, PROMETHEUS, labelsOf(name), METRICS_PORT)).toBe(true);
+      expect(ingressAllowed(policies, elsewhere, labelsOf(name), METRICS_PORT)).toBe(false);
+      expect(ingressAllowed(policies, { labels: labelsOf('gateway') }, labelsOf(name), METRICS_PORT)).toBe(false);
+    }
+    for (const subgraph of SUBGRAPHS) expect(ingressAllowed(policies, PROMETHEUS, labelsOf(subgraph), SERVICES[subgraph])).toBe(false);
+    // The migration Job's pods serve no metrics and still accept nothing.
+    const migrationPod = podTemplate('Job', 'partnergraph-migrate').metadata?.labels ?? {};
+    expect(ingressAllowed(policies, PROMETHEUS, migrationPod, METRICS_PORT)).toBe(false);
+  });
+
+  it('give the gateway the database its field usage is written to, and device-telemetry its retention and an optional replica', () => {
+    const gateway = podTemplate('Deployment', 'gateway').spec.containers[0];
+    // FIELD_USAGE (on by default) adds its counts to FIELD_USAGE_DATABASE_URL, which defaults to DATABASE_URL.
+    expect(gateway?.env?.find((variable) => variable.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({ name: 'partnergraph-connections', key: 'DATABASE_URL' });
+    expect(Object.keys(settings).filter((setting) => setting.startsWith('FIELD_USAGE'))).toEqual([]);
+    expect(settings.READING_RETENTION_DAYS).toBe('400');
+    const telemetry = podTemplate('Deployment', 'device-telemetry').spec.containers[0];
+    expect(telemetry?.env?.find((variable) => variable.name === 'DATABASE_READ_URL')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'partnergraph-connections',
+      key: 'DATABASE_READ_URL',
+      optional: true,
+    });
   });
 
   it('read every secret from a Secret of secrets.example.yaml, each private key only where it signs', () => {
@@ -185,12 +232,12 @@ describe('the Kubernetes manifests (deploy/kubernetes), checked offline', () => 
     expect(readers.get('INTERNAL_TOKEN_PUBLIC_KEY')).toEqual([...SUBGRAPHS]);
     expect(readers.get('ACCESS_TOKEN_PRIVATE_KEY')).toEqual(['identity']);
     expect(readers.get('SECRET_ENCRYPTION_KEYS')).toEqual(['identity']);
+    expect(readers.get('DATABASE_READ_URL')).toEqual(['device-telemetry']);
   });
 
   it('set only settings that docs/operations.md documents', () => {
     const operations = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
-    const settings = Object.keys(find('ConfigMap', 'partnergraph-settings').object.data as Record<string, string>);
-    expect(settings.filter((setting) => !operations.includes(`\`${setting}\``))).toEqual([]);
+    expect(Object.keys(settings).filter((setting) => !operations.includes(`\`${setting}\``))).toEqual([]);
   });
 
   it('migrate every subgraph in a Job that runs each one’s migrations alone, once', () => {
@@ -246,8 +293,21 @@ describe('the Kubernetes manifests (deploy/kubernetes), checked offline', () => 
       const broken = changed('NetworkPolicy', 'subscriptions-from-gateway', (object) => {
         (object.spec as { ingress: unknown[] }).ingress = [{ ports: [{ protocol: 'TCP', port: 4002 }] }];
       }).filter(({ object }) => object.kind === 'NetworkPolicy');
-      expect(ingressAllowed(broken, labelsOf('device-telemetry'), labelsOf('subscriptions'), 4002)).toBe(true);
+      expect(ingressAllowed(broken, { labels: labelsOf('device-telemetry') }, labelsOf('subscriptions'), 4002)).toBe(true);
       expect(nameOf(find('NetworkPolicy', 'subscriptions-from-gateway', broken))).toBe('network-policy.yaml#3 NetworkPolicy/subscriptions-from-gateway');
+    });
+
+    it('a metrics policy open to every namespace, or to the migration Job', () => {
+      const migrationPod = podTemplate('Job', 'partnergraph-migrate').metadata?.labels ?? {};
+      const elsewhere: Source = { labels: {}, namespace: { name: 'observability' } };
+      const broken = changed('NetworkPolicy', 'metrics-from-monitoring', (object) => {
+        const metricsSpec = object.spec as { podSelector: { matchExpressions: { values: string[] }[] }; ingress: unknown[] };
+        metricsSpec.podSelector.matchExpressions[0]?.values.push('migration');
+        metricsSpec.ingress = [{ from: [{ namespaceSelector: {} }], ports: [{ protocol: 'TCP', port: METRICS_PORT }] }];
+      }).filter(({ object }) => object.kind === 'NetworkPolicy');
+      expect(ingressAllowed(broken, elsewhere, labelsOf('identity'), METRICS_PORT)).toBe(true);
+      expect(ingressAllowed(broken, PROMETHEUS, migrationPod, METRICS_PORT)).toBe(true);
+      expect(ingressAllowed(policies, elsewhere, labelsOf('identity'), METRICS_PORT)).toBe(false);
     });
   });
 });

@@ -177,39 +177,87 @@ export function unknownFieldProblems(manifests: readonly Manifest[]): string[] {
   });
 }
 
-interface PodSelector {
+interface LabelSelector {
   matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: unknown;
 }
 interface NetworkPolicyRule {
-  from?: { podSelector?: PodSelector; namespaceSelector?: unknown; ipBlock?: unknown }[];
+  from?: NetworkPolicyPeer[];
   ports?: { port?: number | string; protocol?: string }[];
 }
 
-function selects(selector: PodSelector | undefined, labels: Record<string, string>): boolean {
-  return Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+/** A pod that opens a connection: its labels, and its namespace when that is not the policies' own. */
+export interface Source {
+  labels: Record<string, string>;
+  /** Its namespace's name and labels; Kubernetes labels every namespace with its name, as `kubernetes.io/metadata.name`. */
+  namespace?: { name: string; labels?: Record<string, string> };
+}
+
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+function matches({ key, operator, values = [] }: { key: string; operator: string; values?: string[] }, labels: Record<string, string>): boolean {
+  const value = labels[key];
+  switch (operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    default:
+      throw new Error(`label selector operator ${operator} is not one Kubernetes knows`);
+  }
+}
+
+function selects(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  return (
+    Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value) &&
+    (selector?.matchExpressions ?? []).every((requirement) => matches(requirement, labels))
+  );
 }
 
 /**
- * Whether the namespace's NetworkPolicies let a pod labelled `from` open a TCP
- * connection to port `port` of a pod labelled `to`, both in the namespace, as
- * Kubernetes decides it: a pod no policy selects for ingress accepts anything;
- * a selected pod accepts what one of the selecting policies' rules allows.
- * Only the forms the manifests use are understood (podSelector.matchLabels,
- * numeric ports); a rule with another peer counts as allowing nothing.
+ * Whether a peer of a rule names the source pod: a podSelector alone names
+ * pods of the policy's namespace, a namespaceSelector alone every pod of the
+ * namespaces it selects, both together the selected pods of those namespaces.
+ * An ipBlock names addresses, which the checks take as naming no pod.
  */
-export function ingressAllowed(
-  policies: readonly Manifest[],
-  from: Record<string, string>,
-  to: Record<string, string>,
-  port: number,
-): boolean {
+function peerIncludes(peer: NetworkPolicyPeer, source: Source, policyNamespace: string | undefined): boolean {
+  if (peer.ipBlock !== undefined || (peer.podSelector === undefined && peer.namespaceSelector === undefined)) return false;
+  const namespace = source.namespace;
+  const inNamespace =
+    peer.namespaceSelector === undefined
+      ? namespace === undefined || namespace.name === policyNamespace
+      : selects(peer.namespaceSelector, { ...namespace?.labels, [NAMESPACE_NAME_LABEL]: namespace?.name ?? policyNamespace ?? '' });
+  return inNamespace && (peer.podSelector === undefined || selects(peer.podSelector, source.labels));
+}
+
+/**
+ * Whether the NetworkPolicies let the pod `from` open a TCP connection to port
+ * `port` of a pod labelled `to` in the policies' namespace, as Kubernetes
+ * decides it: a pod no policy selects for ingress accepts anything; a selected
+ * pod accepts what one of the selecting policies' rules allows. Only the forms
+ * the manifests use are understood (label selectors, numeric ports); a peer
+ * with an ipBlock counts as allowing no pod.
+ */
+export function ingressAllowed(policies: readonly Manifest[], from: Source, to: Record<string, string>, port: number): boolean {
   const selecting = policies
-    .map(({ object }) => object.spec as { podSelector?: PodSelector; policyTypes?: string[]; ingress?: NetworkPolicyRule[] })
-    .filter((spec) => selects(spec.podSelector, to) && (spec.policyTypes ?? ['Ingress']).includes('Ingress'));
+    .map(({ object }) => ({
+      namespace: object.metadata?.namespace,
+      spec: object.spec as { podSelector?: LabelSelector; policyTypes?: string[]; ingress?: NetworkPolicyRule[] },
+    }))
+    .filter(({ spec }) => selects(spec.podSelector, to) && (spec.policyTypes ?? ['Ingress']).includes('Ingress'));
   if (selecting.length === 0) return true;
-  return selecting.some((spec) =>
+  return selecting.some(({ namespace, spec }) =>
     (spec.ingress ?? []).some((rule) => {
-      const peerAllowed = rule.from === undefined || rule.from.some((peer) => peer.podSelector !== undefined && peer.namespaceSelector === undefined && peer.ipBlock === undefined && selects(peer.podSelector, from));
+      const peerAllowed = rule.from === undefined || rule.from.some((peer) => peerIncludes(peer, from, namespace));
       const portAllowed = rule.ports === undefined || rule.ports.some((allowed) => (allowed.protocol ?? 'TCP') === 'TCP' && (allowed.port === undefined || allowed.port === port));
       return peerAllowed && portAllowed;
     }),
