@@ -1,26 +1,22 @@
-import { join } from 'node:path';
 import { createLogger } from '@partnergraph/core';
-import { migrateAll, seedDemoDataIfEmpty } from './database-setup';
-import { assertPortFree } from './free-port';
-import { loadOrCreateDevKeyPair, loadOrCreateDevSecretKeys } from './dev-keys';
-import { openLocalDatabase, type LocalDatabase } from './local-database';
+import type { LocalDatabase } from './local-database';
 import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
 import { spawnService, type ServiceProcess } from './service-process';
-import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
-import { gatewayUrlVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
-
-/**
- * npm does not pass SIGTERM on to the script it runs: when `npm start` is
- * terminated, this process is re-parented. Noticing that within a second
- * keeps a supervisor's SIGTERM from leaving the services and database behind.
- */
-function stopWhenParentDies(stop: () => void): void {
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) stop();
-  }, 1_000).unref();
-}
+import { readStackConfig } from './stack-config';
+import {
+  assertStackPortsFree,
+  GATEWAY_ENTRY,
+  gatewayEnvironment,
+  graphqlUrlOf,
+  loadStackKeys,
+  openStackDatabase,
+  readyUrlOf,
+  serviceEnvironment,
+  subgraphEnvironment,
+} from './stack-services';
+import { readStackSubgraphs } from './stack-subgraphs';
+import { whenStopRequested } from './stop-signals';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
@@ -36,11 +32,8 @@ runCommand('start', async () => {
   const logger = createLogger({ level: 'info', format: 'text', write: write('stack') });
 
   const subgraphs = await readStackSubgraphs(process.env);
-  const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
-  const identityUrl = urlOf(subgraphs[0]?.port ?? 0);
-  await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
-  for (const subgraph of subgraphs) await assertPortFree(subgraph.port, portVariableOf(subgraph.name));
-  if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
+  const identityUrl = graphqlUrlOf(subgraphs[0]?.port ?? 0);
+  await assertStackPortsFree(config, subgraphs);
 
   const services: ServiceProcess[] = [];
   let database: LocalDatabase | undefined;
@@ -54,19 +47,14 @@ runCommand('start', async () => {
     }
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
-  stopWhenParentDies(() => void stopAll(0));
+  whenStopRequested(() => void stopAll(0));
 
   try {
-    database = await openLocalDatabase(config, logger);
+    database = await openStackDatabase(config, logger);
     const databaseUrl = database.url;
-    await migrateAll(databaseUrl, logger);
-    if (await seedDemoDataIfEmpty(databaseUrl, logger)) logger.info('seeded the demo data');
-    const keys = await loadOrCreateDevKeyPair(config.dataDir, 'internal-token');
-    const accessTokenKeys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
-    const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
-    const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
+    const keys = await loadStackKeys(config.dataDir);
+    // No load balancer sends to these, so a stopping service need not wait for one to notice (see start-replicas.ts).
+    const common = { ...serviceEnvironment(process.env), SHUTDOWN_LINGER_MS: process.env.SHUTDOWN_LINGER_MS ?? '0' };
 
     // All at once: each subgraph migrates only its own schema (already done above), and the gateway
     // reads the supergraph from its file, so none waits for another to start.
@@ -74,40 +62,26 @@ runCommand('start', async () => {
       spawnService({
         name,
         entry,
-        env: {
-          ...common,
-          PORT: String(port),
-          DATABASE_URL: databaseUrl,
-          INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
-          // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
-          SEED_DEMO_DATA: 'true',
-          // Only identity signs sessions; the others ask it for access decisions.
-          ...(name === 'identity'
-            ? {
-                ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem,
-                ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
-                SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
-              }
-            : { IDENTITY_URL: identityUrl }),
-        },
-        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+        env: { ...common, ...subgraphEnvironment({ name, port, databaseUrl, keys, identityUrl }) },
+        readyUrl: readyUrlOf(port),
         write: write(name),
       }),
     );
     starting.push(
       spawnService({
         name: 'gateway',
-        entry: join(REPOSITORY_ROOT, 'gateway', 'src', 'index.ts'),
+        entry: GATEWAY_ENTRY,
         env: {
           ...common,
-          PORT: String(config.gatewayPort),
-          INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
-          // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
-          DATABASE_URL: databaseUrl,
-          IDENTITY_URL: identityUrl,
-          ...Object.fromEntries(subgraphs.map(({ name, port }) => [gatewayUrlVariableOf(name), urlOf(port)])),
+          ...gatewayEnvironment({
+            port: config.gatewayPort,
+            databaseUrl,
+            keys,
+            identityUrl,
+            subgraphUrls: new Map(subgraphs.map(({ name, port }) => [name, graphqlUrlOf(port)])),
+          }),
         },
-        readyUrl: `http://127.0.0.1:${config.gatewayPort}/health/ready`,
+        readyUrl: readyUrlOf(config.gatewayPort),
         write: write('gateway'),
       }),
     );

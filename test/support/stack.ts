@@ -29,6 +29,10 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   /** The repository to start from (a copy, say); this one by default. */
   root?: string;
+  /** `npm start`'s launcher (scripts/src/start.ts) by default, or `npm run start:replicas`'s. */
+  launcher?: 'start' | 'start-replicas';
+  /** How long it may take to be ready; 60 s by default. */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningStack {
@@ -106,10 +110,10 @@ function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T |
 
 /**
  * Runs `npm start`'s command (node with tsx on scripts/src/start.ts, from the
- * repository root) on a fresh database, free ports and a fresh DATA_DIR, in
- * its own process group, and resolves once it logs that PartnerGraph is ready.
- * Rejects with a StackStartError holding its output if it exits first or is
- * not ready within 60 s.
+ * repository root; or another launcher) on a fresh database, free ports and a
+ * fresh DATA_DIR, in its own process group, and resolves once it logs that
+ * PartnerGraph is ready. Rejects with a StackStartError holding its output if
+ * it exits first or is not ready within 60 s (or `readyTimeoutMs`).
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const [gateway, identity, subscriptions, deviceTelemetry] = await freePorts(4);
@@ -141,7 +145,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     else env[name] = value;
   }
 
-  const child = spawn(process.execPath, [...NODE_ARGS, join('scripts', 'src', 'start.ts')], {
+  const launcher = options.launcher ?? 'start';
+  const command = launcher === 'start' ? 'npm start' : 'npm run start:replicas';
+  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  const child = spawn(process.execPath, [...NODE_ARGS, join('scripts', 'src', `${launcher}.ts`)], {
     cwd: options.root ?? REPOSITORY_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -188,7 +195,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const outcome = await within(
     Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]),
-    READY_TIMEOUT_MS,
+    readyTimeoutMs,
     'timeout' as const,
   );
   if (outcome !== 'ready') {
@@ -199,8 +206,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     launches.delete(launch);
     throw new StackStartError(
       outcome === 'exited'
-        ? `npm start exited with code ${String(code)} before it was ready`
-        : `npm start was not ready within ${READY_TIMEOUT_MS / 1000} s; killed its process group`,
+        ? `${command} exited with code ${String(code)} before it was ready`
+        : `${command} was not ready within ${readyTimeoutMs / 1000} s; killed its process group`,
       outcome === 'exited' ? code : null,
       [...lines],
     );
@@ -212,7 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       signalProcessGroup(pid, 'SIGKILL');
       await launch.cleanUp();
       throw new Error(
-        `npm start had not exited within ${STOP_TIMEOUT_MS / 1000} s; killed its process group.\n` +
+        `${command} had not exited within ${STOP_TIMEOUT_MS / 1000} s; killed its process group.\n` +
           `--- launcher output ---\n${lines.join('\n')}`,
       );
     }
