@@ -7,7 +7,7 @@ import { createAccessTokenIssuer, DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_
 import { findExecutable } from '@partnergraph/scripts/executable';
 import { readHaproxyServers, type HaproxyServer } from '@partnergraph/scripts/haproxy';
 import { DEMO_CUSTOMERS, DEMO_PARTNER, DEMO_PASSWORD, demoUsers } from '@partnergraph/scripts/demo-data';
-import { freePorts, isRunning } from '../support/processes';
+import { freePorts } from '../support/processes';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-sink';
 import { startStack, stopAllStacks, type RunningStack } from '../support/stack';
 import { subscribeOverWebSocket } from '../support/live-clients';
@@ -376,9 +376,22 @@ describeWithHaproxy(TITLE, () => {
       return down;
     }
 
-    /** Polls until none of `pids` runs; when each was gone. */
+    /**
+     * Polls until every one of `pids` has ended and its parent (the launcher) has collected it; when. Not a
+     * zombie's state: a killed Node.js process shows as one while its other threads are still ending, and its
+     * sockets are still open.
+     */
     async function gone(pids: readonly number[]): Promise<number> {
-      await waitFor('the signalled processes to end', () => (pids.some(isRunning) ? undefined : true), { timeoutMs: 20_000, intervalMs: 5 });
+      const exists = (pid: number): boolean => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+          throw error;
+        }
+      };
+      await waitFor('the signalled processes to end', () => (pids.some(exists) ? undefined : true), { timeoutMs: 20_000, intervalMs: 5 });
       return Date.now();
     }
 
@@ -450,8 +463,11 @@ describeWithHaproxy(TITLE, () => {
           failed: failures.length,
           markedDownAfterSeconds: Object.fromEntries([...down].map(([name, at]) => [name, (at - signalledAt) / 1000])),
           processesEndedAfterMs: goneAt - signalledAt,
-          sentToAnotherReplicaByHaproxy: Object.fromEntries(
-            after.map((server) => [server.server, server.redispatched - (before.find((earlier) => earlier.server === server.server)?.redispatched ?? 0)]),
+          retriedByHaproxy: Object.fromEntries(
+            after.map((server) => {
+              const earlier = before.find((candidate) => candidate.server === server.server);
+              return [server.server, { retried: server.retried - (earlier?.retried ?? 0), onAnotherReplica: server.redispatched - (earlier?.redispatched ?? 0) }];
+            }),
           ),
           failures: failures.map((failure) => ({ sentAfterSignalMs: failure.startedAt - signalledAt, failure: failure.failure })),
           answeredBy: countBy(outcomes.map((outcome) => outcome.servedBy)),
