@@ -23,7 +23,7 @@ import {
   subgraphEnvironment,
 } from './stack-services';
 import { readStackSubgraphs } from './stack-subgraphs';
-import { whenStopRequested } from './stop-signals';
+import { shutdownOnce, whenStopRequested } from './stop-signals';
 
 /**
  * How long a replica told to stop keeps answering (503 SERVICE_STOPPING, which
@@ -84,22 +84,18 @@ runCommand('start:replicas', async () => {
   let database: LocalDatabase | undefined;
   let redis: LocalRedis | undefined;
   let haproxy: HaproxyProcess | undefined;
-  let stopping = false;
-  const stopAll = async (exitCode: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      await haproxy?.stop();
-      const replicas = [...running.values()];
-      await Promise.all(replicas.filter((replica) => replica.name.startsWith('gateway-')).map((replica) => replica.stop()));
-      await Promise.all(replicas.map((replica) => replica.stop()));
-      await redis?.stop();
-      await database?.stop();
-      logger.info('stopped');
-    }
-    process.exit(exitCode);
-  };
+  const shutdown = shutdownOnce(async () => {
+    await haproxy?.stop();
+    const replicas = [...running.values()];
+    await Promise.all(replicas.filter((replica) => replica.name.startsWith('gateway-')).map((replica) => replica.stop()));
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await redis?.stop();
+    await database?.stop();
+    logger.info('stopped');
+  });
+  const stopAll = (exitCode: number): Promise<never> => shutdown.stopAndExit(exitCode);
   const fail = (error: unknown): void => {
-    if (stopping) return;
+    if (shutdown.started) return;
     logger.error(error instanceof Error ? error.message : String(error));
     void stopAll(1);
   };
@@ -119,7 +115,7 @@ runCommand('start:replicas', async () => {
     void ready
       .then(() => service.exited)
       .then((exitCode) => {
-        if (stopping) return;
+        if (shutdown.started) return;
         logger.warn(`${replica.name} ended; starting it again`, { pid: service.pid, exitCode: exitCode ?? 'signal' });
         startReplica(replica).catch(fail);
       })

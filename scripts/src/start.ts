@@ -16,7 +16,7 @@ import {
   subgraphEnvironment,
 } from './stack-services';
 import { readStackSubgraphs } from './stack-subgraphs';
-import { whenStopRequested } from './stop-signals';
+import { shutdownOnce, whenStopRequested } from './stop-signals';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
@@ -37,16 +37,12 @@ runCommand('start', async () => {
 
   const services: ServiceProcess[] = [];
   let database: LocalDatabase | undefined;
-  let stopping = false;
-  const stopAll = async (exitCode: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      for (const service of [...services].reverse()) await service.stop();
-      await database?.stop();
-      logger.info('stopped');
-    }
-    process.exit(exitCode);
-  };
+  const shutdown = shutdownOnce(async () => {
+    for (const service of [...services].reverse()) await service.stop();
+    await database?.stop();
+    logger.info('stopped');
+  });
+  const stopAll = (exitCode: number): Promise<never> => shutdown.stopAndExit(exitCode);
   whenStopRequested(() => void stopAll(0));
 
   try {
@@ -94,7 +90,7 @@ runCommand('start', async () => {
 
   logger.info(`PartnerGraph is ready: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops it)`);
   const firstToExit = await Promise.race(services.map((service) => service.exited.then(() => service.name)));
-  if (!stopping) {
+  if (!shutdown.started) {
     logger.error(`${firstToExit} stopped unexpectedly; stopping the rest`);
     await stopAll(1);
   }

@@ -13,3 +13,27 @@ export function whenStopRequested(stop: () => void): void {
     if (process.ppid !== parent) stop();
   }, 1_000).unref();
 }
+
+export interface Shutdown {
+  /** True once a stop has begun. */
+  readonly started: boolean;
+  /**
+   * Runs the stop, once however often it is asked for (a signal and the parent's
+   * end may both ask), and exits, when it is done, with the code of whoever asked first.
+   */
+  stopAndExit(exitCode: number): Promise<never>;
+}
+
+export function shutdownOnce(stop: () => Promise<void>): Shutdown {
+  let stopped: Promise<void> | undefined;
+  return {
+    get started() {
+      return stopped !== undefined;
+    },
+    async stopAndExit(exitCode) {
+      stopped ??= stop();
+      await stopped;
+      process.exit(exitCode);
+    },
+  };
+}
