@@ -128,7 +128,14 @@ runCommand('start:replicas', async () => {
   try {
     await mkdir(config.dataDir, { recursive: true });
     database = await openStackDatabase(config, logger);
-    redis = await openLocalRedis({ redisUrl, binary: redisBinary, port: localRedisPort, dataDir: config.dataDir, logger, write: write('redis') });
+    redis = await openLocalRedis({
+      redisUrl,
+      binary: redisBinary,
+      port: localRedisPort,
+      dataDir: config.dataDir,
+      logger,
+      write: write('redis'),
+    });
     void redis.exited.then(() => fail(new Error('the local Redis stopped')));
     const keys = await loadStackKeys(config.dataDir);
     const common = { ...serviceEnvironment(process.env), SHUTDOWN_LINGER_MS: String(SHUTDOWN_LINGER_MS) };
@@ -156,7 +163,12 @@ runCommand('start:replicas', async () => {
     );
     await Promise.all(replicas.map(startReplica));
     // None needs another to start (the gateway reads the supergraph from its file), so HAProxy comes last and finds them ready.
-    haproxy = await startHaproxy({ binary: haproxyBinary, config: haproxyConfig(balanced, haproxyStatsPort), dataDir: config.dataDir, write: write('haproxy') });
+    haproxy = await startHaproxy({
+      binary: haproxyBinary,
+      config: haproxyConfig(balanced, haproxyStatsPort),
+      dataDir: config.dataDir,
+      write: write('haproxy'),
+    });
     void haproxy.exited.then(() => fail(new Error('HAProxy stopped')));
     await waitUntilBalanced(haproxyStatsPort, replicas.length);
   } catch (error) {
