@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly', module: 'writable', require: 'readonly' } },
   },
   {
-    files: ['**/config.ts', '**/run-command.ts', '**/run-subgraph.ts', '**/start.ts', '**/migrate.ts', '**/seed.ts', '**/simulate.ts', '**/token.ts', '**/fuzz.ts', '**/documents-publish.ts', '**/usage.ts', '**/index.ts', 'test/**'],
+    files: ['**/config.ts', '**/run-command.ts', '**/run-subgraph.ts', '**/start.ts', '**/start-replicas.ts', '**/migrate.ts', '**/seed.ts', '**/simulate.ts', '**/token.ts', '**/fuzz.ts', '**/documents-publish.ts', '**/usage.ts', '**/index.ts', 'test/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

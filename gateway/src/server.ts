@@ -124,6 +124,9 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The process stops on SIGTERM itself, draining first; Apollo Server's own handler would close the server at
+    // once and re-raise the signal, ending the process before the drain (outside NODE_ENV=test, where it is off).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     // Apollo's automatic persisted queries would be cached in each gateway's memory: documents sent by id are
     // published ones, read from PostgreSQL (trusted-documents/).

@@ -1,26 +1,22 @@
-import { join } from 'node:path';
 import { createLogger } from '@partnergraph/core';
-import { migrateAll, seedDemoDataIfEmpty } from './database-setup';
-import { assertPortFree } from './free-port';
-import { loadOrCreateDevKeyPair, loadOrCreateDevSecretKeys } from './dev-keys';
-import { openLocalDatabase, type LocalDatabase } from './local-database';
+import type { LocalDatabase } from './local-database';
 import { prefixer } from './log-prefix';
 import { runCommand } from './run-command';
 import { spawnService, type ServiceProcess } from './service-process';
-import { readStackConfig, REPOSITORY_ROOT } from './stack-config';
-import { gatewayUrlVariableOf, metricsPortVariableOf, portVariableOf, readStackSubgraphs } from './stack-subgraphs';
-
-/**
- * npm does not pass SIGTERM on to the script it runs: when `npm start` is
- * terminated, this process is re-parented. Noticing that within a second
- * keeps a supervisor's SIGTERM from leaving the services and database behind.
- */
-function stopWhenParentDies(stop: () => void): void {
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) stop();
-  }, 1_000).unref();
-}
+import { readStackConfig } from './stack-config';
+import {
+  assertStackPortsFree,
+  GATEWAY_ENTRY,
+  gatewayEnvironment,
+  graphqlUrlOf,
+  loadStackKeys,
+  openStackDatabase,
+  readyUrlOf,
+  serviceEnvironment,
+  subgraphEnvironment,
+} from './stack-services';
+import { metricsPortVariableOf, readStackSubgraphs } from './stack-subgraphs';
+import { shutdownOnce, whenStopRequested } from './stop-signals';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
@@ -36,40 +32,34 @@ runCommand('start', async () => {
   const logger = createLogger({ level: 'info', format: 'text', write: write('stack') });
 
   const subgraphs = await readStackSubgraphs(process.env);
-  const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
-  const identityUrl = urlOf(subgraphs[0]?.port ?? 0);
-  await assertPortFree(config.gatewayPort, 'GATEWAY_PORT');
-  for (const subgraph of subgraphs) await assertPortFree(subgraph.port, portVariableOf(subgraph.name));
+  const identityUrl = graphqlUrlOf(subgraphs[0]?.port ?? 0);
   // Each service serves Prometheus metrics on a port of its own (0: none; see docs/operations.md, Metrics).
-  if (config.gatewayMetricsPort !== 0) await assertPortFree(config.gatewayMetricsPort, 'GATEWAY_METRICS_PORT');
-  for (const subgraph of subgraphs) if (subgraph.metricsPort !== 0) await assertPortFree(subgraph.metricsPort, metricsPortVariableOf(subgraph.name));
-  if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT');
+  const metricsPorts = [
+    { port: config.gatewayMetricsPort, variable: 'GATEWAY_METRICS_PORT' },
+    ...subgraphs.map((subgraph) => ({ port: subgraph.metricsPort, variable: metricsPortVariableOf(subgraph.name) })),
+  ];
+  await assertStackPortsFree(
+    config,
+    subgraphs,
+    metricsPorts.filter(({ port }) => port !== 0),
+  );
 
   const services: ServiceProcess[] = [];
   let database: LocalDatabase | undefined;
-  let stopping = false;
-  const stopAll = async (exitCode: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      for (const service of [...services].reverse()) await service.stop();
-      await database?.stop();
-      logger.info('stopped');
-    }
-    process.exit(exitCode);
-  };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
-  stopWhenParentDies(() => void stopAll(0));
+  const shutdown = shutdownOnce(async () => {
+    for (const service of [...services].reverse()) await service.stop();
+    await database?.stop();
+    logger.info('stopped');
+  });
+  const stopAll = (exitCode: number): Promise<never> => shutdown.stopAndExit(exitCode);
+  whenStopRequested(() => void stopAll(0));
 
   try {
-    database = await openLocalDatabase(config, logger);
+    database = await openStackDatabase(config, logger);
     const databaseUrl = database.url;
-    await migrateAll(databaseUrl, logger);
-    if (await seedDemoDataIfEmpty(databaseUrl, logger)) logger.info('seeded the demo data');
-    const keys = await loadOrCreateDevKeyPair(config.dataDir, 'internal-token');
-    const accessTokenKeys = await loadOrCreateDevKeyPair(config.dataDir, 'access-token');
-    const secretEncryptionKeys = await loadOrCreateDevSecretKeys(config.dataDir);
-    const common = { ...process.env, APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1', HOST: '127.0.0.1' };
+    const keys = await loadStackKeys(config.dataDir);
+    // No load balancer sends to these, so a stopping service need not wait for one to notice (see start-replicas.ts).
+    const common = { ...serviceEnvironment(process.env), SHUTDOWN_LINGER_MS: process.env.SHUTDOWN_LINGER_MS ?? '0' };
 
     // All at once: each subgraph migrates only its own schema (already done above), and the gateway
     // reads the supergraph from its file, so none waits for another to start.
@@ -77,42 +67,27 @@ runCommand('start', async () => {
       spawnService({
         name,
         entry,
-        env: {
-          ...common,
-          PORT: String(port),
-          METRICS_PORT: String(metricsPort),
-          DATABASE_URL: databaseUrl,
-          INTERNAL_TOKEN_PUBLIC_KEY: keys.publicKeyPem,
-          // A subgraph with demo data of its own (SubgraphPackage.seedDemoData) adds it for the demo organizations.
-          SEED_DEMO_DATA: 'true',
-          // Only identity signs sessions; the others ask it for access decisions.
-          ...(name === 'identity'
-            ? {
-                ACCESS_TOKEN_PRIVATE_KEY: accessTokenKeys.privateKeyPem,
-                ACCESS_TOKEN_PUBLIC_KEY: accessTokenKeys.publicKeyPem,
-                SECRET_ENCRYPTION_KEYS: secretEncryptionKeys,
-              }
-            : { IDENTITY_URL: identityUrl }),
-        },
-        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+        env: { ...common, ...subgraphEnvironment({ name, port, metricsPort, databaseUrl, keys, identityUrl }) },
+        readyUrl: readyUrlOf(port),
         write: write(name),
       }),
     );
     starting.push(
       spawnService({
         name: 'gateway',
-        entry: join(REPOSITORY_ROOT, 'gateway', 'src', 'index.ts'),
+        entry: GATEWAY_ENTRY,
         env: {
           ...common,
-          PORT: String(config.gatewayPort),
-          METRICS_PORT: String(config.gatewayMetricsPort),
-          INTERNAL_TOKEN_PRIVATE_KEY: keys.privateKeyPem,
-          // Published documents (npm run documents:publish) live in the gateway's own schema there; subscriptions LISTEN there.
-          DATABASE_URL: databaseUrl,
-          IDENTITY_URL: identityUrl,
-          ...Object.fromEntries(subgraphs.map(({ name, port }) => [gatewayUrlVariableOf(name), urlOf(port)])),
+          ...gatewayEnvironment({
+            port: config.gatewayPort,
+            metricsPort: config.gatewayMetricsPort,
+            databaseUrl,
+            keys,
+            identityUrl,
+            subgraphUrls: new Map(subgraphs.map(({ name, port }) => [name, graphqlUrlOf(port)])),
+          }),
         },
-        readyUrl: `http://127.0.0.1:${config.gatewayPort}/health/ready`,
+        readyUrl: readyUrlOf(config.gatewayPort),
         write: write('gateway'),
       }),
     );
@@ -125,7 +100,7 @@ runCommand('start', async () => {
 
   logger.info(`PartnerGraph is ready: http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops it)`);
   const firstToExit = await Promise.race(services.map((service) => service.exited.then(() => service.name)));
-  if (!stopping) {
+  if (!shutdown.started) {
     logger.error(`${firstToExit} stopped unexpectedly; stopping the rest`);
     await stopAll(1);
   }

@@ -31,6 +31,10 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   /** The repository to start from (a copy, say); this one by default. */
   root?: string;
+  /** `npm start`'s launcher (scripts/src/start.ts) by default, or `npm run start:replicas`'s. */
+  launcher?: 'start' | 'start-replicas';
+  /** How long it may take to be ready; 60 s by default. */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningStack {
@@ -108,10 +112,10 @@ function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T |
 
 /**
  * Runs `npm start`'s command (node with tsx on scripts/src/start.ts, from the
- * repository root) on a fresh database, free ports and a fresh DATA_DIR, in
- * its own process group, and resolves once it logs that PartnerGraph is ready.
- * Rejects with a StackStartError holding its output if it exits first or is
- * not ready within 60 s.
+ * repository root; or another launcher) on a fresh database, free ports and a
+ * fresh DATA_DIR, in its own process group, and resolves once it logs that
+ * PartnerGraph is ready. Rejects with a StackStartError holding its output if
+ * it exits first or is not ready within 60 s (or `readyTimeoutMs`).
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const free = await freePorts(8);
@@ -156,7 +160,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     else env[name] = value;
   }
 
-  const child = spawn(process.execPath, [...NODE_ARGS, join('scripts', 'src', 'start.ts')], {
+  const launcher = options.launcher ?? 'start';
+  const command = launcher === 'start' ? 'npm start' : 'npm run start:replicas';
+  const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  const child = spawn(process.execPath, [...NODE_ARGS, join('scripts', 'src', `${launcher}.ts`)], {
     cwd: options.root ?? REPOSITORY_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -203,7 +210,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const outcome = await within(
     Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]),
-    READY_TIMEOUT_MS,
+    readyTimeoutMs,
     'timeout' as const,
   );
   if (outcome !== 'ready') {
@@ -214,8 +221,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     launches.delete(launch);
     throw new StackStartError(
       outcome === 'exited'
-        ? `npm start exited with code ${String(code)} before it was ready`
-        : `npm start was not ready within ${READY_TIMEOUT_MS / 1000} s; killed its process group`,
+        ? `${command} exited with code ${String(code)} before it was ready`
+        : `${command} was not ready within ${readyTimeoutMs / 1000} s; killed its process group`,
       outcome === 'exited' ? code : null,
       [...lines],
     );
@@ -227,7 +234,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       signalProcessGroup(pid, 'SIGKILL');
       await launch.cleanUp();
       throw new Error(
-        `npm start had not exited within ${STOP_TIMEOUT_MS / 1000} s; killed its process group.\n` +
+        `${command} had not exited within ${STOP_TIMEOUT_MS / 1000} s; killed its process group.\n` +
           `--- launcher output ---\n${lines.join('\n')}`,
       );
     }

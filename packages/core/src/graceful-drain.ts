@@ -1,13 +1,17 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { httpErrorResponse } from './request-errors';
 
 export interface DrainOptions {
   /**
-   * How long, after stop begins, open keep-alive connections stay open so
-   * that a request a client is sending on one right then is answered (503,
-   * `Connection: close`) instead of reset. Ends early once every connection
-   * has closed.
+   * How long, after stop begins, the server still listens and open
+   * keep-alive connections stay open, so that a request a client or a load
+   * balancer sends right then, on an open connection or a new one, is
+   * answered (503, `Connection: close`) instead of refused or reset. Held in
+   * full even while no connection is open: a load balancer that has not yet
+   * seen the server unready may open one at any moment, and one it opens
+   * just as the server closes would be reset under its request.
    */
   lingerMs: number;
   /** Then, how long requests still running may take before their connections are cut. */
@@ -23,8 +27,9 @@ export interface GracefulDrain {
   /**
    * Stops the server without resetting a keep-alive connection under a
    * client's request: running requests finish and are answered with
-   * `Connection: close`; requests that arrive on open connections during the
-   * linger get 503 SERVICE_STOPPING with Retry-After and `Connection: close`;
+   * `Connection: close`; requests that arrive during the linger, on open
+   * connections or new ones, get 503 SERVICE_STOPPING with Retry-After and
+   * `Connection: close`;
    * then the server stops listening, closes idle connections and resolves
    * once the rest have closed (or graceMs has passed, when they are cut).
    */
@@ -89,7 +94,7 @@ export function gracefulDrain(server: Server, options: DrainOptions): GracefulDr
       if (draining) return;
       draining = true;
       for (const res of running) if (!res.headersSent) res.setHeader('connection', 'close');
-      await wait(options.lingerMs);
+      await delay(options.lingerMs);
       const closed = new Promise<void>((resolve) => {
         if (!server.listening) {
           resolve();

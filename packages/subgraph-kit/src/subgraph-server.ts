@@ -127,6 +127,9 @@ export function createSubgraphServer<TContext extends BaseContext>(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The process stops on SIGTERM itself, draining first; Apollo Server's own handler would close the server at
+    // once and re-raise the signal, ending the process before the drain (outside NODE_ENV=test, where it is off).
+    stopOnTerminationSignals: false,
     // The gateway sends every operation in full; a persisted-query hash that does not match its query failed without a code.
     persistedQueries: false,
     // A database outage or timeout becomes SERVICE_UNAVAILABLE (retryable) here, in one place; other errors are masked as before.

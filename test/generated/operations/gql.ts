@@ -17,6 +17,17 @@ import * as types from './graphql';
 type Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": typeof types.NewSubgraphSignInDocument,
     "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": typeof types.PrometheusDevicesDocument,
+    "\n  mutation BalancedSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { refreshToken } }\n": typeof types.BalancedSignInDocument,
+    "mutation BalancedRefresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { refreshToken } }": typeof types.BalancedRefreshDocument,
+    "query BalancedTypename { __typename }": typeof types.BalancedTypenameDocument,
+    "\n  query BalancedCustomers { organizations { nodes { id subscriptions { product } devices { nodes { id } } } } }\n": typeof types.BalancedCustomersDocument,
+    "mutation BalancedRevoke($partnerId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerId) }": typeof types.BalancedRevokeDocument,
+    "mutation BalancedInvite($email: String!) { inviteUser(email: $email, role: VIEWER) { id } }": typeof types.BalancedInviteDocument,
+    "query BalancedFeedPosition { incidentEventsFeed { cursor } }": typeof types.BalancedFeedPositionDocument,
+    "subscription BalancedWatchIncidents($after: String) { incidentEvents(after: $after) { kind incidentId } }": typeof types.BalancedWatchIncidentsDocument,
+    "\n  query BalancedOpenIncidents { organizations { nodes { incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }\n": typeof types.BalancedOpenIncidentsDocument,
+    "mutation BalancedAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }": typeof types.BalancedAcknowledgeDocument,
+    "\n  query BalancedPartnerDashboard {\n    organizations {\n      nodes {\n        id\n        name\n        deviceCount\n        openIncidentCount\n        devices(first: 50) { nodes { id name type ipAddress openIncidentCount sensors { type unit latest { at value } } } }\n      }\n    }\n  }\n": typeof types.BalancedPartnerDashboardDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": typeof types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": typeof types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": typeof types.StackViewerDocument,
@@ -215,6 +226,17 @@ type Documents = {
 const documents: Documents = {
     "mutation NewSubgraphSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }": types.NewSubgraphSignInDocument,
     "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n": types.PrometheusDevicesDocument,
+    "\n  mutation BalancedSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { refreshToken } }\n": types.BalancedSignInDocument,
+    "mutation BalancedRefresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { refreshToken } }": types.BalancedRefreshDocument,
+    "query BalancedTypename { __typename }": types.BalancedTypenameDocument,
+    "\n  query BalancedCustomers { organizations { nodes { id subscriptions { product } devices { nodes { id } } } } }\n": types.BalancedCustomersDocument,
+    "mutation BalancedRevoke($partnerId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerId) }": types.BalancedRevokeDocument,
+    "mutation BalancedInvite($email: String!) { inviteUser(email: $email, role: VIEWER) { id } }": types.BalancedInviteDocument,
+    "query BalancedFeedPosition { incidentEventsFeed { cursor } }": types.BalancedFeedPositionDocument,
+    "subscription BalancedWatchIncidents($after: String) { incidentEvents(after: $after) { kind incidentId } }": types.BalancedWatchIncidentsDocument,
+    "\n  query BalancedOpenIncidents { organizations { nodes { incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }\n": types.BalancedOpenIncidentsDocument,
+    "mutation BalancedAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }": types.BalancedAcknowledgeDocument,
+    "\n  query BalancedPartnerDashboard {\n    organizations {\n      nodes {\n        id\n        name\n        deviceCount\n        openIncidentCount\n        devices(first: 50) { nodes { id name type ipAddress openIncidentCount sensors { type unit latest { at value } } } }\n      }\n    }\n  }\n": types.BalancedPartnerDashboardDocument,
     "\n  query StackDashboard {\n    organizations {\n      nodes {\n        name\n        kind\n        partnerId\n        subscriptions { product status }\n        devices { nodes { name make model serialNumber firmwareRevision ipAddress } }\n      }\n    }\n  }\n": types.StackDashboardDocument,
     "mutation StackSignIn($email: String!, $password: String!, $totpCode: String) { signIn(email: $email, password: $password, totpCode: $totpCode) { accessToken } }": types.StackSignInDocument,
     "query StackViewer { viewer { user { email role } } }": types.StackViewerDocument,
@@ -419,6 +441,50 @@ export function graphql(source: "mutation NewSubgraphSignIn($email: String!, $pa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PrometheusDevices { organizations { nodes { id devices(first: 5) { nodes { id name } } } } }\n"): typeof import('./graphql').PrometheusDevicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BalancedSignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { refreshToken } }\n"): typeof import('./graphql').BalancedSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BalancedRefresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { refreshToken } }"): typeof import('./graphql').BalancedRefreshDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BalancedTypename { __typename }"): typeof import('./graphql').BalancedTypenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BalancedCustomers { organizations { nodes { id subscriptions { product } devices { nodes { id } } } } }\n"): typeof import('./graphql').BalancedCustomersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BalancedRevoke($partnerId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerId) }"): typeof import('./graphql').BalancedRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BalancedInvite($email: String!) { inviteUser(email: $email, role: VIEWER) { id } }"): typeof import('./graphql').BalancedInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BalancedFeedPosition { incidentEventsFeed { cursor } }"): typeof import('./graphql').BalancedFeedPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription BalancedWatchIncidents($after: String) { incidentEvents(after: $after) { kind incidentId } }"): typeof import('./graphql').BalancedWatchIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BalancedOpenIncidents { organizations { nodes { incidents(open: true, first: 50) { nodes { id acknowledgement { at } } } } } }\n"): typeof import('./graphql').BalancedOpenIncidentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BalancedAcknowledge($id: ID!) { acknowledgeIncident(incidentId: $id) { id } }"): typeof import('./graphql').BalancedAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BalancedPartnerDashboard {\n    organizations {\n      nodes {\n        id\n        name\n        deviceCount\n        openIncidentCount\n        devices(first: 50) { nodes { id name type ipAddress openIncidentCount sensors { type unit latest { at value } } } }\n      }\n    }\n  }\n"): typeof import('./graphql').BalancedPartnerDashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

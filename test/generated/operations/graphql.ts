@@ -205,6 +205,74 @@ export type PrometheusDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PrometheusDevicesQuery = { organizations: { nodes: Array<{ id: string, devices: { nodes: Array<{ id: string, name: string }> } | null }> } };
 
+export type BalancedSignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type BalancedSignInMutation = { signIn: { refreshToken: string } };
+
+export type BalancedRefreshMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type BalancedRefreshMutation = { refreshSession: { refreshToken: string } };
+
+export type BalancedTypenameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalancedTypenameQuery = { __typename: 'Query' };
+
+export type BalancedCustomersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalancedCustomersQuery = { organizations: { nodes: Array<{ id: string, subscriptions: Array<{ product: string }> | null, devices: { nodes: Array<{ id: string }> } | null }> } };
+
+export type BalancedRevokeMutationVariables = Exact<{
+  partnerId: string | number;
+}>;
+
+
+export type BalancedRevokeMutation = { revokePartnerAccess: boolean };
+
+export type BalancedInviteMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type BalancedInviteMutation = { inviteUser: { id: string } };
+
+export type BalancedFeedPositionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalancedFeedPositionQuery = { incidentEventsFeed: { cursor: string } };
+
+export type BalancedWatchIncidentsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type BalancedWatchIncidentsSubscription = { incidentEvents: { kind: IncidentEventKind, incidentId: string } };
+
+export type BalancedOpenIncidentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalancedOpenIncidentsQuery = { organizations: { nodes: Array<{ incidents: { nodes: Array<{ id: string, acknowledgement: { at: string } | null }> } | null }> } };
+
+export type BalancedAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BalancedAcknowledgeMutation = { acknowledgeIncident: { id: string } };
+
+export type BalancedPartnerDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalancedPartnerDashboardQuery = { organizations: { nodes: Array<{ id: string, name: string, deviceCount: number | null, openIncidentCount: number | null, devices: { nodes: Array<{ id: string, name: string, type: DeviceType, ipAddress: string | null, openIncidentCount: number, sensors: Array<{ type: SensorType, unit: string, latest: { at: string, value: number } | null }> }> } | null }> } };
+
 export type StackDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1627,6 +1695,121 @@ export const PrometheusDevicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PrometheusDevicesQuery, PrometheusDevicesQueryVariables>;
+export const BalancedSignInDocument = new TypedDocumentString(`
+    mutation BalancedSignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedSignInMutation, BalancedSignInMutationVariables>;
+export const BalancedRefreshDocument = new TypedDocumentString(`
+    mutation BalancedRefresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedRefreshMutation, BalancedRefreshMutationVariables>;
+export const BalancedTypenameDocument = new TypedDocumentString(`
+    query BalancedTypename {
+  __typename
+}
+    `) as unknown as TypedDocumentString<BalancedTypenameQuery, BalancedTypenameQueryVariables>;
+export const BalancedCustomersDocument = new TypedDocumentString(`
+    query BalancedCustomers {
+  organizations {
+    nodes {
+      id
+      subscriptions {
+        product
+      }
+      devices {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedCustomersQuery, BalancedCustomersQueryVariables>;
+export const BalancedRevokeDocument = new TypedDocumentString(`
+    mutation BalancedRevoke($partnerId: ID!) {
+  revokePartnerAccess(partnerOrganizationId: $partnerId)
+}
+    `) as unknown as TypedDocumentString<BalancedRevokeMutation, BalancedRevokeMutationVariables>;
+export const BalancedInviteDocument = new TypedDocumentString(`
+    mutation BalancedInvite($email: String!) {
+  inviteUser(email: $email, role: VIEWER) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedInviteMutation, BalancedInviteMutationVariables>;
+export const BalancedFeedPositionDocument = new TypedDocumentString(`
+    query BalancedFeedPosition {
+  incidentEventsFeed {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedFeedPositionQuery, BalancedFeedPositionQueryVariables>;
+export const BalancedWatchIncidentsDocument = new TypedDocumentString(`
+    subscription BalancedWatchIncidents($after: String) {
+  incidentEvents(after: $after) {
+    kind
+    incidentId
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedWatchIncidentsSubscription, BalancedWatchIncidentsSubscriptionVariables>;
+export const BalancedOpenIncidentsDocument = new TypedDocumentString(`
+    query BalancedOpenIncidents {
+  organizations {
+    nodes {
+      incidents(open: true, first: 50) {
+        nodes {
+          id
+          acknowledgement {
+            at
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedOpenIncidentsQuery, BalancedOpenIncidentsQueryVariables>;
+export const BalancedAcknowledgeDocument = new TypedDocumentString(`
+    mutation BalancedAcknowledge($id: ID!) {
+  acknowledgeIncident(incidentId: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedAcknowledgeMutation, BalancedAcknowledgeMutationVariables>;
+export const BalancedPartnerDashboardDocument = new TypedDocumentString(`
+    query BalancedPartnerDashboard {
+  organizations {
+    nodes {
+      id
+      name
+      deviceCount
+      openIncidentCount
+      devices(first: 50) {
+        nodes {
+          id
+          name
+          type
+          ipAddress
+          openIncidentCount
+          sensors {
+            type
+            unit
+            latest {
+              at
+              value
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BalancedPartnerDashboardQuery, BalancedPartnerDashboardQueryVariables>;
 export const StackDashboardDocument = new TypedDocumentString(`
     query StackDashboard {
   organizations {
