@@ -61,13 +61,17 @@ export async function defineOperations(options: {
     if (key === undefined) throw new Error('the order system issued fewer licence keys than asked');
     return operationBody(REDEEM_LICENSE_KEY, 'RedeemLicenseKey', { key, customerId: firstCustomer, startDate });
   };
+  // Whole minutes, 330 and 300 days ago: inside the default retention of 400 days, long before the data set's readings.
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const captureReadingsFrom = minute - 330 * DAY_MS;
+  const loadReadingsFrom = minute - 300 * DAY_MS;
   const captureReadings = variableGenerator({
     kind: 'readings',
     sensorIds: facts.ingestSensorIds,
     sensorsPerOperation: SENSORS_PER_BATCH,
     readingsPerSensor: READINGS_PER_SENSOR,
-    // Before the load's own windows (see readingsPool).
-    firstInstantMs: Date.UTC(2014, 0, 1),
+    // Before the load's own windows (see readingsPool), and within the readings' retention.
+    firstInstantMs: captureReadingsFrom,
     spacingMs: 60_000,
   });
   // The generator's readings (variables.ts) are not checked against RecordReadingsMutationVariables.
@@ -124,7 +128,7 @@ export async function defineOperations(options: {
       warmup: ingest(0),
       caller: callers.collector,
       generated: ['readings'],
-      variables: readingsPool(facts.ingestSensorIds),
+      variables: readingsPool(facts.ingestSensorIds, loadReadingsFrom),
       readingsPerOperation: SENSORS_PER_BATCH * READINGS_PER_SENSOR,
     },
   ];

@@ -20,15 +20,19 @@ export function licenseKeyPool(options: { issue(count: number): Promise<string[]
   };
 }
 
-/** Batches of 1,000 readings: 100 sensors × 10 one-minute readings, long before the data set's own. */
+/** Batches of 1,000 readings: 100 sensors × 10 one-minute readings, months before the data set's own. */
 export const READINGS_PER_SENSOR = 10;
 export const SENSORS_PER_BATCH = 100;
-const FIRST_INSTANT_MS = Date.UTC(2015, 0, 1);
 const SPACING_MS = 60_000;
 /** Each round writes into a window of its own, so no reading of one round repeats one of another. */
 const ROUND_WINDOW_MS = 30 * 86_400_000;
 
-export function readingsPool(sensorIds: readonly string[]): VariablePool {
+/**
+ * The load's readings, from `firstInstantMs` on: within the readings'
+ * retention (ingest refuses older ones) and months before the data set's own
+ * two days, so that ten rounds of windows never reach them.
+ */
+export function readingsPool(sensorIds: readonly string[], firstInstantMs: number): VariablePool {
   if (sensorIds.length < SENSORS_PER_BATCH) throw new Error(`ingest needs at least ${SENSORS_PER_BATCH} sensors, the data set has ${sensorIds.length}`);
   const operationsPerWindow = Math.floor(ROUND_WINDOW_MS / (READINGS_PER_SENSOR * SPACING_MS));
   let round = 0;
@@ -40,7 +44,7 @@ export function readingsPool(sensorIds: readonly string[]): VariablePool {
         sensorIds,
         sensorsPerOperation: SENSORS_PER_BATCH,
         readingsPerSensor: READINGS_PER_SENSOR,
-        firstInstantMs: FIRST_INSTANT_MS + round * ROUND_WINDOW_MS,
+        firstInstantMs: firstInstantMs + round * ROUND_WINDOW_MS,
         spacingMs: SPACING_MS,
       });
     },
