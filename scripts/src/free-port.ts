@@ -16,23 +16,46 @@ export function assertPortFree(port: number, variable: string): Promise<void> {
   });
 }
 
-/** `count` distinct ports the OS reports free on 127.0.0.1 now: all held open at once while asking, then released. */
+/**
+ * Where freeLoopbackPorts looks: below Linux's ephemeral range (32768–60999 by
+ * default), from which the OS also picks the local port of every outgoing
+ * connection. A port the OS handed out as free (listen on 0) can be taken by
+ * such a connection before the process that was told of it binds it; these
+ * are only ever taken by a listener that chose them.
+ */
+const FIRST_PORT = 20_000;
+const PORTS = 12_000;
+const ATTEMPTS_PER_PORT = 50;
+
+/**
+ * `count` distinct ports free on 127.0.0.1 now, picked at random below the
+ * ephemeral range: all held open at once while choosing (so no two answers
+ * are the same port), then released for the caller's processes to bind.
+ */
 export async function freeLoopbackPorts(count: number): Promise<number[]> {
   const servers: Server[] = [];
   try {
     const ports: number[] = [];
-    for (let index = 0; index < count; index += 1) {
-      const server = createServer();
+    while (ports.length < count) {
+      const { server, port } = await holdSomeFreePort();
       servers.push(server);
-      ports.push(
-        await new Promise<number>((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-        }),
-      );
+      ports.push(port);
     }
     return ports;
   } finally {
     await Promise.all(servers.map((server) => new Promise<void>((closed) => server.close(() => closed()))));
   }
+}
+
+async function holdSomeFreePort(): Promise<{ server: Server; port: number }> {
+  for (let attempt = 0; attempt < ATTEMPTS_PER_PORT; attempt += 1) {
+    const port = FIRST_PORT + Math.floor(Math.random() * PORTS);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) return { server, port: (server.address() as AddressInfo).port };
+  }
+  throw new Error(`no free port on 127.0.0.1 from ${FIRST_PORT} to ${FIRST_PORT + PORTS - 1} after ${ATTEMPTS_PER_PORT} attempts`);
 }

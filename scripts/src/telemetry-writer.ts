@@ -1,5 +1,6 @@
 import { seedDemoIncidents } from '@partnergraph/device-telemetry/demo-seed';
 import { ingestReadings } from '@partnergraph/device-telemetry/ingest';
+import { ensureReadingPartitions, weekStart } from '@partnergraph/device-telemetry/partitions';
 import type { Database } from '@partnergraph/subgraph-kit';
 import type { SimulationBatch } from './telemetry-simulation';
 
@@ -21,7 +22,9 @@ const WRITERS = 2;
  * fills the hourly and daily rollups), two batches at a time while the next
  * one is computed, and the incidents each batch raised, cleared or
  * reactivated strictly in batch order, so an incident's later state is never
- * overwritten by an earlier one.
+ * overwritten by an earlier one. The weekly partitions of the readings are
+ * made before the first batch that needs each (ingest would make them too,
+ * but only after PostgreSQL has refused the batch).
  */
 export async function writeSimulation(
   database: Database,
@@ -31,9 +34,15 @@ export async function writeSimulation(
   const totals: SimulationTotals = { readings: 0, recorded: 0, duplicates: 0, raised: 0, cleared: 0, reactivated: 0 };
   const writing = new Set<Promise<void>>();
   let incidentsWritten: Promise<void> = Promise.resolve();
+  const weeksMade = new Set<number>();
   try {
     for (const batch of batches) {
       while (writing.size >= WRITERS) await Promise.race(writing);
+      const newWeeks = [...new Set(batch.readings.map((reading) => weekStart(reading.at).getTime()))].filter((week) => !weeksMade.has(week));
+      if (newWeeks.length > 0) {
+        await ensureReadingPartitions(database, newWeeks.map((week) => new Date(week)));
+        for (const week of newWeeks) weeksMade.add(week);
+      }
       const readingsWritten = ingestReadings(database, batch.readings).then(({ recorded, duplicates }) => {
         totals.readings += batch.readings.length;
         totals.recorded += recorded;

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
+import { freeLoopbackPorts } from '@partnergraph/scripts/free-port';
 
 /** The repository root: where a person types `npm start`. */
 export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
@@ -11,33 +11,8 @@ export const NODE_ARGS: readonly string[] = ['--import', 'tsx', '--conditions=@p
 
 const POLL_INTERVAL_MS = 100;
 
-/**
- * `count` distinct ports the OS reports free on 127.0.0.1: all held open at
- * once while asking, so no two answers are the same port, then released.
- */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let index = 0; index < count; index += 1) {
-      const server = createServer();
-      servers.push(server);
-      ports.push(
-        await new Promise<number>((resolvePort, reject) => {
-          server.once('error', reject);
-          server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-            if (typeof address === 'object' && address !== null) resolvePort(address.port);
-            else reject(new Error(`unexpected server address ${String(address)}`));
-          });
-        }),
-      );
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((server) => new Promise<void>((closed) => server.close(() => closed()))));
-  }
-}
+/** `count` distinct free ports on 127.0.0.1, below the ephemeral range (see freeLoopbackPorts). */
+export const freePorts = freeLoopbackPorts;
 
 export interface ProcessInfo {
   pid: number;

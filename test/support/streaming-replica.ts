@@ -1,11 +1,11 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, chmod, chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freeLoopbackPorts } from '@partnergraph/scripts/free-port';
 import { waitFor } from './wait-for';
 
 /**
@@ -53,17 +53,6 @@ export function findPostgresBinaries(): string | undefined {
   return candidates.find((directory) => REQUIRED.every((binary) => existsSync(join(directory, binary))));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 async function query<T>(url: string, statement: string, parameters: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -105,7 +94,7 @@ export async function startStreamingReplica(binaries: string): Promise<Streaming
     await rm(directory, { recursive: true, force: true });
   };
 
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const [primaryPort = 0, replicaPort = 0] = await freeLoopbackPorts(2);
   try {
     await chmod(directory, 0o755);
     if (owner) await chown(directory, owner.uid, owner.gid);
