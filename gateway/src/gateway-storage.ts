@@ -1,4 +1,5 @@
-import type { SubgraphStorage } from '@partnergraph/subgraph-kit';
+import type { Logger } from '@partnergraph/core';
+import { closeDatabase, createDatabase, migrateDatabase, type Database, type SubgraphStorage } from '@partnergraph/subgraph-kit';
 import { usageMigrations } from './field-usage/migrations';
 import { FieldUsageEntity, OperationUsageEntity } from './field-usage/usage-entities';
 import { persistedDocumentMigrations } from './trusted-documents/migrations';
@@ -15,3 +16,21 @@ export const gatewayStorage: SubgraphStorage = {
   entities: [PersistedDocumentEntity, FieldUsageEntity, OperationUsageEntity],
   migrations: [...persistedDocumentMigrations, ...usageMigrations],
 };
+
+/** The `gateway` schema, migrated, through a pool of its own; closed again if the migration fails. */
+export async function openGatewayDatabase(options: {
+  url: string;
+  logger: Logger;
+  applicationName: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+}): Promise<Database> {
+  const database = createDatabase({ ...options, storage: gatewayStorage });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await closeDatabase(database);
+    throw error;
+  }
+  return database;
+}

@@ -25,13 +25,9 @@ interface QueryAnswer {
   data: { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
 }
 
-const installed = existsSync(PROMETHEUS);
-const withPrometheus = installed ? describe : describe.skip;
-if (!installed) {
-  describe('Prometheus scraping npm start', () => {
-    it.skip(`is skipped: ${PROMETHEUS} is not installed (apt-get install prometheus; CI installs it)`, () => {});
-  });
-}
+// CI installs Debian's prometheus (.ci/run) and runs this always: there a missing binary fails the test. Elsewhere
+// it runs where the binary is installed (apt-get install prometheus).
+const withPrometheus = existsSync(PROMETHEUS) || process.env.CI ? describe : describe.skip;
 
 /*
  * A real Prometheus scrapes `npm start`'s four metrics ports every second,

@@ -1,6 +1,5 @@
 import type { Logger } from '@partnergraph/core';
-import { createDatabase, migrateDatabase, type Database } from '@partnergraph/subgraph-kit';
-import { gatewayStorage } from '../gateway-storage';
+import { openGatewayDatabase } from '../gateway-storage';
 import type { UsageRows } from './usage-tally';
 
 /** Who used a field or an operation over a period: one line per client and operation. */
@@ -43,20 +42,13 @@ const toLine = (row: UsageLineRow): UsageLine => ({
 
 /** The gateway's usage counts in its PostgreSQL schema `gateway` (migrated here, with the persisted documents' table). */
 export async function openUsageStore(options: { url: string; logger: Logger; applicationName?: string }): Promise<UsageStore> {
-  const database: Database = createDatabase({
+  const database = await openGatewayDatabase({
     url: options.url,
-    storage: gatewayStorage,
     poolSize: 2,
     statementTimeoutMs: 10_000,
     applicationName: options.applicationName ?? 'partnergraph-gateway-usage',
     logger: options.logger,
   });
-  try {
-    await migrateDatabase(database);
-  } catch (error) {
-    if (database.dataSource.isInitialized) await database.dataSource.destroy();
-    throw error;
-  }
   const { dataSource } = database;
   return {
     async add(rows) {

@@ -1,6 +1,5 @@
 import type { Logger } from '@partnergraph/core';
-import { createDatabase, migrateDatabase, type Database } from '@partnergraph/subgraph-kit';
-import { gatewayStorage } from '../gateway-storage';
+import { openGatewayDatabase } from '../gateway-storage';
 import type { PersistedDocument } from './manifest';
 
 /** How long a lookup that found nothing is trusted: a manifest published later works within this time, on every replica. */
@@ -31,20 +30,13 @@ function remember<V>(map: Map<string, V>, key: string, value: V, limit: number):
  * misses for MISS_TTL_MS only.
  */
 export async function openDocumentStore(options: { url: string; logger: Logger; applicationName?: string }): Promise<DocumentStore> {
-  const database: Database = createDatabase({
+  const database = await openGatewayDatabase({
     url: options.url,
-    storage: gatewayStorage,
     poolSize: 4,
     statementTimeoutMs: 5_000,
     applicationName: options.applicationName ?? 'partnergraph-gateway',
     logger: options.logger,
   });
-  try {
-    await migrateDatabase(database);
-  } catch (error) {
-    if (database.dataSource.isInitialized) await database.dataSource.destroy();
-    throw error;
-  }
   const found = new Map<string, PersistedDocument>();
   const missed = new Map<string, number>();
   const keyOf = (clientName: string, id: string): string => `${clientName}\n${id}`;
