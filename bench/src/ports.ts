@@ -26,6 +26,11 @@ export function benchPorts(base: number) {
       metrics: { gateway: base + 30, identity: base + 31, subscriptions: base + 32, 'device-telemetry': base + 33 },
       otlpSink: base + 34,
     },
+    /** Its twin with metrics and tracing off, started and warmed up alike: what the observed stack is weighed against. */
+    unobserved: {
+      gateway: base + 40,
+      subgraphs: { identity: base + 41, subscriptions: base + 42, 'device-telemetry': base + 43 } satisfies Record<SubgraphName, number>,
+    },
   };
 }
 
@@ -46,5 +51,7 @@ export function everyPort(ports: BenchPorts): number[] {
     ...Object.values(ports.observed.subgraphs),
     ...Object.values(ports.observed.metrics),
     ports.observed.otlpSink,
+    ports.unobserved.gateway,
+    ...Object.values(ports.unobserved.subgraphs),
   ];
 }

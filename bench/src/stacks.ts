@@ -22,8 +22,11 @@ import {
  * own access checks with identity; it is stopped before the load begins. The
  * load stack is what the rounds measure: the subgraphs, our gateway,
  * device-telemetry's twin without graphql-shield, Hive Gateway in each of
- * its modes, and the observed stack: the subgraphs and our gateway again, with
- * metrics on and tracing at 10 %, exporting to a sink that scrapes them.
+ * its modes, and the two stacks of the observability comparison: the
+ * subgraphs and our gateway again with metrics on and tracing at 10 %,
+ * exporting to a sink that scrapes them (observed), and once more with both
+ * off (unobserved). Both are started and warmed up alike, so that they differ
+ * only in those settings: the load stack serves other comparisons first.
  */
 export interface Tracker {
   track<T extends { name: string; stop(): Promise<void> }>(service: T): T;
@@ -47,6 +50,7 @@ export interface LoadStack {
   unshieldedDeviceTelemetry: Service;
   hive: Map<HiveMode['id'], Service>;
   observed: { subgraphs: Record<SubgraphName, Service>; ours: Service; sink: ObservabilitySink };
+  unobserved: { subgraphs: Record<SubgraphName, Service>; ours: Service };
 }
 
 /** How often the sink scrapes each service's metrics (Prometheus's default is a minute; this is the busier end). */
@@ -75,6 +79,15 @@ async function startObservedStack(context: StackContext, ports: BenchPorts, trac
     }),
   );
   return { subgraphs, ours, sink };
+}
+
+async function startUnobservedStack(context: StackContext, ports: BenchPorts, tracker: Tracker): Promise<LoadStack['unobserved']> {
+  const subgraphs = await startSubgraphs(context, ports.unobserved.subgraphs, { countStatements: false, namePrefix: 'unobserved-' });
+  for (const service of Object.values(subgraphs)) tracker.track(service);
+  const ours = tracker.track(
+    await startOurGateway(context, { name: 'unobserved-gateway', port: ports.unobserved.gateway, subgraphUrls: urlsOf(subgraphs) }),
+  );
+  return { subgraphs, ours };
 }
 
 export const urlsOf = (services: Record<SubgraphName, Service>): SubgraphUrls => ({
@@ -137,5 +150,6 @@ export async function startLoadStack(context: StackContext, ports: BenchPorts, t
     ),
   );
   const observed = await startObservedStack(context, ports, tracker);
-  return { subgraphs, subgraphUrls, ours, unshieldedDeviceTelemetry, hive, observed };
+  const unobserved = await startUnobservedStack(context, ports, tracker);
+  return { subgraphs, subgraphUrls, ours, unshieldedDeviceTelemetry, hive, observed, unobserved };
 }
