@@ -4,7 +4,7 @@ import { HIVE_MODES, type HiveMode } from './services';
 /**
  * Where everything listens, from `--port-base` (4100 by default, clear of the
  * development stack's 4000–4003): the measured stack first, then the capture
- * stack and its proxies.
+ * stack and its proxies, the observed stack, and issue 18's baseline.
  */
 export function benchPorts(base: number) {
   return {
@@ -26,6 +26,11 @@ export function benchPorts(base: number) {
       metrics: { gateway: base + 30, identity: base + 31, subscriptions: base + 32, 'device-telemetry': base + 33 },
       otlpSink: base + 34,
     },
+    /** Issue 18's baseline: the gateway and subgraphs of the commit before it, each on its own port (started for its comparison only). */
+    baseline: {
+      gateway: base + 35,
+      subgraphs: { identity: base + 36, subscriptions: base + 37, 'device-telemetry': base + 38 } satisfies Record<SubgraphName, number>,
+    },
   };
 }
 
@@ -46,5 +51,7 @@ export function everyPort(ports: BenchPorts): number[] {
     ...Object.values(ports.observed.subgraphs),
     ...Object.values(ports.observed.metrics),
     ports.observed.otlpSink,
+    ports.baseline.gateway,
+    ...Object.values(ports.baseline.subgraphs),
   ];
 }
