@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -7,13 +6,21 @@ import { createLogger } from '@partnergraph/core';
 import { assertPortFree } from '@partnergraph/scripts/free-port';
 import { runCommand } from '@partnergraph/scripts/run-command';
 import { REPOSITORY_ROOT } from '@partnergraph/scripts/stack-config';
+import { DEMO_PARTNER } from '@partnergraph/scripts/demo-data';
+import { BASELINE_DATABASE, openBaselineDatabase, seedBaselineDatabase } from './baseline-database';
+import { BaselineStack } from './baseline-stack';
+import { prepareBaselineTree } from './baseline-tree';
 import { createCallers } from './callers';
+import { runChildCommand } from './child-command';
 import { captureOperation, send } from './capture';
 import { capturedOperation, captureOperations, type CapturePhase } from './capture-phase';
 import { readBenchEnvironment } from './config';
-import { measureDataSize, openBenchDatabase, query, readFacts, simulate } from './data-set';
+import { DATA_SET_SIZES, measureDataSize, openBenchDatabase, query, readFacts, simulate, type DataSetSize } from './data-set';
+import { dashboardFloor } from './dashboard-floor';
+import { dashboardShape } from './dashboard-shape';
 import { evaluateGoals } from './goals';
 import { historyBaselines } from './history-baselines';
+import { evaluateIssue18Goals } from './issue18-goals';
 import { createStackKeys } from './keys';
 import { licenseKeyIssuer } from './license-keys';
 import { DASHBOARD_BODY, defineOperations, yearRange, type OperationKey } from './operation-definitions';
@@ -25,7 +32,7 @@ import { postgresProcessLister } from './postgres-processes';
 import { peakRssBytes } from './process-stats';
 import { profileDeviceTelemetry, profileOurGateway } from './profiling';
 import { writeResults, type BenchResults, type ComparisonResults } from './report';
-import { runComparison, summarize, type ProcessAccounting, type RoundSettings, type TargetSummary } from './rounds';
+import { runComparison, summarize, type ProcessAccounting, type RoundResult, type RoundSettings, type TargetSummary } from './rounds';
 import { machineFacts, sourceFacts } from './run-facts';
 import { startCaptureHive, startCaptureStack, startLoadStack, stopCaptureStack, type Tracker } from './stacks';
 import { stopWorkers } from './worker-process';
@@ -37,14 +44,6 @@ import { stopWorkers } from './worker-process';
  * processes in alternating rounds, and writes the figures under
  * bench/results/ (see docs/performance.md).
  */
-const SIZES = {
-  /** Where the dashboard's statement count is taken first. */
-  small: { customers: 3, devices: 10, sensors: 6, days: 2 },
-  /** The data set the load runs on: a dashboard of about 500 devices and a few hundred KB. */
-  large: { customers: 10, devices: 50, sensors: 6, days: 2 },
-  /** A year of 5-minute readings for the first benchmark customer's first sensor. */
-  year: { customers: 1, devices: 1, sensors: 1, days: 366 },
-};
 const PARTNER_USERS = 20;
 /** Rounds of every partner user's dashboard that each side of the observability comparison serves before it is measured. */
 const OBSERVABILITY_WARM_UP_ROUNDS = 20;
@@ -67,39 +66,12 @@ const say = (line: string): void => {
   process.stdout.write(`bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${line}\n`);
 };
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, log: (line: string) => void, cwd = REPOSITORY_ROOT): Promise<void> {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) {
-        lines.push(line);
-        log(line);
-      }
-    });
-  }
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed:\n${lines.slice(-30).join('\n')}`))));
-  });
-}
-
-interface DashboardData {
-  organizations: { nodes: { devices: { nodes: unknown[] } | null }[] };
-}
-
-const dashboardShape = (data: unknown) => {
-  const nodes = (data as DashboardData).organizations.nodes;
-  return { organizations: nodes.length, devices: nodes.reduce((sum, node) => sum + (node.devices?.nodes.length ?? 0), 0) };
-};
-
 /** Per target of a comparison, the SQL statements one operation runs, from the captures. */
 function statementsPerOperation(comparisonId: string, targets: readonly { id: string }[], captures: CapturePhase): Record<string, number | null> {
   const key = OPERATION_OF[comparisonId] ?? comparisonId;
   return Object.fromEntries(
     targets.map((target) => {
-      if (target.id === 'raw-sql' || target.id === 'rollup-sql') return [target.id, 1];
+      if (target.id === 'raw-sql' || target.id === 'rollup-sql' || target.id === 'floor') return [target.id, 1];
       // The dashboard's device-telemetry request alone: its own statements.
       if (target.id === 'shield-on' || target.id === 'shield-off') {
         const calls = capturedOperation(captures, 'dashboard').captured.calls;
@@ -129,13 +101,21 @@ runCommand('bench', async () => {
   if (options.skipBuild) say('skipping npm run build (--skip-build): the dist/ folders must be current');
   else {
     say('npm run build');
-    await run('npm', ['run', 'build'], { ...environment.inherited, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: '1' }, log('build'));
+    await runChildCommand('npm', ['run', 'build'], { ...environment.inherited, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: '1' }, log('build'));
   }
   const peersReason = peersInstallReason();
   if (peersReason !== null) {
     // In its folder rather than with --prefix, which would also move npm's global configuration (a CA file set there) to bench/peers/etc/npmrc.
     say(`npm ci in bench/peers (Hive Gateway, outside the workspace: ${peersReason})`);
-    await run('npm', ['ci', '--no-audit', '--no-fund'], environment.inherited, log('peers'), PEERS_DIRECTORY);
+    await runChildCommand('npm', ['ci', '--no-audit', '--no-fund'], environment.inherited, log('peers'), PEERS_DIRECTORY);
+  }
+  // Issue 18's baseline runs in the many-principals dashboard comparison only.
+  const baselineTree =
+    options.only === null || options.only.includes('dashboard-principals')
+      ? await prepareBaselineTree({ inherited: environment.inherited, log: log('baseline-setup'), say })
+      : null;
+  if (baselineTree) {
+    say(`baseline ${baselineTree.commit}: ${baselineTree.cached ? 'its built tree is there' : 'its tree is made'} (${baselineTree.seconds.toFixed(1)} s)`);
   }
 
   const running: { name: string; stop(): Promise<void> }[] = [];
@@ -166,12 +146,14 @@ runCommand('bench', async () => {
   try {
     const seedingStarted = performance.now();
     const simulator: string[] = [];
-    const seed = async (size: (typeof SIZES)[keyof typeof SIZES]): Promise<void> => {
+    const seed = async (size: DataSetSize): Promise<void> => {
       const command = `npm run simulate -- --customers ${size.customers} --devices ${size.devices} --sensors ${size.sensors} --days ${size.days}`;
       say(command);
       simulator.push(`${command}: ${await simulate(environment, database.url, size)}`);
     };
-    await seed(SIZES.small);
+    const baselineDatabase = baselineTree ? await openBaselineDatabase(database.serverUrl) : null;
+    if (baselineDatabase) tracker.track({ name: 'baseline-database', stop: () => baselineDatabase.close(options.keepDatabase) });
+    await seed(DATA_SET_SIZES.small);
 
     const keys = await createStackKeys(workDir);
     const callers = await createCallers(keys.accessToken, PARTNER_USERS);
@@ -181,17 +163,25 @@ runCommand('bench', async () => {
     const captureStack = await startCaptureStack(context, ports, tracker);
     const smallDashboard = await captureOperation(captureStack.ours.url, captureStack.proxies, DASHBOARD_BODY, callers.partnerAdmin);
 
-    say('seeding the full data set while the load stack and Hive Gateway start');
-    // Both run to the end before either failure is reported, so nothing is left starting in the background.
-    const [seeded, started] = await Promise.allSettled([
-      seed(SIZES.large).then(() => seed(SIZES.year)),
+    say(`seeding the full data set while the load stack and Hive Gateway start${baselineTree ? ` and the baseline ${baselineTree.commit}'s simulator fills its database` : ''}`);
+    const seedBaseline = async () => {
+      if (!baselineTree || !baselineDatabase) return null;
+      const baselineStarted = performance.now();
+      const simulator = await seedBaselineDatabase(environment, baselineDatabase.url, baselineTree.root);
+      return { simulator, seconds: (performance.now() - baselineStarted) / 1000 };
+    };
+    // All run to the end before any failure is reported, so nothing is left starting in the background.
+    const [seeded, started, baselineSeeded] = await Promise.allSettled([
+      seed(DATA_SET_SIZES.large).then(() => seed(DATA_SET_SIZES.year)),
       startLoadStack(context, ports, tracker).then(async (stack) => {
         await startCaptureHive(context, ports, captureStack, tracker);
         return stack;
       }),
+      seedBaseline(),
     ]);
     if (seeded.status === 'rejected') throw seeded.reason;
     if (started.status === 'rejected') throw started.reason;
+    if (baselineSeeded.status === 'rejected') throw baselineSeeded.reason;
     const stack = started.value;
     const seedingSeconds = (performance.now() - seedingStarted) / 1000;
 
@@ -217,6 +207,19 @@ runCommand('bench', async () => {
     const dashboard = { responseBytes: largeDashboard.responseBytes, ...dashboardShape(largeDashboard.data) };
     const history = await historyBaselines({ databaseUrl: database.url, logger, facts, year: yearRange(now), answer: operation('sensorYear').captured.data });
     say(`a year of the year sensor's device: ${history.buckets} buckets of ${history.bucketSeconds} s, ${history.readings.toLocaleString('en-US')} readings`);
+    const floor = await dashboardFloor({ databaseUrl: database.url, logger, partnerOrganizationId: DEMO_PARTNER.id, dashboard });
+    say(`the floor statement returns the dashboard's ${dashboard.organizations} organizations and ${dashboard.devices} devices (${floor.latencyMs.toFixed(1)} ms once)`);
+    const baselineStack =
+      baselineTree && baselineDatabase
+        ? new BaselineStack({
+            context: { ...context, databaseUrl: baselineDatabase.url },
+            root: baselineTree.root,
+            commit: baselineTree.commit,
+            ports: ports.baseline,
+            tracker,
+            dashboard: { body: DASHBOARD_BODY, caller: callers.partnerAdmin, devices: dashboard.devices },
+          })
+        : null;
     say('stopping the capture stack');
     await stopCaptureStack(captureStack, tracker);
 
@@ -241,6 +244,8 @@ runCommand('bench', async () => {
       },
       databaseUrl: database.url,
       history,
+      baseline: baselineStack && baselineTree ? { stack: baselineStack, commit: baselineTree.commit } : null,
+      dashboardFloor: floor,
     };
     const comparisons = planComparisons(planInputs).filter((comparison) => options.only === null || options.only.includes(comparison.id));
 
@@ -272,9 +277,16 @@ runCommand('bench', async () => {
       ...Object.values(stack.unobserved.subgraphs),
     ].map((service) => service.pid);
     const accounting: ProcessAccounting = {
-      servicePids: () => [stack.ours.pid, stack.observed.ours.pid, stack.unobserved.ours.pid, ...subgraphPids, ...[...stack.hive.values()].map((service) => service.pid)],
-      subgraphPids,
-      postgresPids: await postgresProcessLister(database.url, logger),
+      servicePids: () => [
+        stack.ours.pid,
+        stack.observed.ours.pid,
+        stack.unobserved.ours.pid,
+        ...subgraphPids,
+        ...[...stack.hive.values()].map((service) => service.pid),
+        ...(baselineStack?.pids().services ?? []),
+      ],
+      subgraphPids: () => [...subgraphPids, ...(baselineStack?.pids().subgraphs ?? [])],
+      postgresPids: await postgresProcessLister(database.url, logger, baselineDatabase ? [BASELINE_DATABASE] : []),
     };
     const plannedRounds = comparisons.reduce((sum, comparison) => sum + comparison.targets.length * options.rounds, 0);
     const settings: RoundSettings = {
@@ -290,7 +302,16 @@ runCommand('bench', async () => {
     const summaries = new Map<string, TargetSummary[]>();
     for (const comparison of comparisons) {
       say(`${comparison.title}: ${comparison.targets.map((target) => target.id).join(', ')}`);
-      const rounds = await runComparison(comparison, settings, accounting, say);
+      if (comparison.ownStack) {
+        say(`${comparison.id}: starting the processes that run during it only`);
+        await comparison.ownStack.start();
+      }
+      let rounds: RoundResult[];
+      try {
+        rounds = await runComparison(comparison, settings, accounting, say);
+      } finally {
+        await comparison.ownStack?.stop();
+      }
       const summary = summarize(comparison, rounds);
       summaries.set(comparison.id, summary);
       comparisonResults.push({
@@ -345,6 +366,7 @@ runCommand('bench', async () => {
         large: { devices: dashboard.devices, statements: largeDashboard.statements },
       },
     });
+    const issue18Goals = evaluateIssue18Goals(summaries);
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -372,10 +394,20 @@ runCommand('bench', async () => {
       },
       comparisons: comparisonResults,
       goals,
+      issue18Goals,
+      baseline:
+        baselineTree && baselineSeeded.value && baselineStack?.startSeconds !== null && baselineStack?.startSeconds !== undefined
+          ? {
+              commit: baselineTree.commit,
+              tree: { cached: baselineTree.cached, seconds: baselineTree.seconds },
+              database: baselineSeeded.value,
+              startSeconds: baselineStack.startSeconds,
+            }
+          : null,
       profile,
     };
     const written = await writeResults(join(REPOSITORY_ROOT, 'bench', 'results'), join(REPOSITORY_ROOT, 'docs', 'performance.md'), results);
-    for (const goal of goals) say(`${goal.result.padEnd(7)} ${goal.goal}: ${goal.measured} (ratio ${goal.ratio.toFixed(2)}, ${goal.required})`);
+    for (const goal of [...goals, ...issue18Goals]) say(`${goal.result.padEnd(7)} ${goal.goal}: ${goal.measured} (ratio ${goal.ratio.toFixed(2)}, ${goal.required})`);
     say(`written: ${written.join(', ')}`);
     say(`finished in ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min`);
     succeeded = true;

@@ -18,6 +18,8 @@ export const BENCH_DATABASE = 'partnergraph_bench';
 
 export interface BenchDatabase {
   url: string;
+  /** The server's own URL, for the baseline's database beside this one. */
+  serverUrl: string;
   /** Drops the benchmark's database (unless kept) and stops an embedded server this run started. */
   close(keep: boolean): Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function openBenchDatabase(environment: BenchEnvironment, logger: L
   const url = await ensureDatabase(server.url, BENCH_DATABASE);
   return {
     url,
+    serverUrl: server.url,
     async close(keep) {
       if (!keep) await dropDatabase(server.url, BENCH_DATABASE);
       await server.stop();
@@ -35,13 +38,33 @@ export async function openBenchDatabase(environment: BenchEnvironment, logger: L
   };
 }
 
-/** A simulator run as `npm run simulate -- <size>` would make it; resolves with its closing line. */
-export function simulate(environment: BenchEnvironment, databaseUrl: string, size: { customers: number; devices: number; sensors: number; days: number }): Promise<string> {
+export interface DataSetSize {
+  customers: number;
+  devices: number;
+  sensors: number;
+  days: number;
+}
+
+/** The sizes the simulator is run with, in this order: each run grows the data set of the one before. */
+export const DATA_SET_SIZES = {
+  /** Where the dashboard's statement count is taken first. */
+  small: { customers: 3, devices: 10, sensors: 6, days: 2 },
+  /** The data set the load runs on: a dashboard of about 500 devices and a few hundred KB. */
+  large: { customers: 10, devices: 50, sensors: 6, days: 2 },
+  /** A year of 5-minute readings for the first benchmark customer's first sensor. */
+  year: { customers: 1, devices: 1, sensors: 1, days: 366 },
+} satisfies Record<string, DataSetSize>;
+
+/**
+ * A simulator run as `npm run simulate -- <size>` would make it, from this
+ * repository or another tree of it (`root`: the baseline's); resolves with its closing line.
+ */
+export function simulate(environment: BenchEnvironment, databaseUrl: string, size: DataSetSize, root = REPOSITORY_ROOT): Promise<string> {
   const args = ['--customers', size.customers, '--devices', size.devices, '--sensors', size.sensors, '--days', size.days].map(String);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@partnergraph/source', join(REPOSITORY_ROOT, 'scripts', 'src', 'simulate.ts'), ...args],
-    { cwd: REPOSITORY_ROOT, env: { ...environment.inherited, DATABASE_URL: databaseUrl, APOLLO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', '--conditions=@partnergraph/source', join(root, 'scripts', 'src', 'simulate.ts'), ...args],
+    { cwd: root, env: { ...environment.inherited, DATABASE_URL: databaseUrl, APOLLO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));

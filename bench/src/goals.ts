@@ -19,13 +19,13 @@ export interface GoalInputs {
 }
 
 export const INGEST_TARGET_READINGS_PER_SECOND = 50_000;
-const format = (value: number, digits = 1): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const format = (value: number, digits = 1): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function find(inputs: GoalInputs, comparison: string, target: string): TargetSummary | undefined {
   return inputs.summaries.get(comparison)?.find((summary) => summary.id === target);
 }
 
-function check(goal: string, measured: string, ratio: number, required: string, passes: boolean): GoalCheck {
+export function check(goal: string, measured: string, ratio: number, required: string, passes: boolean): GoalCheck {
   return { goal, measured, ratio, required, result: passes ? 'PASS' : 'MISS' };
 }
 

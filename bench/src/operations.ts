@@ -131,3 +131,46 @@ export const ROLLUP_HISTORY_SQL = `
   WHERE organization_id = $1 AND sensor_id = ANY($2::uuid[]) AND bucket_start >= date_trunc('day', $3::timestamptz, 'UTC') AND bucket_start < $4
   GROUP BY 1, 2
   ORDER BY 1, 2`;
+
+/**
+ * Issue 18's floor: the partner dashboard as one statement, $1 the partner's
+ * organization. The organizations a partner user with MFA lists (its own and
+ * the customers it holds a standing grant for, by name), each with its device
+ * and open-incident counts and its first 50 devices by name (monitored ones,
+ * and every one of the partner's own), each device's open incidents, its
+ * sensors by type and each sensor's newest reading, which ingest keeps on the
+ * sensor's row. IP addresses are returned whole (the API cuts a partner's to
+ * their last two segments).
+ */
+export const DASHBOARD_FLOOR_SQL = `
+  SELECT json_agg(json_build_object(
+           'id', organization.id, 'name', organization.name,
+           'deviceCount', (SELECT count(*) FROM telemetry.device
+                           WHERE device.organization_id = organization.id AND (device.monitored OR organization.id = $1)),
+           'openIncidentCount', (SELECT count(*) FROM telemetry.incident
+                                 JOIN telemetry.device ON device.organization_id = incident.organization_id AND device.id = incident.device_id
+                                 WHERE incident.organization_id = organization.id AND incident.cleared_at IS NULL
+                                   AND (device.monitored OR organization.id = $1)),
+           'devices', json_build_object('nodes', (
+             SELECT coalesce(json_agg(json_build_object(
+                      'id', page.id, 'name', page.name, 'type', page.type, 'ipAddress', host(page.ip_address),
+                      'openIncidentCount', (SELECT count(*) FROM telemetry.incident
+                                            WHERE incident.organization_id = page.organization_id AND incident.device_id = page.id
+                                              AND incident.cleared_at IS NULL),
+                      'sensors', (SELECT coalesce(json_agg(json_build_object(
+                                           'type', sensor.type, 'unit', sensor.unit,
+                                           'latest', CASE WHEN sensor.latest_at IS NULL THEN NULL
+                                                          ELSE json_build_object('at', sensor.latest_at, 'value', sensor.latest_value) END)
+                                         ORDER BY sensor.type, sensor.id), '[]')
+                                  FROM telemetry.sensor WHERE sensor.device_id = page.id)
+                    ) ORDER BY page.name, page.id), '[]')
+             FROM (SELECT * FROM telemetry.device
+                   WHERE device.organization_id = organization.id AND (device.monitored OR organization.id = $1)
+                   ORDER BY device.name, device.id LIMIT 50) AS page))
+         ) ORDER BY organization.name, organization.id) AS organizations
+  FROM identity.organization
+  WHERE organization.id = $1
+     OR (organization.kind = 'CUSTOMER' AND EXISTS (
+           SELECT 1 FROM identity.partner_grant AS grant_row
+           WHERE grant_row.partner_organization_id = $1 AND grant_row.customer_organization_id = organization.id
+             AND grant_row.revoked_at IS NULL))`;

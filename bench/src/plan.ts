@@ -1,3 +1,5 @@
+import type { BaselineStack } from './baseline-stack';
+import type { DashboardFloor } from './dashboard-floor';
 import type { HistoryBaselines } from './history-baselines';
 import type { Caller, GraphQLBody, HttpLoad, Step } from './load-job';
 import type { Comparison, Target, VariablePool } from './rounds';
@@ -48,6 +50,10 @@ export interface PlanInputs {
   databaseUrl: string;
   /** What the year history is compared with: the same buckets from the raw readings, and from the rollups without the API. */
   history: HistoryBaselines;
+  /** Issue 18's baseline (the commit before it, as a stack of its own), when the many-principals dashboard comparison runs. */
+  baseline: { stack: BaselineStack; commit: string } | null;
+  /** Issue 18's floor: the partner dashboard as one SQL statement. */
+  dashboardFloor: DashboardFloor;
 }
 
 type Engine = HttpLoad['engine'];
@@ -67,7 +73,7 @@ function httpJob(options: { engine: Engine; steps: readonly Step[]; callers: rea
 function gatewayTarget(
   id: string,
   title: string,
-  service: Service,
+  service: Pick<Service, 'url' | 'pid'>,
   operation: PreparedOperation,
   callers: readonly Caller[],
   engine: Engine,
@@ -86,14 +92,20 @@ function directTarget(operation: PreparedOperation, callers: readonly Caller[], 
   };
 }
 
-function sqlTarget(id: string, title: string, sql: string, expectedLatencyMs: number, inputs: PlanInputs): Target {
+function sqlTarget(
+  id: string,
+  title: string,
+  statement: { sql: string; parameters: readonly (string | number)[]; latencyMs: number },
+  connections: number,
+  inputs: PlanInputs,
+): Target {
   const { databaseUrl } = inputs;
-  const { parameters } = inputs.history;
+  const { sql, parameters } = statement;
   return {
     id,
     title,
-    expectedLatencyMs,
-    job: (_variables, operationsPerConnection) => ({ engine: 'sql', databaseUrl, sql, parameters, connections: 1, operationsPerConnection }),
+    expectedLatencyMs: statement.latencyMs,
+    job: (_variables, operationsPerConnection) => ({ engine: 'sql', databaseUrl, sql, parameters, connections, operationsPerConnection }),
   };
 }
 
@@ -189,6 +201,46 @@ function shieldComparison(inputs: PlanInputs): Comparison {
   };
 }
 
+/**
+ * The dashboard of the partner users in turn through our gateway, Hive Gateway (JS and Rust planner), issue 18's
+ * baseline (the commit before it, on its own stack and database, running during this comparison only), and the
+ * floor: the same dashboard as one SQL statement.
+ */
+function dashboardPrincipalsComparison(inputs: PlanInputs): Comparison {
+  const { operations, partnerUsers, baseline } = inputs;
+  return {
+    id: 'dashboard-principals',
+    title: 'Partner dashboard: our gateway vs Hive Gateway, today’s code and the one-statement floor, many principals',
+    traffic:
+      `the dashboard of ${partnerUsers.length} different partner users in turn (nothing may be shared between them)` +
+      `${baseline ? `; the baseline is commit ${baseline.commit} (issue 18’s “today”) on its own gateway, subgraphs and database` : ''}; ` +
+      'the floor is the same dashboard as one SQL statement',
+    engine: 'autocannon (gateways), SQL (floor)',
+    connections: inputs.connections,
+    variables: NO_VARIABLES,
+    readingsPerOperation: 0,
+    targets: [
+      gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
+      ...hiveTargets(inputs, operations.dashboard, partnerUsers, ['hive-js', 'hive-rust']),
+      ...(baseline
+        ? [
+            gatewayTarget(
+              'baseline',
+              `today’s code (${baseline.commit}), its own stack`,
+              baseline.stack.gateway,
+              operations.dashboard,
+              partnerUsers,
+              'autocannon',
+              inputs.connections,
+            ),
+          ]
+        : []),
+      sqlTarget('floor', 'floor: the dashboard as one SQL statement', inputs.dashboardFloor, inputs.connections, inputs),
+    ],
+    ...(baseline ? { ownStack: baseline.stack } : {}),
+  };
+}
+
 export function planComparisons(inputs: PlanInputs): Comparison[] {
   const { operations, partnerAdmin, partnerUsers } = inputs;
   const allHive = HIVE_MODES.map((mode) => mode.id);
@@ -209,19 +261,7 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
         ...hiveTargets(inputs, operations.dashboard, [partnerAdmin], allHive),
       ],
     },
-    {
-      id: 'dashboard-principals',
-      title: 'Partner dashboard: our gateway vs Hive Gateway, many principals',
-      traffic: `the dashboard of ${partnerUsers.length} different partner users in turn (nothing may be shared between them)`,
-      engine: 'autocannon',
-      connections: inputs.connections,
-      variables: NO_VARIABLES,
-      readingsPerOperation: 0,
-      targets: [
-        gatewayTarget('ours', 'our gateway', inputs.ours, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
-        ...hiveTargets(inputs, operations.dashboard, partnerUsers, ['hive-js', 'hive-rust']),
-      ],
-    },
+    dashboardPrincipalsComparison(inputs),
     {
       id: 'observability',
       title: 'Observability overhead: the partner dashboard with metrics on and tracing at 10 % vs both off',
@@ -241,15 +281,15 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
     {
       id: 'organization-names',
       title: 'A small query: { organizations { nodes { id name } } }',
-      traffic: 'the partner admin’s organization names (one subgraph request)',
+      traffic: `the organization names of ${partnerUsers.length} different partner users in turn (one subgraph request)`,
       engine: 'autocannon',
       connections: inputs.connections,
       variables: NO_VARIABLES,
       readingsPerOperation: 0,
       targets: [
-        gatewayTarget('ours', 'our gateway', inputs.ours, operations.organizations, [partnerAdmin], 'autocannon', inputs.connections),
-        directTarget(operations.organizations, [partnerAdmin], 'autocannon', inputs),
-        ...hiveTargets(inputs, operations.organizations, [partnerAdmin], ['hive-rust', 'hive-rust-nodedup']),
+        gatewayTarget('ours', 'our gateway', inputs.ours, operations.organizations, partnerUsers, 'autocannon', inputs.connections),
+        directTarget(operations.organizations, partnerUsers, 'autocannon', inputs),
+        ...hiveTargets(inputs, operations.organizations, partnerUsers, ['hive-rust', 'hive-rust-nodedup']),
       ],
     },
     floorComparison(
@@ -280,8 +320,20 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       readingsPerOperation: 0,
       targets: [
         gatewayTarget('ours', 'our gateway (rollups)', inputs.ours, operations.sensorYear, [operations.sensorYear.caller], 'autocannon', 1),
-        sqlTarget('rollup-sql', 'the rollup statement alone, in PostgreSQL', inputs.history.rollups, inputs.history.rollupLatencyMs, inputs),
-        sqlTarget('raw-sql', 'raw readings aggregated in PostgreSQL', inputs.history.raw, inputs.history.rawLatencyMs, inputs),
+        sqlTarget(
+          'rollup-sql',
+          'the rollup statement alone, in PostgreSQL',
+          { sql: inputs.history.rollups, parameters: inputs.history.parameters, latencyMs: inputs.history.rollupLatencyMs },
+          1,
+          inputs,
+        ),
+        sqlTarget(
+          'raw-sql',
+          'raw readings aggregated in PostgreSQL',
+          { sql: inputs.history.raw, parameters: inputs.history.parameters, latencyMs: inputs.history.rawLatencyMs },
+          1,
+          inputs,
+        ),
       ],
     },
     floorComparison(

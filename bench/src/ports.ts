@@ -4,7 +4,7 @@ import { HIVE_MODES, type HiveMode } from './services';
 /**
  * Where everything listens, from `--port-base` (4100 by default, clear of the
  * development stack's 4000–4003): the measured stack first, then the capture
- * stack and its proxies.
+ * stack and its proxies, the observed stack, and issue 18's baseline.
  */
 export function benchPorts(base: number) {
   return {
@@ -31,6 +31,11 @@ export function benchPorts(base: number) {
       gateway: base + 40,
       subgraphs: { identity: base + 41, subscriptions: base + 42, 'device-telemetry': base + 43 } satisfies Record<SubgraphName, number>,
     },
+    /** Issue 18's baseline: the gateway and subgraphs of the commit before it, each on its own port (started for its comparison only). */
+    baseline: {
+      gateway: base + 35,
+      subgraphs: { identity: base + 36, subscriptions: base + 37, 'device-telemetry': base + 38 } satisfies Record<SubgraphName, number>,
+    },
   };
 }
 
@@ -53,5 +58,7 @@ export function everyPort(ports: BenchPorts): number[] {
     ports.observed.otlpSink,
     ports.unobserved.gateway,
     ...Object.values(ports.unobserved.subgraphs),
+    ports.baseline.gateway,
+    ...Object.values(ports.baseline.subgraphs),
   ];
 }

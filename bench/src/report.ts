@@ -34,8 +34,23 @@ export interface BenchResults {
   /** What the observed stack sent its sink over the whole run: proof that its metrics and traces were on. */
   observability: { otlpExports: number; otlpBytes: number; scrapes: number; failedScrapes: number };
   comparisons: ComparisonResults[];
+  /** Issue #7's targets. */
   goals: GoalCheck[];
+  /** Issue 18's targets (issue18-goals.ts). */
+  issue18Goals: GoalCheck[];
+  /** Issue 18's baseline, when its comparison ran: the commit, and what setting it up took. */
+  baseline: BaselineFacts | null;
   profile: ProfileSummary[] | null;
+}
+
+export interface BaselineFacts {
+  commit: string;
+  /** Materialising the commit's tree (git archive, npm ci, npm run build), or finding it complete. */
+  tree: { cached: boolean; seconds: number };
+  /** Its database: made and filled by its own simulator, while ours was filled. */
+  database: { seconds: number; simulator: string[] };
+  /** Starting its four processes and checking its dashboard, before its comparison. */
+  startSeconds: number;
 }
 
 export interface CaptureRow {
@@ -102,6 +117,16 @@ export function runLine(results: BenchResults): string {
     `data: ${integer(dataSet.size.customers)} customers, ${integer(dataSet.size.devices)} devices, ${integer(dataSet.size.sensors)} sensors, ` +
     `${integer(dataSet.size.readings)} readings, ${integer(dataSet.size.incidents)} incidents, database ${bytes(dataSet.size.databaseBytes)}; ` +
     `partner dashboard ${bytes(dataSet.dashboard.responseBytes)} (${dataSet.dashboard.organizations} organizations, ${dataSet.dashboard.devices} devices)`
+  );
+}
+
+/** What issue 18's baseline is and what setting it up cost this run. */
+export function baselineLine(baseline: BaselineFacts): string {
+  return (
+    `“Today’s code” is commit ${baseline.commit} on its own gateway, subgraphs and database: its tree ` +
+    `${baseline.tree.cached ? `was already built (${number(baseline.tree.seconds)} s to check)` : `was made in ${number(baseline.tree.seconds)} s (git archive, npm ci, npm run build)`}, ` +
+    `its database filled by its own simulator in ${number(baseline.database.seconds)} s beside ours, and its stack started and checked in ` +
+    `${number(baseline.startSeconds)} s.`
   );
 }
 
@@ -210,6 +235,11 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     goalsTable(results.goals),
     '',
+    '## Targets (issue 18)',
+    '',
+    goalsTable(results.issue18Goals),
+    '',
+    ...(results.baseline ? [baselineLine(results.baseline), ''] : []),
     '## Results',
     '',
     'Each round is a closed loop: every connection sends its share of operations one after the other (sized from the target’s last ' +
@@ -249,7 +279,22 @@ export async function updatePerformancePage(performancePagePath: string, results
   const start = page.indexOf(LATEST_START);
   const end = page.indexOf(LATEST_END);
   if (start < 0 || end < start) throw new Error(`${performancePagePath} has no ${LATEST_START} … ${LATEST_END} section for the latest results`);
-  const generated = [LATEST_START, '', runLine(results), '', goalsTable(results.goals), '', LATEST_END].join('\n');
+  const generated = [
+    LATEST_START,
+    '',
+    runLine(results),
+    '',
+    'Issue #7:',
+    '',
+    goalsTable(results.goals),
+    '',
+    'Issue 18:',
+    '',
+    goalsTable(results.issue18Goals),
+    '',
+    ...(results.baseline ? [baselineLine(results.baseline), ''] : []),
+    LATEST_END,
+  ].join('\n');
   await writeFile(performancePagePath, page.slice(0, start) + generated + page.slice(end + LATEST_END.length));
 }
 

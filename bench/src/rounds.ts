@@ -17,8 +17,11 @@ import { startWorker } from './worker-process';
 export interface Target {
   id: string;
   title: string;
-  /** The gateway process whose CPU time and memory are measured; none when the load goes straight to the subgraphs or to SQL. */
-  gateway?: Service;
+  /**
+   * The gateway process whose CPU time and memory are measured (its pid read at each round: the baseline's
+   * runs only during its comparison); none when the load goes straight to the subgraphs or to SQL.
+   */
+  gateway?: Pick<Service, 'pid'>;
   /** One operation's latency on its own, to size the first round. */
   expectedLatencyMs: number;
   job(variables: VariableSource, operationsPerConnection: number): LoadJob;
@@ -43,6 +46,8 @@ export interface Comparison {
   /** Readings one operation records (ingest), else 0. */
   readingsPerOperation: number;
   targets: Target[];
+  /** Processes that run during this comparison only (issue 18's baseline stack): started before its first round, stopped after its last. */
+  ownStack?: { start(): Promise<void>; stop(): Promise<void> };
 }
 
 export interface RoundResult {
@@ -77,7 +82,8 @@ export interface RoundSettings {
 export interface ProcessAccounting {
   /** Every process the benchmark started and still runs (gateways, subgraphs). */
   servicePids(): number[];
-  subgraphPids: readonly number[];
+  /** The subgraphs among them (those of a stack that runs only during its comparison too). */
+  subgraphPids(): number[];
   postgresPids(): number[];
 }
 
@@ -156,7 +162,7 @@ async function measureRound(
     load,
     cpuMs: {
       gateway: target.gateway ? ticksToMs(spent.get(target.gateway.pid) ?? 0) : null,
-      subgraphs: ticksToMs(sumTicks(accounting.subgraphPids, spent)),
+      subgraphs: ticksToMs(sumTicks(accounting.subgraphPids(), spent)),
       postgres: ticksToMs(sumTicks(postgres, spent)),
       loadWorker: ticksToMs(spent.get(worker.pid) ?? 0),
     },
