@@ -43,6 +43,7 @@ import { createMemoryRateLimitStore, createRateLimiter, rateLimitKey } from './r
 import { createRedisRateLimitStore } from './redis-rate-limit-store';
 import { observationOf, observeRequests } from './request-observation';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
+import { useCompiledResultShaping } from './result-shaping';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './subgraph-routes';
 import { supergraphFromFile } from './supergraph-file';
@@ -68,6 +69,7 @@ export interface GatewayServerOptions {
 /** Builds the gateway's HTTP server; never listens (`index.ts` does, tests start it in-process). */
 export async function createGatewayServer(config: GatewayConfig, logger: Logger, options: GatewayServerOptions = {}): Promise<GatewayServer> {
   disableApolloTelemetryByDefault();
+  useCompiledResultShaping();
   const tracing = createTracing(config.tracing, { service: 'gateway', callerDecidesSampling: false, exporter: options.traceExporter, logger });
   const signer = await createInternalTokenSigner({
     privateKeyPem: config.internalTokenPrivateKey,
