@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { validate, type GraphQLError } from 'graphql';
+import { validate, type DocumentNode, type GraphQLError } from 'graphql';
 import { clientError, type ErrorCode, type Logger } from '@partnergraph/core';
 import type { GatewayContext } from './context';
 import { operationCost } from './query-cost';
@@ -22,7 +22,10 @@ export interface OperationLimits {
  * (graphql-armor's rules), or whose answer could hold more than `maxCost`
  * objects (see operationCost). Each refusal is a 400 with its own code and the
  * limit. Introspection is not counted against depth: Sandbox's query nests
- * deeper than any of ours.
+ * deeper than any of ours. Depth, aliases and directives depend on the
+ * document alone, so they are checked once per parsed document (Apollo
+ * Server keeps one per query text); the cost, which depends on the
+ * variables, per request.
  */
 export function operationLimits(limits: OperationLimits, logger: Logger): ApolloServerPlugin<GatewayContext> {
   const refuse =
@@ -53,6 +56,16 @@ export function operationLimits(limits: OperationLimits, logger: Logger): Apollo
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
+  const documentLimits = new WeakMap<DocumentNode, GraphQLError | null>();
+  const overDocumentLimit = (schema: Parameters<typeof validate>[0], document: DocumentNode): GraphQLError | null => {
+    let error = documentLimits.get(document);
+    if (error === undefined) {
+      error = validate(schema, document, validationRules)[0] ?? null;
+      documentLimits.set(document, error);
+    }
+    return error;
+  };
+
   return {
     async requestDidStart() {
       return {
@@ -61,7 +74,7 @@ export function operationLimits(limits: OperationLimits, logger: Logger): Apollo
             logger.info('request refused', { requestId: contextValue.requestId, code: error.extensions.code });
             throw error;
           };
-          const [overLimit] = validate(schema, document, validationRules);
+          const overLimit = overDocumentLimit(schema, document);
           if (overLimit) refused(overLimit);
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables);

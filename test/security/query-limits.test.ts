@@ -71,6 +71,16 @@ describe('an operation built to overload the gateway', () => {
     expect(subgraphRequests).toEqual(NO_SUBGRAPH_REQUESTS);
   });
 
+  it('the same depth bomb sent again is refused again, under its own request id (the limits are checked once per parsed document)', async () => {
+    const answers = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) answers.push(await supergraph.query(nestedOrganizations(16), {}, world.asPartnerAdmin));
+
+    for (const answer of answers) expectRefused(answer, 'QUERY_TOO_DEEP', 10);
+    const requestIds = answers.map((answer) => answer.body.errors?.[0]?.extensions?.requestId);
+    expect(new Set(requestIds).size).toBe(3);
+    expect(requestIds).toEqual(answers.map((answer) => answer.headers.get('x-request-id')));
+  });
+
   it('a depth bomb hidden in fragments is refused as well: fragments add no free depth', async () => {
     const query = `
       query { organizations { nodes { ...Devices } } }
