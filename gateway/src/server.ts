@@ -45,6 +45,7 @@ import { observationOf, observeRequests } from './request-observation';
 import { assignRequestId, currentRequestId, requestIdOf, withRequestIdOf } from './request-id';
 import { useCompiledResultShaping } from './result-shaping';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { createSubgraphFetcher, type SubgraphFetcher } from './subgraph-fetcher';
 import { readSubgraphRoute, subgraphNamesOf, unusedSubgraphVariables } from './subgraph-routes';
 import { supergraphFromFile } from './supergraph-file';
 import { tokenEndpoint } from './token-endpoint';
@@ -88,6 +89,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
   let supergraphLoaded = false;
   let apiSchema: GraphQLSchema | undefined;
   let identityUrl: string | undefined;
+  const fetchers: SubgraphFetcher[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, logger, (sdl) => {
       supergraphLoaded = true;
@@ -97,7 +99,9 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
     buildService({ name, url }) {
       const route = readSubgraphRoute(name, url, config.subgraphEnvironment, { timeoutMs: config.subgraphTimeoutMs, urls: config.subgraphUrls });
       if (name === 'identity') identityUrl = route.url;
-      return new SubgraphDataSource(route, signer, logger, metrics?.subgraphFetches);
+      const fetcher = createSubgraphFetcher(route.timeoutMs);
+      fetchers.push(fetcher);
+      return new SubgraphDataSource(route, signer, logger, fetcher, metrics?.subgraphFetches);
     },
     experimental_didResolveQueryPlan: ({ requestContext }) => queryPlanResolved(requestContext.context),
     logger: {
@@ -291,6 +295,7 @@ export async function createGatewayServer(config: GatewayConfig, logger: Logger,
       await drain.drain();
       graphqlHandler = undefined;
       await apollo.stop();
+      await Promise.all(fetchers.map((fetcher) => fetcher.close()));
       await rateLimitStore?.close();
       await trustedDocuments.close();
       await fieldUsage?.close();

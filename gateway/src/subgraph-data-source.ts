@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ANONYMOUS, clientError, IDENTITY_TOKEN_HEADER, type InternalTokenSigner, type Logger } from '@partnergraph/core';
 import type { GatewayContext } from './context';
 import type { SubgraphFetchMetrics } from './metrics/gateway-metrics';
+import type { SubgraphFetcher } from './subgraph-fetcher';
 import { SubgraphFetchSpans } from './subgraph-fetch-spans';
 import type { SubgraphRoute } from './subgraph-routes';
 
@@ -12,6 +13,7 @@ import type { SubgraphRoute } from './subgraph-routes';
  * forward to ask what the principal may see; the client headers the route
  * forwards; its own timeout. A subgraph that does not answer becomes
  * SUBGRAPH_UNAVAILABLE naming the service; its fields come back null.
+ * Requests go out through `fetcher` (createSubgraphFetcher), not `fetch`.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly fetchSpans: SubgraphFetchSpans;
@@ -20,12 +22,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly route: SubgraphRoute,
     private readonly signer: InternalTokenSigner,
     private readonly logger: Logger,
+    fetcher: SubgraphFetcher,
     private readonly fetches?: SubgraphFetchMetrics,
   ) {
-    super({
-      url: route.url,
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(route.timeoutMs) } as RequestInit) as never,
-    });
+    super({ url: route.url, fetcher: fetcher.fetch });
     this.fetchSpans = new SubgraphFetchSpans(route);
   }
 
