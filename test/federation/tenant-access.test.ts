@@ -28,6 +28,11 @@ import { graphql } from '../generated/operations';
 const ORGANIZATIONS = graphql(`
   query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }
 `);
+const ORGANIZATION_PAGE = graphql(`
+  query TenantAccessOrganizationPage($after: String) {
+    organizations(first: 1, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } }
+  }
+`);
 const ORGANIZATION = graphql(`
   query TenantAccessOrganization($id: ID!) {
     organization(id: $id) {
@@ -217,6 +222,22 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
   describe('a partner admin signed in with MFA', () => {
     it('lists the partner and the customers whose grant stands, and no customer without a grant or with a revoked one', async () => {
       expect(await listedIds(as.partnerAdmin)).toEqual(ids(P, A, B, C));
+    });
+
+    it('pages through the same organizations one at a time, in name order, following endCursor', async () => {
+      const paged: { id: string; name: string }[] = [];
+      let after: string | null | undefined = null;
+      for (let page = 0; page < 10; page += 1) {
+        const { body } = await supergraph.query(ORGANIZATION_PAGE, { after }, as.partnerAdmin);
+        expect(body.errors).toBeUndefined();
+        const connection = body.data?.organizations;
+        paged.push(...(connection?.nodes ?? []));
+        if (!connection?.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+
+      expect(paged.map((listed) => listed.id).sort()).toEqual(ids(P, A, B, C));
+      expect(paged.map((listed) => listed.name)).toEqual(paged.map((listed) => listed.name).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
     });
 
     it.each([

@@ -213,6 +213,7 @@ type Documents = {
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": typeof types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": typeof types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": typeof types.TenantAccessOrganizationsDocument,
+    "\n  query TenantAccessOrganizationPage($after: String) {\n    organizations(first: 1, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.TenantAccessOrganizationPageDocument,
     "\n  query TenantAccessOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      subscriptions { id product }\n      devices(first: 100) { nodes { id name ipAddress monitored } }\n    }\n  }\n": typeof types.TenantAccessOrganizationDocument,
     "\n  mutation TenantAccessRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": typeof types.TenantAccessRevokeDocument,
     "\n  query TenantAccessDashboard { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }\n": typeof types.TenantAccessDashboardDocument,
@@ -422,6 +423,7 @@ const documents: Documents = {
     "\n  mutation Record($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { recorded duplicates } }\n": types.RecordDocument,
     "\n      query DeviceSensors($organization: ID!, $from: String!, $to: String!, $maxPoints: Int) {\n        organization(id: $organization) {\n          devices(first: 10) {\n            nodes {\n              name\n              sensors { id latest { at value } history(from: $from, to: $to, maxPoints: $maxPoints) { resolution bucketSeconds buckets { start min max average last count } } }\n            }\n          }\n        }\n      }\n    ": types.DeviceSensorsDocument,
     "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n": types.TenantAccessOrganizationsDocument,
+    "\n  query TenantAccessOrganizationPage($after: String) {\n    organizations(first: 1, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } }\n  }\n": types.TenantAccessOrganizationPageDocument,
     "\n  query TenantAccessOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      subscriptions { id product }\n      devices(first: 100) { nodes { id name ipAddress monitored } }\n    }\n  }\n": types.TenantAccessOrganizationDocument,
     "\n  mutation TenantAccessRevoke($partnerOrganizationId: ID!) { revokePartnerAccess(partnerOrganizationId: $partnerOrganizationId) }\n": types.TenantAccessRevokeDocument,
     "\n  query TenantAccessDashboard { organizations { nodes { name subscriptions { product } devices { nodes { name ipAddress } } } } }\n": types.TenantAccessDashboardDocument,
@@ -1225,6 +1227,10 @@ export function graphql(source: "\n      query DeviceSensors($organization: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TenantAccessOrganizations { organizations(first: 100) { nodes { id name } } }\n"): typeof import('./graphql').TenantAccessOrganizationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantAccessOrganizationPage($after: String) {\n    organizations(first: 1, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } }\n  }\n"): typeof import('./graphql').TenantAccessOrganizationPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1539,6 +1539,13 @@ export type TenantAccessOrganizationsQueryVariables = Exact<{ [key: string]: nev
 
 export type TenantAccessOrganizationsQuery = { organizations: { nodes: Array<{ id: string, name: string }> } };
 
+export type TenantAccessOrganizationPageQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TenantAccessOrganizationPageQuery = { organizations: { nodes: Array<{ id: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type TenantAccessOrganizationQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -4161,6 +4168,20 @@ export const TenantAccessOrganizationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantAccessOrganizationsQuery, TenantAccessOrganizationsQueryVariables>;
+export const TenantAccessOrganizationPageDocument = new TypedDocumentString(`
+    query TenantAccessOrganizationPage($after: String) {
+  organizations(first: 1, after: $after) {
+    nodes {
+      id
+      name
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantAccessOrganizationPageQuery, TenantAccessOrganizationPageQueryVariables>;
 export const TenantAccessOrganizationDocument = new TypedDocumentString(`
     query TenantAccessOrganization($id: ID!) {
   organization(id: $id) {

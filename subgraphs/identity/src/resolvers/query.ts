@@ -1,9 +1,8 @@
-import { Brackets } from 'typeorm';
 import { clientError } from '@partnergraph/core';
 import { isUuid, parsePageArgs, toConnection } from '@partnergraph/subgraph-kit';
 import { decideMany, readableOrganizationDecisions } from '../access-decisions';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { OrganizationEntity } from '../organization';
+import { listOrganizations } from '../organization-list';
 import { organizationListScope } from '../organization-visibility';
 import { suggestPartnerId } from '../partner-accounts';
 
@@ -27,41 +26,7 @@ export const Query: QueryResolvers = {
     const page = parsePageArgs(args, (key) => key.length === 2 && isUuid(key[1] ?? ''));
     const scope = organizationListScope(principal);
     if (scope === 'none') return toConnection([], page.limit, () => []);
-    const query = database.dataSource
-      .getRepository(OrganizationEntity)
-      .createQueryBuilder('organization')
-      .orderBy('organization.name')
-      .addOrderBy('organization.id')
-      .limit(page.limit + 1);
-    if (scope !== 'all') {
-      query.where(
-        new Brackets((visible) => {
-          // An API client reads customers' device data; its own partner organization is not on its list.
-          visible.where('organization.id = :own AND CAST(:apiClientId AS text) IS NULL', {
-            own: scope.ownOrganizationId,
-            apiClientId: scope.apiClientId,
-          });
-          if (scope.readsCustomers) {
-            visible.orWhere(
-              `organization.kind = 'CUSTOMER' AND EXISTS (
-                 SELECT 1 FROM identity.partner_grant grant_row
-                 WHERE grant_row.partner_organization_id = :own AND grant_row.customer_organization_id = organization.id
-                   AND grant_row.revoked_at IS NULL AND (grant_row.api_device_data OR CAST(:apiClientId AS text) IS NULL))
-               AND (CAST(:apiClientId AS text) IS NULL OR EXISTS (
-                 SELECT 1 FROM identity.api_credential credential
-                 WHERE credential.client_id = :apiClientId AND credential.partner_organization_id = :own
-                   AND credential.revoked_at IS NULL
-                   AND (credential.customer_organization_ids IS NULL OR organization.id = ANY(credential.customer_organization_ids))))`,
-            );
-          }
-        }),
-      );
-    }
-    if (page.after) {
-      const [name, id] = page.after;
-      query.andWhere('(organization.name, organization.id) > (:name, :id)', { name, id });
-    }
-    const rows = await query.getMany();
+    const rows = await listOrganizations(database, scope, page);
     for (const row of rows) {
       loaders.organizationById.prime(row.id, row);
       organizationVisibility.prime(row.id, true);
