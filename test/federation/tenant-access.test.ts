@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import type { Principal, SubgraphName } from '@partnergraph/core';
 import { seedDemoDevices, type DemoDevice } from '@partnergraph/device-telemetry/demo-seed';
 import { seedDemoGrants, seedDemoOrganizations, seedDemoUsers, type DemoOrganization } from '@partnergraph/identity/demo-seed';
@@ -226,14 +227,14 @@ describe('tenant access: every subgraph applies the access matrix to the data', 
 
     it('pages through the same organizations one at a time, in name order, following endCursor', async () => {
       const paged: { id: string; name: string }[] = [];
-      let after: string | null | undefined = null;
+      let after: string | null = null;
       for (let page = 0; page < 10; page += 1) {
-        const { body } = await supergraph.query(ORGANIZATION_PAGE, { after }, as.partnerAdmin);
-        expect(body.errors).toBeUndefined();
-        const connection = body.data?.organizations;
+        const response: GraphQLResponse<ResultOf<typeof ORGANIZATION_PAGE>> = await supergraph.query(ORGANIZATION_PAGE, { after }, as.partnerAdmin);
+        expect(response.body.errors).toBeUndefined();
+        const connection = response.body.data?.organizations;
         paged.push(...(connection?.nodes ?? []));
         if (!connection?.pageInfo.hasNextPage) break;
-        after = connection.pageInfo.endCursor;
+        after = connection.pageInfo.endCursor ?? null;
       }
 
       expect(paged.map((listed) => listed.id).sort()).toEqual(ids(P, A, B, C));
