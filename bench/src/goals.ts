@@ -25,6 +25,18 @@ function find(inputs: GoalInputs, comparison: string, target: string): TargetSum
   return inputs.summaries.get(comparison)?.find((summary) => summary.id === target);
 }
 
+/** One rate (op/s) over another's: met at `atLeast` times it or more. */
+export function rateCheck(goal: string, ours: TargetSummary, other: TargetSummary, atLeast: number): GoalCheck {
+  const ratio = ours.operationsPerSecond / other.operationsPerSecond;
+  return check(goal, `${format(ours.operationsPerSecond)} vs ${format(other.operationsPerSecond)} op/s`, ratio, `≥ ${format(atLeast, 2)}`, ratio >= atLeast);
+}
+
+/** Our gateway's CPU per operation over another gateway's: met when no more. */
+export function gatewayCpuCheck(goal: string, ourCpuMs: number, otherCpuMs: number): GoalCheck {
+  const ratio = ourCpuMs / otherCpuMs;
+  return check(goal, `${format(ourCpuMs)} vs ${format(otherCpuMs)} ms`, ratio, '≤ 1.00', ratio <= 1);
+}
+
 export function check(goal: string, measured: string, ratio: number, required: string, passes: boolean): GoalCheck {
   return { goal, measured, ratio, required, result: passes ? 'PASS' : 'MISS' };
 }
@@ -59,46 +71,20 @@ export function evaluateGoals(inputs: GoalInputs): GoalCheck[] {
     for (const mode of HIVE_MODES) {
       const hive = find(inputs, comparison, mode.id);
       if (!ourSummary || !hive) continue;
-      const ratio = ourSummary.operationsPerSecond / hive.operationsPerSecond;
-      checks.push(
-        check(
-          `dashboard RPS vs ${mode.title} (${traffic})`,
-          `${format(ourSummary.operationsPerSecond)} vs ${format(hive.operationsPerSecond)} op/s`,
-          ratio,
-          '≥ 1.00',
-          ratio >= 1,
-        ),
-      );
+      checks.push(rateCheck(`dashboard RPS vs ${mode.title} (${traffic})`, ourSummary, hive, 1));
     }
     for (const mode of HIVE_MODES.filter((candidate) => candidate.routerRuntime)) {
       const hive = find(inputs, comparison, mode.id);
       const ourCpu = ourSummary?.cpuMsPerOperation.gateway;
       const hiveCpu = hive?.cpuMsPerOperation.gateway;
       if (ourCpu === null || ourCpu === undefined || hiveCpu === null || hiveCpu === undefined || hiveCpu === 0) continue;
-      checks.push(
-        check(
-          `gateway CPU per dashboard request vs ${mode.title} (${traffic})`,
-          `${format(ourCpu)} vs ${format(hiveCpu)} ms`,
-          ourCpu / hiveCpu,
-          '≤ 1.00',
-          ourCpu / hiveCpu <= 1,
-        ),
-      );
+      checks.push(gatewayCpuCheck(`gateway CPU per dashboard request vs ${mode.title} (${traffic})`, ourCpu, hiveCpu));
     }
   }
   const unobserved = find(inputs, 'observability', 'ours');
   const observed = find(inputs, 'observability', 'observed');
   if (unobserved && observed) {
-    const ratio = observed.operationsPerSecond / unobserved.operationsPerSecond;
-    checks.push(
-      check(
-        'dashboard RPS with metrics on and tracing at 10 % vs both off (many principals)',
-        `${format(observed.operationsPerSecond)} vs ${format(unobserved.operationsPerSecond)} op/s`,
-        ratio,
-        '≥ 0.95',
-        ratio >= 0.95,
-      ),
-    );
+    checks.push(rateCheck('dashboard RPS with metrics on and tracing at 10 % vs both off (many principals)', observed, unobserved, 0.95));
   }
   const shieldOn = find(inputs, 'shield', 'shield-on');
   const shieldOff = find(inputs, 'shield', 'shield-off');

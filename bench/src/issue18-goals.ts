@@ -1,4 +1,4 @@
-import { check, format, type GoalCheck } from './goals';
+import { check, format, gatewayCpuCheck, rateCheck, type GoalCheck } from './goals';
 import type { TargetSummary } from './rounds';
 
 /**
@@ -36,42 +36,16 @@ function dashboardGoals(summaries: Summaries): GoalCheck[] {
   if (!ours) return checks;
   const baseline = find(summaries, 'dashboard-principals', 'baseline');
   if (baseline && baseline.operationsPerSecond > 0) {
-    const ratio = ours.operationsPerSecond / baseline.operationsPerSecond;
-    checks.push(
-      check(
-        '1. dashboard RPS vs today’s code (its own stack, many principals)',
-        `${format(ours.operationsPerSecond)} vs ${format(baseline.operationsPerSecond)} op/s`,
-        ratio,
-        `≥ ${format(ISSUE_18.baselineRateRatio, 2)}`,
-        ratio >= ISSUE_18.baselineRateRatio,
-      ),
-    );
+    checks.push(rateCheck('1. dashboard RPS vs today’s code (its own stack, many principals)', ours, baseline, ISSUE_18.baselineRateRatio));
   }
   const rust = find(summaries, 'dashboard-principals', 'hive-rust');
   if (rust && rust.operationsPerSecond > 0) {
-    const ratio = ours.operationsPerSecond / rust.operationsPerSecond;
-    checks.push(
-      check(
-        '1. dashboard RPS vs Hive Gateway, Rust planner (many principals)',
-        `${format(ours.operationsPerSecond)} vs ${format(rust.operationsPerSecond)} op/s`,
-        ratio,
-        '≥ 1.00',
-        ratio >= 1,
-      ),
-    );
+    checks.push(rateCheck('1. dashboard RPS vs Hive Gateway, Rust planner (many principals)', ours, rust, 1));
   }
   const ourCpu = ours.cpuMsPerOperation.gateway;
   const rustCpu = rust?.cpuMsPerOperation.gateway;
   if (ourCpu !== null && rustCpu !== null && rustCpu !== undefined && rustCpu > 0) {
-    checks.push(
-      check(
-        '1. gateway CPU per dashboard vs Hive Gateway, Rust planner (many principals)',
-        `${format(ourCpu)} vs ${format(rustCpu)} ms`,
-        ourCpu / rustCpu,
-        '≤ 1.00',
-        ourCpu / rustCpu <= 1,
-      ),
-    );
+    checks.push(gatewayCpuCheck('1. gateway CPU per dashboard vs Hive Gateway, Rust planner (many principals)', ourCpu, rustCpu));
   }
   const whole = wholeStackCpuMs(ours);
   if (whole !== null) {
