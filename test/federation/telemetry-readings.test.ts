@@ -577,5 +577,39 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
       expect(small.latestLoader).toBe(0);
       expect(large).toEqual(small);
     });
+
+    it('reads the same history of every sensor on a page in one statement, whatever the number of devices and sensors', async () => {
+      const from = new Date(WEEK_AGO).toISOString();
+      const to = new Date(WEEK_AGO + DAY).toISOString();
+      const sized = async (devices: number, sensorsPerDevice: number) => {
+        const customer = organization(`History batching ${devices}`);
+        await seedDemoOrganizations(supergraph.subgraphs.identity.database, [customer]);
+        const seeded = Array.from({ length: devices }, (_, index) =>
+          device(customer, `Device ${index}`, true, Array.from({ length: sensorsPerDevice }, () => sensor('TEMPERATURE', '°C'))),
+        );
+        await seedDemoDevices(telemetry, seeded);
+        await ingestReadings(
+          telemetry,
+          seeded.flatMap((owned) => owned.sensors.map((measured, index) => ({ sensorId: measured.id, at: new Date(WEEK_AGO + index * MINUTE), value: index + 1 }))),
+        );
+        const headers = await bearerHeaders(supergraph, { organizationId: customer.id, role: 'VIEWER', mfa: false });
+        let data: { organization: { devices: { nodes: { sensors: { history: { buckets: { count: number; max: number }[] } }[] }[] } } } | undefined;
+        const counted = await countStatements(supergraph, async () => {
+          const response = await supergraph.query(
+            `query Page($id: ID!, $from: String!, $to: String!) { organization(id: $id) { devices(first: 100) { nodes { sensors { history(from: $from, to: $to, maxPoints: 24) { buckets { count max } } } } } } }`,
+            { id: customer.id, from, to },
+            headers,
+          );
+          expect(response.body.errors).toBeUndefined();
+          data = response.body.data as typeof data;
+        });
+        // Each sensor's own reading, and no other sensor's, in its history.
+        const histories = data?.organization.devices.nodes.flatMap((owned) => owned.sensors.map((measured) => measured.history.buckets)) ?? [];
+        expect(histories).toHaveLength(devices * sensorsPerDevice);
+        for (const buckets of histories) expect(buckets.reduce((total, bucket) => total + bucket.count, 0)).toBe(1);
+        return counted['device-telemetry'];
+      };
+      expect(await sized(12, 5)).toBe(await sized(2, 2));
+    });
   });
 });

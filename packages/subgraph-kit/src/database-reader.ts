@@ -17,6 +17,13 @@ export interface DatabaseReader {
   /** Whether a replica is configured. */
   readonly replicated: boolean;
   /**
+   * Whether a read with these options would go to the replica now, as of its
+   * last check (false without one): a caller batching reads of different
+   * freshness splits them by it, so that one transaction the replica has not
+   * replayed does not send the whole batch to the primary.
+   */
+  answersFromReplica(options?: ReadOptions): boolean;
+  /**
    * Asks the primary how far it has written and the replica how far it has
    * replayed, now; true when the replica had replayed everything the primary
    * had written as the check began. Reads check in the background, at most
@@ -29,11 +36,11 @@ export interface DatabaseReader {
 
 export interface ReadOptions {
   /**
-   * The id (xid8, as text) of a transaction whose writes the answer must
-   * include, such as the one that recorded a sensor's newest reading: the
-   * replica answers only once that transaction has ended there.
+   * The ids (xid8, as text) of transactions whose writes the answer must
+   * include, such as those that recorded sensors' newest readings: the
+   * replica answers only once every one of them has ended there.
    */
-  includes?: string | null;
+  includes?: string | readonly string[] | null;
 }
 
 export interface ReadReplicaOptions {
@@ -88,6 +95,7 @@ export function createDatabaseReader(options: {
   if (!replicaOptions) {
     return {
       replicated: false,
+      answersFromReplica: () => false,
       query: (statement, parameters) => primary.query(statement, parameters as unknown[]),
       checkReplica: async () => false,
       close: async () => {},
@@ -118,11 +126,14 @@ export function createDatabaseReader(options: {
   let reachable = true;
   let closed = false;
 
-  const fresh = (includes: string | null | undefined): boolean => {
-    if (!state || Date.now() - state.replayedAsOf > maxLagMs) return false;
+  const fresh = (includes: ReadOptions['includes']): boolean => {
+    const replayed = state;
+    if (!replayed || Date.now() - replayed.replayedAsOf > maxLagMs) return false;
     if (includes === null || includes === undefined) return true;
-    const xid = BigInt(includes);
-    return xid < state.xmin || (xid < state.xmax && !state.running.has(xid));
+    return (typeof includes === 'string' ? [includes] : includes).every((id) => {
+      const xid = BigInt(id);
+      return xid < replayed.xmin || (xid < replayed.xmax && !replayed.running.has(xid));
+    });
   };
 
   const check = async (): Promise<boolean> => {
@@ -170,6 +181,7 @@ export function createDatabaseReader(options: {
 
   return {
     replicated: true,
+    answersFromReplica: (readOptions) => fresh(readOptions?.includes),
     async query<T>(statement: string, parameters?: readonly unknown[], readOptions?: ReadOptions): Promise<T> {
       if (!checking && Date.now() - lastCheckAt >= checkIntervalMs) void checkReplica();
       if (!fresh(readOptions?.includes)) return primary.query<T>(statement, parameters as unknown[]);

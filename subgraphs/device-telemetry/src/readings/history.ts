@@ -95,41 +95,53 @@ export function bucketUnits(first: number, last: number, maxPoints: number): num
 }
 
 /**
- * The sensor's buckets with data for a planned range, oldest first, computed
- * in one statement. Raw readings in [from, to); for rollups, the hours or days
- * that overlap it, combined (minimum of minimums, sum of sums and counts, the
- * last value of the newest). Read through the database's reader: the read
- * replica answers when it is fresh and has replayed the transaction of the
- * sensor's newest reading (so the history never lags behind `latest`), the
- * primary otherwise.
+ * The buckets with data of several sensors over one planned range, oldest
+ * first, computed in one statement for them all (DataLoader gathers the
+ * sensors a request asks the same history of: a page of sparklines costs one
+ * statement, not one per sensor). Raw readings in [from, to); for rollups,
+ * the hours or days that overlap it, combined (minimum of minimums, sum of
+ * sums and counts, the last value of the newest). Read through the
+ * database's reader: the read replica answers when it is fresh and has
+ * replayed the transactions of the sensors' newest readings (so the history
+ * never lags behind `latest`), the primary otherwise.
  */
-export async function selectHistory(database: Database, sensor: Sensor, plan: HistoryPlan): Promise<SensorHistory> {
+export async function selectHistories(database: Database, sensors: readonly Sensor[], plan: HistoryPlan): Promise<SensorHistory[]> {
   const raw = plan.resolution === 'RAW';
   const rollupUnit = plan.resolution === 'HOURLY' ? 'hour' : 'day';
+  // Both arrays: the index's leading columns, each an array condition; sensor ids are unique, so no pair crosses organizations.
   const sql = raw
-    ? `SELECT date_bin($5::int * interval '1 second', at, timestamptz 'epoch') AS start,
+    ? `SELECT sensor_id AS "sensorId", date_bin($5::int * interval '1 second', at, timestamptz 'epoch') AS start,
               min(value) AS min, max(value) AS max, avg(value) AS average,
               (array_agg(value ORDER BY at DESC))[1] AS last, count(*)::int AS count
        FROM telemetry.reading
-       WHERE organization_id = $1 AND sensor_id = $2 AND at >= $3 AND at < $4
-       GROUP BY 1
-       ORDER BY 1`
-    : `SELECT date_bin($5::int * interval '1 second', bucket_start, timestamptz 'epoch') AS start,
+       WHERE organization_id = ANY($1::uuid[]) AND sensor_id = ANY($2::uuid[]) AND at >= $3 AND at < $4
+       GROUP BY 1, 2
+       ORDER BY 1, 2`
+    : `SELECT sensor_id AS "sensorId", date_bin($5::int * interval '1 second', bucket_start, timestamptz 'epoch') AS start,
               min(min) AS min, max(max) AS max, sum(sum) / sum(count) AS average,
               (array_agg(last_value ORDER BY last_at DESC))[1] AS last, sum(count)::int AS count
        FROM telemetry.${plan.table}
-       WHERE organization_id = $1 AND sensor_id = $2
+       WHERE organization_id = ANY($1::uuid[]) AND sensor_id = ANY($2::uuid[])
          AND bucket_start >= date_trunc('${rollupUnit}', $3::timestamptz, 'UTC') AND bucket_start < $4
-       GROUP BY 1
-       ORDER BY 1`;
-  const rows = await database.reader.query<(Omit<HistoryBucket, 'start'> & { start: Date })[]>(
+       GROUP BY 1, 2
+       ORDER BY 1, 2`;
+  const rows = await database.reader.query<(Omit<HistoryBucket, 'start'> & { sensorId: string; start: Date })[]>(
     sql,
-    [sensor.organizationId, sensor.id, plan.from.toISOString(), plan.to.toISOString(), plan.bucketSeconds],
-    { includes: sensor.latestXid },
+    [
+      [...new Set(sensors.map((sensor) => sensor.organizationId))],
+      sensors.map((sensor) => sensor.id),
+      plan.from.toISOString(),
+      plan.to.toISOString(),
+      plan.bucketSeconds,
+    ],
+    { includes: sensors.flatMap((sensor) => (sensor.latestXid === null ? [] : [sensor.latestXid])) },
   );
-  return {
-    resolution: plan.resolution,
-    bucketSeconds: plan.bucketSeconds,
-    buckets: rows.map((row) => ({ ...row, start: row.start.toISOString() })),
-  };
+  const bySensor = new Map<string, HistoryBucket[]>(sensors.map((sensor) => [sensor.id, []]));
+  for (const { sensorId, start, ...bucket } of rows) bySensor.get(sensorId)?.push({ ...bucket, start: start.toISOString() });
+  return sensors.map((sensor) => ({ resolution: plan.resolution, bucketSeconds: plan.bucketSeconds, buckets: bySensor.get(sensor.id) ?? [] }));
+}
+
+/** Plans that read the same buckets from the same table: their sensors share one statement. */
+export function historyPlanKey(plan: HistoryPlan): string {
+  return `${plan.table} ${plan.bucketSeconds} ${plan.from.toISOString()} ${plan.to.toISOString()}`;
 }

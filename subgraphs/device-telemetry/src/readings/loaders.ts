@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { createByIdLoader, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { SensorEntity, type Sensor } from '../sensor';
+import { historyPlanKey, selectHistories, type HistoryPlan, type SensorHistory } from './history';
 import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
 
 /** Created per request, with the other loaders. */
@@ -30,5 +31,35 @@ export function createReadingLoaders(database: Database) {
     { cacheKeyFn: (sensor) => sensor.id },
   );
 
-  return { sensorById, thresholdsOfSensor };
+  /**
+   * Each sensor's history over its plan: one statement for all the sensors
+   * asked the same history in the same tick, two when a read replica has
+   * replayed the newest readings of some of them and not of the others (those
+   * read the primary, the rest the replica).
+   */
+  const historyOfSensor = new DataLoader<{ sensor: Sensor; plan: HistoryPlan }, SensorHistory>(
+    tracedBatch(database, 'historyOfSensor', async (asked) => {
+      const byPlan = new Map<string, { plan: HistoryPlan; indexes: number[] }>();
+      asked.forEach(({ sensor, plan }, index) => {
+        const fromReplica = database.reader.answersFromReplica({ includes: sensor.latestXid });
+        const key = `${fromReplica ? 'replica' : 'primary'} ${historyPlanKey(plan)}`;
+        const group = byPlan.get(key);
+        if (group) group.indexes.push(index);
+        else byPlan.set(key, { plan, indexes: [index] });
+      });
+      const histories = new Array<SensorHistory>(asked.length);
+      await Promise.all(
+        [...byPlan.values()].map(async ({ plan, indexes }) => {
+          const found = await selectHistories(database, indexes.map((index) => asked[index]!.sensor), plan);
+          indexes.forEach((index, position) => {
+            histories[index] = found[position]!;
+          });
+        }),
+      );
+      return histories;
+    }),
+    { cache: false },
+  );
+
+  return { sensorById, thresholdsOfSensor, historyOfSensor };
 }

@@ -1,6 +1,6 @@
 import { mayReadDevice } from '../access';
 import type { SensorResolvers } from '../generated/resolvers-types';
-import { planHistory, selectHistory } from '../readings/history';
+import { planHistory } from '../readings/history';
 import { rawReadingsSince } from '../readings/retention';
 
 export const Sensor: SensorResolvers = {
@@ -22,8 +22,8 @@ export const Sensor: SensorResolvers = {
     return sensor.latestAt && sensor.latestValue !== null ? { at: sensor.latestAt.toISOString(), value: sensor.latestValue } : null;
   },
 
-  history(sensor, args, { database, readingRetentionDays }) {
-    return selectHistory(database, sensor, planHistory(args, rawReadingsSince(new Date(), readingRetentionDays)));
+  history(sensor, args, { loaders, readingRetentionDays }) {
+    return loaders.historyOfSensor.load({ sensor, plan: planHistory(args, rawReadingsSince(new Date(), readingRetentionDays)) });
   },
 
   async thresholds(sensor, _args, { loaders }) {
