@@ -545,19 +545,24 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
   });
 
   describe('batching', () => {
+    /** A customer of its own with `devices` devices of `sensorsPerDevice` sensors, each with one reading a week ago, and its viewer's headers. */
+    const seedPage = async (name: string, devices: number, sensorsPerDevice: number) => {
+      const customer = organization(name);
+      await seedDemoOrganizations(supergraph.subgraphs.identity.database, [customer]);
+      const seeded = Array.from({ length: devices }, (_, index) =>
+        device(customer, `Device ${index}`, true, Array.from({ length: sensorsPerDevice }, () => sensor('TEMPERATURE', '°C'))),
+      );
+      await seedDemoDevices(telemetry, seeded);
+      await ingestReadings(
+        telemetry,
+        seeded.flatMap((owned) => owned.sensors.map((measured, index) => ({ sensorId: measured.id, at: new Date(WEEK_AGO + index * MINUTE), value: index + 1 }))),
+      );
+      return { customer, headers: await bearerHeaders(supergraph, { organizationId: customer.id, role: 'VIEWER', mfa: false }) };
+    };
+
     it('reads the latest reading of every sensor on a page from the sensors’ rows: no statement of its own, whatever the number of devices and sensors', async () => {
       const sized = async (devices: number, sensorsPerDevice: number) => {
-        const customer = organization(`Readings batching ${devices}`);
-        await seedDemoOrganizations(supergraph.subgraphs.identity.database, [customer]);
-        const seeded = Array.from({ length: devices }, (_, index) =>
-          device(customer, `Device ${index}`, true, Array.from({ length: sensorsPerDevice }, () => sensor('TEMPERATURE', '°C'))),
-        );
-        await seedDemoDevices(telemetry, seeded);
-        await ingestReadings(
-          telemetry,
-          seeded.flatMap((owned) => owned.sensors.map((measured, index) => ({ sensorId: measured.id, at: new Date(WEEK_AGO + index * MINUTE), value: index }))),
-        );
-        const headers = await bearerHeaders(supergraph, { organizationId: customer.id, role: 'VIEWER', mfa: false });
+        const { customer, headers } = await seedPage(`Readings batching ${devices}`, devices, sensorsPerDevice);
         const statementsFor = async (selection: string) => {
           let data: unknown;
           const counted = await countStatements(supergraph, async () => {
@@ -583,17 +588,7 @@ describe('readings: ingest by the collector, rollups, latest and history', () =>
       const from = new Date(WEEK_AGO).toISOString();
       const to = new Date(WEEK_AGO + DAY).toISOString();
       const sized = async (devices: number, sensorsPerDevice: number) => {
-        const customer = organization(`History batching ${devices}`);
-        await seedDemoOrganizations(supergraph.subgraphs.identity.database, [customer]);
-        const seeded = Array.from({ length: devices }, (_, index) =>
-          device(customer, `Device ${index}`, true, Array.from({ length: sensorsPerDevice }, () => sensor('TEMPERATURE', '°C'))),
-        );
-        await seedDemoDevices(telemetry, seeded);
-        await ingestReadings(
-          telemetry,
-          seeded.flatMap((owned) => owned.sensors.map((measured, index) => ({ sensorId: measured.id, at: new Date(WEEK_AGO + index * MINUTE), value: index + 1 }))),
-        );
-        const headers = await bearerHeaders(supergraph, { organizationId: customer.id, role: 'VIEWER', mfa: false });
+        const { customer, headers } = await seedPage(`History batching ${devices}`, devices, sensorsPerDevice);
         let data: { organization: { devices: { nodes: { sensors: { history: { buckets: { count: number; max: number }[] } }[] }[] } } } | undefined;
         const counted = await countStatements(supergraph, async () => {
           const response = await supergraph.query(
