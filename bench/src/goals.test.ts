@@ -1,13 +1,14 @@
-import { evaluateGoals, type GoalCheck } from './goals';
+import { evaluateGoals, pairedRateCheck, type GoalCheck } from './goals';
 import type { TargetSummary } from './rounds';
 
-function summary(id: string, values: { rate: number; p50?: number; gatewayCpu?: number | null; readings?: number }): TargetSummary {
+function summary(id: string, values: { rate: number; p50?: number; gatewayCpu?: number | null; readings?: number; roundRates?: number[] }): TargetSummary {
   return {
     id,
     title: id,
     rounds: 3,
     disturbedRounds: 0,
     operationsPerSecond: values.rate,
+    roundRates: values.roundRates ?? [values.rate, values.rate, values.rate],
     readingsPerSecond: values.readings ?? null,
     latencyMs: { p50: values.p50 ?? 100, p95: 200, p99: 300 },
     errors: 0,
@@ -87,5 +88,32 @@ describe('the targets of issue 7', () => {
     expect(result(checks, 'a year of one sensor as ≤ 500 buckets through the gateway vs aggregating the raw rows in SQL (p50)')).toBe('MISS');
     expect(result(checks, 'a year of one sensor as ≤ 500 buckets from the rollups in SQL vs aggregating the raw rows in SQL (p50)')).toBe('PASS');
     expect(result(checks, 'ingest through the gateway, readings per second')).toBe('PASS');
+  });
+});
+
+describe('the observability overhead (issue 16)', () => {
+  it('takes the median of the rounds’ ratios, so that one slow round of either side does not decide', () => {
+    const observed = summary('observed', { rate: 9.6, roundRates: [10, 9.6, 8, 10.2, 9.9] });
+    const unobserved = summary('ours', { rate: 10, roundRates: [10.2, 10, 10, 9.4, 10.3] });
+    const check = pairedRateCheck('overhead', observed, unobserved, 0.95);
+    expect(check.ratio).toBeCloseTo(9.9 / 10.3, 6);
+    expect(check.result).toBe('PASS');
+    expect(check.measured).toContain('median of 5 paired rounds');
+  });
+
+  it('misses when most rounds lose more than 5 %', () => {
+    const observed = summary('observed', { rate: 9, roundRates: [9, 9.2, 10] });
+    const unobserved = summary('ours', { rate: 10, roundRates: [10, 10, 10] });
+    expect(pairedRateCheck('overhead', observed, unobserved, 0.95).result).toBe('MISS');
+  });
+
+  it('is read from the observability comparison’s two stacks', () => {
+    const checks = evaluateGoals({
+      summaries: new Map([['observability', [summary('ours', { rate: 10, roundRates: [10, 10] }), summary('observed', { rate: 9, roundRates: [9.4, 9.6] })]]]),
+      dashboardStatements: statements,
+    });
+    const check = checks.find((candidate) => candidate.goal.startsWith('dashboard RPS with metrics on'));
+    expect(check?.ratio).toBeCloseTo(0.95, 6);
+    expect(check?.result).toBe('PASS');
   });
 });

@@ -11,6 +11,7 @@ function summary(
     rounds: 3,
     disturbedRounds: 0,
     operationsPerSecond: values.rate,
+    roundRates: [values.rate],
     readingsPerSecond: null,
     latencyMs: { p50: values.p50 ?? 100, p95: 200, p99: 300 },
     errors: 0,

@@ -241,6 +241,14 @@ function dashboardPrincipalsComparison(inputs: PlanInputs): Comparison {
   };
 }
 
+/**
+ * The observability comparison's rounds per side: the two stacks differ by a
+ * few per cent, less than two rounds of one stack may; its goal is the median
+ * of the rounds' paired ratios, and seven pairs keep one odd round from
+ * deciding it.
+ */
+export const OBSERVABILITY_ROUNDS = 7;
+
 export function planComparisons(inputs: PlanInputs): Comparison[] {
   const { operations, partnerAdmin, partnerUsers } = inputs;
   const allHive = HIVE_MODES.map((mode) => mode.id);
@@ -272,6 +280,7 @@ export function planComparisons(inputs: PlanInputs): Comparison[] {
       connections: inputs.connections,
       variables: NO_VARIABLES,
       readingsPerOperation: 0,
+      rounds: OBSERVABILITY_ROUNDS,
       targets: [
         gatewayTarget('ours', 'our gateway, metrics and tracing off', inputs.unobserved, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),
         gatewayTarget('observed', 'our gateway, metrics on, tracing at 10 %', inputs.observed, operations.dashboard, partnerUsers, 'autocannon', inputs.connections),

@@ -111,7 +111,7 @@ export function runLine(results: BenchResults): string {
     `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC · \`${results.command}\` · ${machine.cores} cores (${machine.cpuModel}), ` +
     `${bytes(machine.memoryBytes)} · Node ${machine.node} · ${machine.postgres} · commit ${source.commit}` +
     `${source.uncommittedPaths.length > 0 ? ` with ${source.uncommittedPaths.length} uncommitted files` : ''} · ` +
-    `${settings.rounds} rounds of ${settings.roundSeconds} s per target, alternating, ${settings.connections} connections · ` +
+    `${settings.rounds} rounds of ${settings.roundSeconds} s per target (more where a comparison asks), alternating with the order reversed every other round, ${settings.connections} connections · ` +
     `load average ${machine.loadAverageAtStart.map((value) => number(value, 2)).join('/')} at the start; ` +
     `${retried} of ${allRounds.length} rounds retried and ${disturbed} kept although other processes used more than ${settings.busyPercent} % of the machine · ` +
     `data: ${integer(dataSet.size.customers)} customers, ${integer(dataSet.size.devices)} devices, ${integer(dataSet.size.sensors)} sensors, ` +

@@ -4,8 +4,9 @@ import type { Service } from './services';
 import { startWorker } from './worker-process';
 
 /**
- * Runs a comparison: every target in turn, round after round (A B A B …),
- * so that a slow drift of the machine affects all alike. A round is one load
+ * Runs a comparison: every target in turn, round after round, the order
+ * reversed every other round (A B, B A, A B …), so that a slow drift of the
+ * machine affects all alike and each round's pair ran side by side. A round is one load
  * worker process running a closed loop: each connection sends its share of
  * operations one after the other, sized from the target's last round (the
  * first kept one from a sizing round that is not kept) to take about the
@@ -46,6 +47,8 @@ export interface Comparison {
   /** Readings one operation records (ingest), else 0. */
   readingsPerOperation: number;
   targets: Target[];
+  /** Rounds per target when this comparison needs more than the run's (a small difference between like targets); never fewer. */
+  rounds?: number;
   /** Processes that run during this comparison only (issue 18's baseline stack): started before its first round, stopped after its last. */
   ownStack?: { start(): Promise<void>; stop(): Promise<void> };
 }
@@ -179,6 +182,13 @@ export const successRate = (load: LoadResult): number => (load.elapsedMs > 0 ? (
 /** Operations each connection sends so that a round at `rate` lasts about `seconds`; at least one. */
 const shareFor = (rate: number, seconds: number, connections: number): number => Math.max(1, Math.round((rate * seconds) / connections));
 
+/** The rounds a comparison runs: the run's, or more where the comparison asks for them. */
+export const roundsOf = (comparison: Pick<Comparison, 'rounds'>, settings: Pick<RoundSettings, 'rounds'>): number =>
+  Math.max(settings.rounds, comparison.rounds ?? 0);
+
+/** The targets in the order of a round: as listed in odd rounds, reversed in even ones. */
+export const roundOrder = <T>(targets: readonly T[], round: number): T[] => (round % 2 === 1 ? [...targets] : [...targets].reverse());
+
 export async function runComparison(
   comparison: Comparison,
   settings: RoundSettings,
@@ -197,8 +207,9 @@ export async function runComparison(
     say(`${comparison.id} · ${target.id} · sizing round (not kept): ${successRate(load).toFixed(1)} op/s, ${load.operations} operations`);
   }
   const results: RoundResult[] = [];
-  for (let round = 1; round <= settings.rounds; round += 1) {
-    for (const target of comparison.targets) {
+  const rounds = roundsOf(comparison, settings);
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const target of roundOrder(comparison.targets, round)) {
       for (let attempt = 1; ; attempt += 1) {
         const measured = await measureRound(target, comparison, settings, accounting, shares.get(target.id) ?? 1);
         const { load } = measured;
@@ -206,7 +217,7 @@ export async function runComparison(
         const busy = measured.foreignShare > settings.busyShare;
         const failed = load.operations - load.succeeded;
         const line =
-          `${comparison.id} · ${target.id} · round ${round}/${settings.rounds}: ${successRate(load).toFixed(1)} op/s, ` +
+          `${comparison.id} · ${target.id} · round ${round}/${rounds}: ${successRate(load).toFixed(1)} op/s, ` +
           `p50 ${load.latencyMs.p50.toFixed(1)} ms, ${load.operations} operations in ${(load.elapsedMs / 1000).toFixed(1)} s` +
           `${failed > 0 ? `, ${failed} failed` : ''}, other load ${(measured.foreignShare * 100).toFixed(0)} %` +
           `${measured.drained ? '' : ', begun while still busy with the previous round'}`;
@@ -230,8 +241,10 @@ export interface TargetSummary {
   title: string;
   rounds: number;
   disturbedRounds: number;
-  /** Successful operations per second. */
+  /** Successful operations per second (the median round). */
   operationsPerSecond: number;
+  /** Successful operations per second of each kept round, by round number (1 first). */
+  roundRates: number[];
   /** For ingest: readings recorded per second (successful operations only). */
   readingsPerSecond: number | null;
   latencyMs: { p50: number; p95: number; p99: number };
@@ -242,7 +255,7 @@ export interface TargetSummary {
   foreignShare: number;
 }
 
-const median = (values: readonly number[]): number => {
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
@@ -265,6 +278,7 @@ export function summarize(comparison: Comparison, results: readonly RoundResult[
       rounds: rounds.length,
       disturbedRounds: rounds.filter((round) => round.disturbed).length,
       operationsPerSecond: median(rounds.map((round) => successRate(round.load))),
+      roundRates: [...rounds].sort((a, b) => a.round - b.round).map((round) => successRate(round.load)),
       readingsPerSecond:
         comparison.readingsPerOperation > 0 ? median(rounds.map((round) => successRate(round.load) * comparison.readingsPerOperation)) : null,
       latencyMs: {

@@ -26,10 +26,24 @@ export function assertPortFree(port: number, variable: string): Promise<void> {
 const FIRST_PORT = 20_000;
 const PORTS = 12_000;
 const ATTEMPTS_PER_PORT = 50;
+/**
+ * The range is cut in slices, one per jest worker (JEST_WORKER_ID 1, 2, …;
+ * slice 0 outside jest): a port one worker chose and released for its child
+ * process to bind is never the next choice of another worker in between.
+ */
+const SLICES = 8;
+
+/** The ports this process picks from: its jest worker's slice of the range. */
+export function portSlice(environment: NodeJS.ProcessEnv = process.env): { first: number; count: number } {
+  const parsed = Number(environment.JEST_WORKER_ID);
+  const index = Number.isSafeInteger(parsed) && parsed > 0 ? parsed % SLICES : 0;
+  const count = Math.floor(PORTS / SLICES);
+  return { first: FIRST_PORT + index * count, count };
+}
 
 /**
- * `count` distinct ports free on 127.0.0.1 now, picked at random below the
- * ephemeral range: all held open at once while choosing (so no two answers
+ * `count` distinct ports free on 127.0.0.1 now, picked at random from this
+ * process's slice of the range below the ephemeral one: all held open at once while choosing (so no two answers
  * are the same port), then released for the caller's processes to bind.
  */
 export async function freeLoopbackPorts(count: number): Promise<number[]> {
@@ -48,8 +62,9 @@ export async function freeLoopbackPorts(count: number): Promise<number[]> {
 }
 
 async function holdSomeFreePort(): Promise<{ server: Server; port: number }> {
+  const { first, count } = portSlice();
   for (let attempt = 0; attempt < ATTEMPTS_PER_PORT; attempt += 1) {
-    const port = FIRST_PORT + Math.floor(Math.random() * PORTS);
+    const port = first + Math.floor(Math.random() * count);
     const server = createServer();
     const bound = await new Promise<boolean>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
@@ -57,5 +72,5 @@ async function holdSomeFreePort(): Promise<{ server: Server; port: number }> {
     });
     if (bound) return { server, port: (server.address() as AddressInfo).port };
   }
-  throw new Error(`no free port on 127.0.0.1 from ${FIRST_PORT} to ${FIRST_PORT + PORTS - 1} after ${ATTEMPTS_PER_PORT} attempts`);
+  throw new Error(`no free port on 127.0.0.1 from ${first} to ${first + count - 1} after ${ATTEMPTS_PER_PORT} attempts`);
 }
