@@ -244,10 +244,9 @@ function dashboardPrincipalsComparison(inputs: PlanInputs): Comparison {
 /**
  * The observability comparison's rounds per side: the two stacks differ by a
  * few per cent, less than two rounds of one stack may; its goal is the median
- * of the rounds' paired ratios, and seven pairs keep one odd round from
- * deciding it.
+ * of the rounds' paired ratios. An even number: as many pairs run A B as B A.
  */
-export const OBSERVABILITY_ROUNDS = 7;
+export const OBSERVABILITY_ROUNDS = 8;
 
 export function planComparisons(inputs: PlanInputs): Comparison[] {
   const { operations, partnerAdmin, partnerUsers } = inputs;

@@ -1,5 +1,5 @@
 import { percentiles, type LoadResult } from './load-job';
-import { roundOrder, roundsOf, summarize, type Comparison, type RoundResult } from './rounds';
+import { roundOrder, roundsOf, summarize, warmUpShare, type Comparison, type RoundResult } from './rounds';
 import { NO_VARIABLES } from './variable-pools';
 
 function round(
@@ -76,5 +76,13 @@ describe('the rounds of a comparison', () => {
     expect(roundsOf({}, { rounds: 3 })).toBe(3);
     expect(roundsOf({ rounds: 7 }, { rounds: 3 })).toBe(7);
     expect(roundsOf({ rounds: 2 }, { rounds: 3 })).toBe(3);
+  });
+});
+
+describe('the warm-up burst before each round', () => {
+  it('sends a quarter of the round’s operations per connection, at least one', () => {
+    expect(warmUpShare(20)).toBe(5);
+    expect(warmUpShare(2)).toBe(1);
+    expect(warmUpShare(1)).toBe(1);
   });
 });

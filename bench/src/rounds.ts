@@ -6,7 +6,8 @@ import { startWorker } from './worker-process';
 /**
  * Runs a comparison: every target in turn, round after round, the order
  * reversed every other round (A B, B A, A B …), so that a slow drift of the
- * machine affects all alike and each round's pair ran side by side. A round is one load
+ * machine affects all alike and each round's pair ran side by side; each
+ * round right after a short burst of the same target that is not kept. A round is one load
  * worker process running a closed loop: each connection sends its share of
  * operations one after the other, sized from the target's last round (the
  * first kept one from a sizing round that is not kept) to take about the
@@ -182,6 +183,16 @@ export const successRate = (load: LoadResult): number => (load.elapsedMs > 0 ? (
 /** Operations each connection sends so that a round at `rate` lasts about `seconds`; at least one. */
 const shareFor = (rate: number, seconds: number, connections: number): number => Math.max(1, Math.round((rate * seconds) / connections));
 
+/**
+ * Operations per connection of the burst, not kept, that each round is run
+ * right after: a target idle through the other targets' rounds starts cold
+ * (its pools' idle connections closed, V8's heap shrunk), and its first
+ * seconds cost more than its steady state. Without the burst, whichever
+ * target ran second after a switch read 10–15 % slower than the same target
+ * run twice in a row (the observability comparison of 2026-12-08 01:35).
+ */
+export const warmUpShare = (share: number): number => Math.max(1, Math.round(share / 4));
+
 /** The rounds a comparison runs: the run's, or more where the comparison asks for them. */
 export const roundsOf = (comparison: Pick<Comparison, 'rounds'>, settings: Pick<RoundSettings, 'rounds'>): number =>
   Math.max(settings.rounds, comparison.rounds ?? 0);
@@ -211,6 +222,7 @@ export async function runComparison(
   for (let round = 1; round <= rounds; round += 1) {
     for (const target of roundOrder(comparison.targets, round)) {
       for (let attempt = 1; ; attempt += 1) {
+        await measureRound(target, comparison, settings, accounting, warmUpShare(shares.get(target.id) ?? 1));
         const measured = await measureRound(target, comparison, settings, accounting, shares.get(target.id) ?? 1);
         const { load } = measured;
         shares.set(target.id, shareFor(operationRate(load), settings.roundSeconds, comparison.connections));

@@ -24,13 +24,17 @@ export function licenseKeyPool(options: { issue(count: number): Promise<string[]
 export const READINGS_PER_SENSOR = 10;
 export const SENSORS_PER_BATCH = 100;
 const SPACING_MS = 60_000;
-/** Each round writes into a window of its own, so no reading of one round repeats one of another. */
-const ROUND_WINDOW_MS = 30 * 86_400_000;
+/**
+ * Each round (and each round's warm-up burst) writes into a window of its own,
+ * so no reading of one round repeats one of another: 10 days hold 1,440
+ * batches, four times a 6-s round at the rates seen.
+ */
+const ROUND_WINDOW_MS = 10 * 86_400_000;
 
 /**
  * The load's readings, from `firstInstantMs` on: within the readings'
  * retention (ingest refuses older ones) and months before the data set's own
- * two days, so that ten rounds of windows never reach them.
+ * two days, so that thirty rounds of windows never reach them.
  */
 export function readingsPool(sensorIds: readonly string[], firstInstantMs: number): VariablePool {
   if (sensorIds.length < SENSORS_PER_BATCH) throw new Error(`ingest needs at least ${SENSORS_PER_BATCH} sensors, the data set has ${sensorIds.length}`);
