@@ -82,7 +82,6 @@ export interface DeviceCounts {
 /** Created per request: nothing loaded for one caller is ever seen by another. */
 export function createLoaders(database: Database) {
   const { dataSource } = database;
-  const sensors = dataSource.getRepository(SensorEntity);
   const locations = dataSource.getRepository(LocationEntity);
   const incidents = dataSource.getRepository(IncidentEntity);
 
@@ -233,8 +232,13 @@ export function createLoaders(database: Database) {
 
   const sensorsByDevice = new DataLoader<string, Sensor[]>(tracedBatch(database, 'sensorsByDevice', async (deviceIds) => {
     const valid = deviceIds.filter(isUuid);
+    // A dashboard's page reads thousands of sensors: one plain statement, without the repository's per-row entity building.
     const found =
-      valid.length > 0 ? await sensors.find({ where: { deviceId: In(valid) }, order: { type: 'ASC', id: 'ASC' } }) : [];
+      valid.length > 0
+        ? await selectRows(dataSource, SensorEntity, (columns) => `SELECT ${columns} FROM telemetry.sensor WHERE device_id = ANY($1::uuid[]) ORDER BY type, id`, [
+            valid,
+          ])
+        : [];
     const byDevice = groupBy(found, (sensor) => sensor.deviceId);
     return deviceIds.map((id) => byDevice.get(id) ?? []);
   }));
