@@ -28,6 +28,7 @@ import {
 import type { Tracing } from '@partnergraph/observability';
 import type { BaseContext } from './context';
 import type { Database } from './database';
+import { compiledExecution } from './compiled-execution';
 import { requireInternalToken, type VerifiedCall } from './internal-auth';
 import { observeOperations, traceOf, traceRequests } from './request-observation';
 import { applyShield } from './shield';
@@ -122,7 +123,7 @@ export function createSubgraphServer<TContext extends BaseContext>(
   if (unshielded) options.logger.warn('started without graphql-shield: every field is open to every caller (benchmark only)');
   const schema = unshielded ? subgraphSchema : applyShield(subgraphSchema, definition.permissions, options.metrics?.accessDenied);
   const apollo = new ApolloServer<TContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: options.introspection,
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
