@@ -27,31 +27,33 @@ const FIRST_PORT = 20_000;
 const PORTS = 12_000;
 const ATTEMPTS_PER_PORT = 50;
 /**
- * The range is cut in slices, one per jest worker (JEST_WORKER_ID 1, 2, …;
- * slice 0 outside jest): a port one worker chose and released for its child
- * process to bind is never the next choice of another worker in between.
+ * The range is cut in slices, one per jest worker (its JEST_WORKER_ID 1, 2, …,
+ * which the tests' support passes; slice 0 outside jest): a port one worker
+ * chose and released for its child process to bind is never the next choice
+ * of another worker in between.
  */
 const SLICES = 8;
 
 /** The ports this process picks from: its jest worker's slice of the range. */
-export function portSlice(environment: NodeJS.ProcessEnv = process.env): { first: number; count: number } {
-  const parsed = Number(environment.JEST_WORKER_ID);
+export function portSlice(jestWorkerId?: string): { first: number; count: number } {
+  const parsed = Number(jestWorkerId);
   const index = Number.isSafeInteger(parsed) && parsed > 0 ? parsed % SLICES : 0;
   const count = Math.floor(PORTS / SLICES);
   return { first: FIRST_PORT + index * count, count };
 }
 
 /**
- * `count` distinct ports free on 127.0.0.1 now, picked at random from this
- * process's slice of the range below the ephemeral one: all held open at once while choosing (so no two answers
- * are the same port), then released for the caller's processes to bind.
+ * `count` distinct ports free on 127.0.0.1 now, picked at random from the
+ * slice of the range below the ephemeral one that belongs to `jestWorkerId`
+ * (slice 0 without one): all held open at once while choosing (so no two
+ * answers are the same port), then released for the caller's processes to bind.
  */
-export async function freeLoopbackPorts(count: number): Promise<number[]> {
+export async function freeLoopbackPorts(count: number, jestWorkerId?: string): Promise<number[]> {
   const servers: Server[] = [];
   try {
     const ports: number[] = [];
     while (ports.length < count) {
-      const { server, port } = await holdSomeFreePort();
+      const { server, port } = await holdSomeFreePort(portSlice(jestWorkerId));
       servers.push(server);
       ports.push(port);
     }
@@ -61,8 +63,7 @@ export async function freeLoopbackPorts(count: number): Promise<number[]> {
   }
 }
 
-async function holdSomeFreePort(): Promise<{ server: Server; port: number }> {
-  const { first, count } = portSlice();
+async function holdSomeFreePort({ first, count }: { first: number; count: number }): Promise<{ server: Server; port: number }> {
   for (let attempt = 0; attempt < ATTEMPTS_PER_PORT; attempt += 1) {
     const port = first + Math.floor(Math.random() * count);
     const server = createServer();

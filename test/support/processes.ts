@@ -11,8 +11,8 @@ export const NODE_ARGS: readonly string[] = ['--import', 'tsx', '--conditions=@p
 
 const POLL_INTERVAL_MS = 100;
 
-/** `count` distinct free ports on 127.0.0.1, below the ephemeral range (see freeLoopbackPorts). */
-export const freePorts = freeLoopbackPorts;
+/** `count` distinct free ports on 127.0.0.1, below the ephemeral range, from this jest worker's slice (see freeLoopbackPorts). */
+export const freePorts = (count: number): Promise<number[]> => freeLoopbackPorts(count, process.env.JEST_WORKER_ID);
 
 export interface ProcessInfo {
   pid: number;

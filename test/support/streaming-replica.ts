@@ -94,7 +94,7 @@ export async function startStreamingReplica(binaries: string): Promise<Streaming
     await rm(directory, { recursive: true, force: true });
   };
 
-  const [primaryPort = 0, replicaPort = 0] = await freeLoopbackPorts(2);
+  const [primaryPort = 0, replicaPort = 0] = await freeLoopbackPorts(2, process.env.JEST_WORKER_ID);
   try {
     await chmod(directory, 0o755);
     if (owner) await chown(directory, owner.uid, owner.gid);
