@@ -49,11 +49,12 @@ export function portSlice(jestWorkerId?: string): { first: number; count: number
  * answers are the same port), then released for the caller's processes to bind.
  */
 export async function freeLoopbackPorts(count: number, jestWorkerId?: string): Promise<number[]> {
+  const slice = portSlice(jestWorkerId);
   const servers: Server[] = [];
   try {
     const ports: number[] = [];
     while (ports.length < count) {
-      const { server, port } = await holdSomeFreePort(portSlice(jestWorkerId));
+      const { server, port } = await holdSomeFreePort(slice);
       servers.push(server);
       ports.push(port);
     }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { createByIdLoader, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
+import { createByIdLoader, groupBy, selectRows, tracedBatch, type Database } from '@partnergraph/subgraph-kit';
 import { SensorEntity, type Sensor } from '../sensor';
 import { historyPlanKey, selectHistories, type HistoryPlan, type SensorHistory } from './history';
 import { SensorThresholdEntity, type SensorThreshold } from '../sensor-threshold';
@@ -39,19 +39,15 @@ export function createReadingLoaders(database: Database) {
    */
   const historyOfSensor = new DataLoader<{ sensor: Sensor; plan: HistoryPlan }, SensorHistory>(
     tracedBatch(database, 'historyOfSensor', async (asked) => {
-      const byPlan = new Map<string, { plan: HistoryPlan; indexes: number[] }>();
-      asked.forEach(({ sensor, plan }, index) => {
-        const fromReplica = database.reader.answersFromReplica({ includes: sensor.latestXid });
-        const key = `${fromReplica ? 'replica' : 'primary'} ${historyPlanKey(plan)}`;
-        const group = byPlan.get(key);
-        if (group) group.indexes.push(index);
-        else byPlan.set(key, { plan, indexes: [index] });
-      });
+      const groups = groupBy(
+        asked.map((key, index) => ({ ...key, index })),
+        ({ sensor, plan }) => `${database.reader.answersFromReplica({ includes: sensor.latestXid }) ? 'replica' : 'primary'} ${historyPlanKey(plan)}`,
+      );
       const histories = new Array<SensorHistory>(asked.length);
       await Promise.all(
-        [...byPlan.values()].map(async ({ plan, indexes }) => {
-          const found = await selectHistories(database, indexes.map((index) => asked[index]!.sensor), plan);
-          indexes.forEach((index, position) => {
+        [...groups.values()].map(async (group) => {
+          const found = await selectHistories(database, group.map(({ sensor }) => sensor), group[0].plan);
+          group.forEach(({ index }, position) => {
             histories[index] = found[position]!;
           });
         }),
